@@ -1,0 +1,71 @@
+// The analysis contract: what the analyzer finds in an article. Offsets are UTF-16 code-unit indices into the
+// analysed text (JavaScript string indices), end exclusive, so `text.slice(start, end) === mention.text`.
+// Pure data: no vscode import anywhere under src/analysis.
+
+export type MentionType = 'person' | 'date' | 'quote';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface PersonMention extends Span {
+  type: 'person';
+  text: string;
+  /** Id of the PersonEntity this mention refers to (see Analysis.people). */
+  entityId: string;
+  /** True when the mention spells out the full name (e.g. "John Kerry"), false for "Kerry". */
+  fullName: boolean;
+}
+
+export interface DateMention extends Span {
+  type: 'date';
+  text: string;
+  /**
+   * Resolved calendar value in ISO-8601-like form at the precision the text gives:
+   * "2016-01-27", "2016-01-27T17:05", "2016-01", "2016", "199X" (a decade), "2016-W03" (a week).
+   * Undefined when it cannot be resolved (e.g. relative with no publication date known).
+   */
+  value?: string;
+  /** True for expressions whose value depends on the publication date ("Tuesday", "last week"). */
+  relative: boolean;
+}
+
+export interface QuoteMention extends Span {
+  type: 'quote';
+  /** The quotation including its marks. */
+  text: string;
+  /** PersonEntity id of who said it, or null when unknown or not a person (an organisation, "officials"). */
+  speakerId: string | null;
+  /** The surface text the article uses for the source, e.g. "Zhao", "he", "the ministry"; null if none found. */
+  speakerText: string | null;
+  /** Pieces of one quotation split by its attribution share a group number. */
+  group: number;
+}
+
+export type Mention = PersonMention | DateMention | QuoteMention;
+
+export interface PersonEntity {
+  /** Stable id within one analysis: derived from the canonical name (e.g. "person:john-kerry"). */
+  id: string;
+  /** Canonical full name, e.g. "John Kerry". */
+  name: string;
+  /** Indices into Analysis.persons of this entity's mentions, in text order. */
+  mentions: number[];
+}
+
+export interface Analysis {
+  /** Person mentions in text order. */
+  persons: PersonMention[];
+  dates: DateMention[];
+  quotes: QuoteMention[];
+  /** Person entities by id. */
+  people: Map<string, PersonEntity>;
+  /** Publication date found in the article (ISO "YYYY-MM-DD"), used to resolve relative dates. */
+  publicationDate?: string;
+}
+
+export interface AnalyzeOptions {
+  /** Fallback reference date ("YYYY-MM-DD") when the article does not state its publication date. */
+  referenceDate?: string;
+}
