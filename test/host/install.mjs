@@ -65,14 +65,17 @@ function codeServerVersion() {
   try {
     const out = execFileSync(hostPaths.codeServer, ['--version'], {
       encoding: 'utf8', env: { ...process.env, PATH: `${hostPaths.node24Bin}:${process.env.PATH}` }, timeout: 60000,
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    return out.trim().split('\n')[0];
+    // "4.139.1 <commit> with Code 1.139.1" (code-server may log other lines around it)
+    return out.split('\n').find(l => /^\d+\.\d+\.\d+ /.test(l))?.trim();
   } catch { return undefined; }
 }
 
 export function ensureTestHost() {
   if (fs.existsSync(readyFile) && fs.existsSync(hostPaths.codeServer) && missingDebianPackages().length === 0) {
-    return { ...hostPaths, ...JSON.parse(fs.readFileSync(readyFile, 'utf8')) };
+    const info = JSON.parse(fs.readFileSync(readyFile, 'utf8'));
+    if (/ with Code \d/.test(info.codeServerVersion ?? '')) return { ...hostPaths, ...info };
   }
   ensureDebianPackages();
   const t0 = Date.now();
