@@ -54,7 +54,13 @@ function npmCli() {
   return cli;
 }
 
-function npmInstall(dir, spec, env = process.env, node = process.execPath) {
+/** The environment minus what an enclosing `npm test` exports (npm_config_user_agent would name the wrong Node). */
+function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  return { ...env, ...extra };
+}
+
+function npmInstall(dir, spec, env = cleanEnv(), node = process.execPath) {
   fs.mkdirSync(dir, { recursive: true });
   if (!fs.existsSync(path.join(dir, 'package.json'))) fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
   execFileSync(node, [npmCli(), 'install', '--no-save', '--no-package-lock', '--foreground-scripts', '--loglevel=error', spec],
@@ -86,11 +92,10 @@ export function ensureTestHost() {
   if (!fs.existsSync(hostPaths.codeServer) || !codeServerVersion()) {
     say(`installing code-server@${CODE_SERVER_VERSION} (compiles native modules; about 3 minutes on 2 cores)`);
     const node24 = path.join(hostPaths.node24Bin, 'node');
-    npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
+    npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, cleanEnv({
       PATH: `${hostPaths.node24Bin}:${process.env.PATH}`,
       npm_config_nodedir: nodeDir, // build native modules against Node 24's headers, not the system Node's
-    }, node24);
+    }), node24);
   }
   const version = codeServerVersion();
   if (!version) throw new Error(`code-server was installed into ${codeServerDir} but does not start; see the output above`);
