@@ -1,4 +1,10 @@
 // People: person-name mentions (titles excluded) and their grouping into entities with canonical names.
+// Two passes over the capitalised runs of the article: the first accepts runs with evidence of their own
+// (given name, title, speech verb, apposition, role noun…); the second accepts runs made only of names the
+// article already uses for a person ("Kerry" once "John Kerry" is found, anywhere in the article).
+import { classifyRun, classifyWithKnownNames, nameParts } from './people/classify';
+import { linkMentions, type NameSpan } from './people/entities';
+import { findRuns, type Token } from './people/runs';
 import type { PersonEntity, PersonMention } from './types';
 
 export interface PeopleResult {
@@ -6,6 +12,28 @@ export interface PeopleResult {
   people: Map<string, PersonEntity>;
 }
 
-export function findPeople(_text: string): PeopleResult {
-  return { persons: [], people: new Map() }; // placeholder until the people rules land
+const toSpan = (core: Token[]): NameSpan => ({
+  start: core[0].start,
+  end: core[core.length - 1].end,
+  parts: nameParts(core).map(t => t.text),
+});
+
+export function findPeople(text: string): PeopleResult {
+  const runs = findRuns(text);
+  const spans: NameSpan[] = [];
+  const known = new Set<string>();
+  const unsure: number[] = [];
+  runs.forEach((run, i) => {
+    const v = classifyRun(run, text);
+    if (v.kind === 'person') {
+      const span = toSpan(v.core);
+      spans.push(span);
+      for (const p of span.parts) known.add(p);
+    } else if (v.kind === 'unsure') unsure.push(i);
+  });
+  for (const i of unsure) {
+    const v = classifyWithKnownNames(runs[i], known);
+    if (v.kind === 'person') spans.push(toSpan(v.core));
+  }
+  return linkMentions(spans, text);
 }

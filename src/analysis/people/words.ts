@@ -1,0 +1,125 @@
+// Hand-made word lists for the people rules: titles and roles, organisation/place words, name particles and
+// name-bearing surnames that the generated lexicon lacks. Everything is lower case; look-ups use Sets.
+import { commonWords, givenNames, organisations, places, surnames } from '../data/lexicon.generated';
+
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+const phrases = (s: string): Set<string> => new Set(s.split('|'));
+
+export const GIVEN_NAMES = words(givenNames);
+export const SURNAMES = words(surnames);
+export const PLACES = phrases(places);
+export const ORGANISATIONS = phrases(organisations);
+
+/** Words written before a name that say the bearer is a person: they are evidence, never part of the span. */
+export const PERSON_TITLES = words(`
+  mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur mme mlle herr frau
+  president vice-president premier chancellor minister secretary undersecretary under-secretary ambassador envoy
+  senator sen rep representative congressman congresswoman governor gov mayor councillor councilor alderman
+  judge justice magistrate prosecutor attorney sheriff commissioner inspector detective officer constable
+  general gen admiral adm colonel col lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt marshal brigadier commander cmdr
+  king queen prince princess emperor empress sultan emir sheikh shaikh duke duchess earl baron baroness countess
+  pope cardinal archbishop bishop reverend rev father pastor rabbi imam ayatollah mullah lama monk saint st
+  chairman chairwoman chairperson ceo cfo coo cto founder co-founder director dean provost rector
+  spokesman spokeswoman spokesperson coach manager goalkeeper striker midfielder defender referee skipper
+  dr. mr. mrs. ms. prof. gen. sen. rep. gov. lt. col. capt. sgt. rev. st. maj. cpl. pvt. adm. cmdr.
+  doctor nurse professor lecturer researcher economist analyst scientist author novelist poet journalist
+  correspondent reporter editor columnist photographer artist actor actress singer rapper musician comedian
+  cosplayer illustrator designer presenter activist lawyer barrister solicitor
+  president-elect uncle aunt grandma grandpa
+`);
+
+/** Capitalised words that often precede a name inside a role phrase ("Foreign Affairs Wang Yi") and are not names. */
+export const ROLE_WORDS = words(`
+  foreign affairs state defence defense interior home finance treasury trade commerce education health justice
+  culture labour labor energy environment agriculture transport transportation security intelligence internal
+  external economic economy public national federal regional provincial municipal general prime chief executive
+  deputy vice assistant associate acting former ex senior junior first second third permanent principal special
+  supreme high grand royal honorary emeritus elder late young speaker leader interim incumbent crown chair
+`);
+
+/** Last words of organisation, place and publication names: a run ending so is a thing, not a person. */
+export const THING_SUFFIXES = words(`
+  ministry department office bureau agency administration authority commission committee council board assembly
+  parliament congress senate cabinet government court tribunal police army navy corps force forces guard
+  university college school academy institute institution centre center foundation fund trust association society
+  union federation league alliance coalition party movement front group organisation organization club team
+  company corporation corp co inc ltd llc plc bank exchange holdings partners industries motors airlines airways
+  systems technologies labs laboratory laboratories studios media network press news post times journal herald
+  tribune gazette telegraph chronicle daily weekly magazine review
+  channel radio tv television broadcasting
+  street st road rd avenue ave boulevard blvd square plaza bridge tower towers building palace
+  station airport port harbour harbor stadium arena garden gardens museum gallery library theatre
+  theater cathedral mosque memorial monument hospital clinic prison hotel
+  sea ocean river lake bay gulf strait straits island islands mountain mountains mount valley desert peninsula
+  coast province county district region city town village state states republic kingdom empire emirates
+  programme program project initiative policy studies summit conference forum games cup championship
+  prize award awards treaty accord act doctrine plan
+`);
+
+/** Words that, anywhere in a capitalised run, make it the name of an organisation or institution. */
+export const THING_WORDS = words(`
+  ministry department university college institute foundation association council committee commission agency
+  party bank corporation company centre center
+`);
+
+/** Lower-case nouns after a name that make it a modifier of a thing named after the person ("the Trump administration"). */
+export const ATTRIBUTIVE_HEADS = words(`
+  administration government regime presidency cabinet era doctrine dynasty camp campaign foundation family
+  estate institute center centre memorial prize award presidential
+`);
+
+/** Lower-case name particles that may sit between the parts of one name ("Ursula von der Leyen"). */
+export const NAME_PARTICLES = words(`
+  von van der den de del della di da du dos das la le bin ibn al el ter ten zu af
+`);
+
+/**
+ * Common East Asian family names, written first ("Xi Jinping", "Kim Jong-un", "Tsai Ing-wen"). A general
+ * population list, so names like these are recognised without a given-name list for each language.
+ */
+export const ASIAN_SURNAMES = words(`
+  wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
+  han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao jin
+  fu zhong cui tan lu fan shi liao jia xia fang zou xiong bai meng qin qiu hou jiang yin xue yan duan lei long
+  li kong mao hao qian tao mo xi hua tsai tsang chiang chan cheung wong leung lam ng ho kwok lau yip mak chow
+  lai tse chung fung kwan ko au hsu hsieh chu chou kuo lien soong lo
+  kim lee park choi jung jeong kang cho yoon yun jang lim im han oh seo shin kwon hwang ahn an song yoo ryu hong
+  jeon go moon mun yang son bae baek heo nam noh roh ha kwak sung cha joo woo koo min ra yeo jin chae won
+  nguyen tran le pham hoang phan vu vo dang bui do ngo duong ly
+`);
+
+/** Verbs of saying: "X said", "said X". */
+export const SPEECH_VERBS = words(`
+  said says say told tells added adds stated states asked asks wrote writes noted notes explained explains
+  claimed claims argued argues insisted insists warned warns announced announces replied replies commented
+  comments tweeted tweets believes believed thinks thought admitted admits acknowledged acknowledges confirmed
+  confirms denied denies suggested suggests urged urges recalled recalls continued continues concluded
+  testified posted responded reported reports described describes told declared declares
+`);
+
+/** Lower-case role nouns just before a name ("spokeswoman Hua Chunying", "his wife Manju Sam"). */
+export const ROLE_NOUNS = words(`
+  spokesman spokeswoman spokesperson professor coach actor actress singer musician attorney lawyer prosecutor
+  judge mayor senator governor president minister secretary ambassador chairman chairwoman director chief leader
+  founder co-founder creator editor reporter correspondent writer author journalist analyst researcher scientist
+  economist student player goalkeeper striker defender midfielder forward referee manager captain officer
+  detective wife husband son daughter father mother brother sister child baby uncle aunt cousin nephew niece
+  grandson granddaughter grandfather grandmother friend colleague boyfriend girlfriend partner illustrator
+  cosplayer artist photographer designer poet novelist candidate rapper comedian host chef pilot nurse doctor
+  activist blogger lecturer teacher priest pastor rabbi imam businessman businesswoman entrepreneur investor
+  billionaire banker diplomat envoy official spokesperson premier dean commissioner deputy scientologist
+  filmmaker producer star superstar legend veteran rookie teammate victim suspect defendant plaintiff witness
+  neighbour neighbor resident prisoner soldier general colonel boy girl man woman
+`);
+
+/** Capitalised sentence openers and connectives the lexicon may lack; never names on their own. */
+export const NON_NAME_WORDS = words(`
+  advertisement additional image photo photograph picture video read more learn get also however meanwhile
+  according despite while although though since after before during when where whether yesterday today tomorrow
+  monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+  mon tue tues wed thu thur thurs fri sat sun
+  god allah christ mr mrs ms dr reuters xinhua yonhap afp kyodo tass interfax bernama
+`);
+
+export const COMMON_WORDS = words(commonWords);
