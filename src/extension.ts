@@ -1,11 +1,31 @@
 // Activation: wiring only. Each feature lives in its own module under src/editor, src/annotations, src/views.
 import * as vscode from 'vscode';
+import { ArticleAnalyses } from './editor/articleAnalyses';
+import { HighlightSwitch } from './editor/highlightSwitch';
+import { NewsHover } from './editor/hover';
+import { legend, NewsSemanticTokens } from './editor/semanticTokens';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const output = vscode.window.createOutputChannel('News Annotator', { log: true });
-  context.subscriptions.push(output,
-    vscode.commands.registerCommand('newsAnnotator.showOutput', () => output.show()));
-  output.info('News Annotator activated');
+const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }];
+
+export function activate(context: vscode.ExtensionContext) {
+  const log = vscode.window.createOutputChannel('News Annotator', { log: true });
+  const analyses = new ArticleAnalyses(log);
+  const highlight = new HighlightSwitch();
+  const tokens = new NewsSemanticTokens(analyses, highlight);
+  context.subscriptions.push(log, analyses, highlight, tokens,
+    vscode.languages.registerDocumentSemanticTokensProvider(ARTICLES, tokens, legend),
+    vscode.languages.registerHoverProvider(ARTICLES, new NewsHover(analyses)),
+    vscode.commands.registerCommand('newsAnnotator.showOutput', () => log.show()),
+    vscode.commands.registerCommand('newsAnnotator.toggleHighlighting', () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return void vscode.window.showInformationMessage('News Annotator: open an article to toggle its highlighting.');
+      const on = highlight.toggle(editor.document);
+      vscode.window.setStatusBarMessage(`News Annotator: highlighting ${on ? 'on' : 'off'} for ${vscode.workspace.asRelativePath(editor.document.uri)}`, 3000);
+      return on;
+    }),
+  );
+  log.info('News Annotator activated');
+  return { analyses }; // for integration tests and other extensions: read-only access to the analyses
 }
 
 export function deactivate(): void { /* disposables are released through context.subscriptions */ }

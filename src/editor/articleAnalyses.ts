@@ -1,0 +1,120 @@
+// One analysis per open article, cached per document version. Work happens only for documents the user opened;
+// edits re-analyse after a debounce (a newer edit cancels the pending one); huge or binary documents are skipped
+// with one clear message each.
+import * as vscode from 'vscode';
+import { analyze, type Analysis } from '../analysis';
+import { textLooksBinary } from '../analysis/input';
+import { readSettings } from './settings';
+
+export interface ArticleAnalysis {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly analysis: Analysis;
+}
+
+const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata', 'memfs']);
+
+/** True for documents we analyse: plain text from the workspace, not output panels, logs or git views. */
+export function isArticle(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'plaintext' && ARTICLE_SCHEMES.has(doc.uri.scheme);
+}
+
+export class ArticleAnalyses implements vscode.Disposable {
+  private readonly cache = new Map<string, ArticleAnalysis>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly skipped = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Fires after an article's analysis was replaced (edit settled) or dropped (closed). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(this.changed,
+      vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length > 0) this.schedule(e.document); }),
+      vscode.workspace.onDidCloseTextDocument(doc => this.forget(doc.uri)),
+      vscode.workspace.onDidOpenTextDocument(doc => { if (!isArticle(doc)) this.forget(doc.uri); }), // language changed
+    );
+  }
+
+  /** The analysis of the document's current version, computing it now if needed; undefined if skipped. */
+  get(doc: vscode.TextDocument): Analysis | undefined {
+    if (!isArticle(doc)) return undefined;
+    const key = doc.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === doc.version) return hit.analysis;
+    const refusal = this.refusal(doc);
+    if (refusal) { this.warnOnce(doc, refusal); this.cache.delete(key); return undefined; }
+    this.skipped.delete(key);
+    const t0 = Date.now();
+    const analysis = analyze(doc.getText());
+    const ms = Date.now() - t0;
+    if (ms > 200) this.log.info(`analysed ${vscode.workspace.asRelativePath(doc.uri)} (${doc.getText().length} chars) in ${ms} ms`);
+    this.cache.set(key, { uri: doc.uri, version: doc.version, analysis });
+    return analysis;
+  }
+
+  /** The last analysis computed for the uri, whatever its version (for cross-article views). */
+  peek(uri: vscode.Uri): ArticleAnalysis | undefined {
+    return this.cache.get(uri.toString());
+  }
+
+  /** Every open article, analysed (skipped ones excluded). */
+  all(): ArticleAnalysis[] {
+    const out: ArticleAnalysis[] = [];
+    for (const doc of vscode.workspace.textDocuments) {
+      const analysis = this.get(doc);
+      if (analysis) out.push(this.cache.get(doc.uri.toString())!);
+    }
+    return out;
+  }
+
+  /** Why a document is not analysed, or undefined when it is. */
+  refusal(doc: vscode.TextDocument): string | undefined {
+    const { maxFileSizeMB } = readSettings(doc.uri);
+    const text = doc.getText();
+    if (text.length > maxFileSizeMB * 1024 * 1024) {
+      return `is larger than ${maxFileSizeMB} MB (setting newsAnnotator.maxFileSizeMB), so it is not highlighted or indexed`;
+    }
+    if (textLooksBinary(text)) return 'looks like a binary file, so it is not highlighted or indexed';
+    return undefined;
+  }
+
+  isSkipped(uri: vscode.Uri): boolean {
+    return this.skipped.has(uri.toString());
+  }
+
+  private warnOnce(doc: vscode.TextDocument, reason: string): void {
+    const key = doc.uri.toString();
+    if (this.skipped.get(key) === reason) return;
+    this.skipped.set(key, reason);
+    const name = vscode.workspace.asRelativePath(doc.uri);
+    this.log.warn(`${name} ${reason}`);
+    void vscode.window.showWarningMessage(`News Annotator: ${name} ${reason}.`);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isArticle(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      if (doc.isClosed) return;
+      this.get(doc);
+      this.changed.fire(doc.uri);
+    }, readSettings(doc.uri).analysisDelayMs));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.skipped.delete(key);
+    if (this.cache.delete(key)) this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}

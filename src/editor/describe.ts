@@ -1,0 +1,21 @@
+// Human-readable forms of analysis values, for hovers and the entity tree.
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "2016-01-27" → "Wednesday, 27 January 2016"; "2016-01" → "January 2016"; "199X" → "the 1990s"; else as is. */
+export function describeDateValue(value: string): string {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(value);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const weekday = WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()];
+    return `${weekday}, ${d} ${MONTHS[mo - 1]} ${y}${m[4] ? ` ${m[4]}` : ''}`;
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return `week ${Number(m[2])} of ${m[1]}`;
+  if ((m = /^(\d{3})X$/.exec(value))) return `the ${m[1]}0s`;
+  if ((m = /^(\d{2})XX$/.exec(value))) return `the ${Number(m[1]) + 1}th century`;
+  return value;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

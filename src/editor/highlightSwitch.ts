@@ -1,0 +1,31 @@
+// Whether highlighting is on for a document: the workspace setting, overridden per document by the toggle command.
+import * as vscode from 'vscode';
+import { readSettings, SECTION } from './settings';
+
+export class HighlightSwitch implements vscode.Disposable {
+  private readonly overrides = new Map<string, boolean>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor() {
+    this.subscriptions = [this.changed,
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${SECTION}.highlighting.enabled`)) this.changed.fire(undefined); }),
+      vscode.workspace.onDidCloseTextDocument(doc => this.overrides.delete(doc.uri.toString())),
+    ];
+  }
+
+  isOn(doc: vscode.TextDocument): boolean {
+    return this.overrides.get(doc.uri.toString()) ?? readSettings(doc.uri).highlightingEnabled;
+  }
+
+  /** Flips highlighting for one document; returns the new state. */
+  toggle(doc: vscode.TextDocument): boolean {
+    const on = !this.isOn(doc);
+    this.overrides.set(doc.uri.toString(), on);
+    this.changed.fire(doc.uri);
+    return on;
+  }
+
+  dispose(): void { for (const d of this.subscriptions) d.dispose(); }
+}
