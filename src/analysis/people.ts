@@ -2,14 +2,26 @@
 // Two passes over the capitalised runs of the article: the first accepts runs with evidence of their own
 // (given name, title, speech verb, apposition, role noun…); the second accepts runs made only of names the
 // article already uses for a person ("Kerry" once "John Kerry" is found, anywhere in the article).
-import { classifyRun, classifyWithKnownNames, nameParts } from './people/classify';
+import { type ArticleContext, classifyRun, classifyWithKnownNames, nameParts } from './people/classify';
 import { linkMentions, type NameSpan } from './people/entities';
-import { findRuns, type Token } from './people/runs';
+import { findRuns, type Run, type Token } from './people/runs';
 import type { PersonEntity, PersonMention } from './types';
 
 export interface PeopleResult {
   persons: PersonMention[];
   people: Map<string, PersonEntity>;
+}
+
+const LOWER_WORD_RE = /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu;
+
+/** The capitalised words of the runs that the article also writes in lower case ("Iodine" / "iodine"). */
+function lowerCaseUses(text: string, runs: Run[]): Set<string> {
+  const wanted = new Set<string>();
+  for (const r of runs) for (const t of r.tokens) wanted.add(t.lower);
+  const found = new Set<string>();
+  LOWER_WORD_RE.lastIndex = 0;
+  for (let m = LOWER_WORD_RE.exec(text); m; m = LOWER_WORD_RE.exec(text)) if (wanted.has(m[0])) found.add(m[0]);
+  return found;
 }
 
 const toSpan = (core: Token[]): NameSpan => ({
@@ -20,19 +32,20 @@ const toSpan = (core: Token[]): NameSpan => ({
 
 export function findPeople(text: string): PeopleResult {
   const runs = findRuns(text);
+  const ctx: ArticleContext = { text, lowerCaseWords: lowerCaseUses(text, runs) };
   const spans: NameSpan[] = [];
   const known = new Set<string>();
-  const unsure: number[] = [];
-  runs.forEach((run, i) => {
-    const v = classifyRun(run, text);
+  const unsure: Run[] = [];
+  for (const run of runs) {
+    const v = classifyRun(run, ctx);
     if (v.kind === 'person') {
       const span = toSpan(v.core);
       spans.push(span);
       for (const p of span.parts) known.add(p);
-    } else if (v.kind === 'unsure') unsure.push(i);
-  });
-  for (const i of unsure) {
-    const v = classifyWithKnownNames(runs[i], known);
+    } else if (v.kind === 'unsure') unsure.push(run);
+  }
+  for (const run of unsure) {
+    const v = classifyWithKnownNames(run, ctx, known);
     if (v.kind === 'person') spans.push(toSpan(v.core));
   }
   return linkMentions(spans, text);

