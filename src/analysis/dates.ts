@@ -1,11 +1,41 @@
 // Dates: calendar and relative date expressions, resolved against the article's publication date.
+// The rules live in ./dates/: expressions.ts finds and reads the expressions, resolve.ts places them on the
+// calendar, publication.ts finds the date the article states for itself, tense.ts picks past/future weekdays.
+import { dayNumber, formatDay, parseIsoDay, type CivilDate } from './dates/calendar';
+import { findDateExpressions } from './dates/expressions';
+import { findDatelineMonthDay, findPublicationDate as findStatedPublicationDate } from './dates/publication';
+import { resolveMeaning } from './dates/resolve';
+import { readsAsFuture } from './dates/tense';
 import type { DateMention } from './types';
 
 /** The publication date the article states ("Posted on : 2016-01-18", a dateline), as "YYYY-MM-DD". */
-export function findPublicationDate(_text: string): string | undefined {
-  return undefined; // placeholder until the date rules land
+export function findPublicationDate(text: string): string | undefined {
+  return findStatedPublicationDate(text);
 }
 
-export function findDates(_text: string, _referenceDate?: string): DateMention[] {
-  return []; // placeholder until the date rules land
+/**
+ * Date mentions in text order. Relative ones ("Tuesday", "last week", "Jan. 27") are resolved against the
+ * publication date the article states, else against `referenceDate` ("YYYY-MM-DD"), else left without a value.
+ */
+export function findDates(text: string, referenceDate?: string): DateMention[] {
+  const ref = referenceDay(text, referenceDate);
+  return findDateExpressions(text).map(e => {
+    const { value, relative } = resolveMeaning(e.meaning, ref, () => readsAsFuture(text, e.start, e.end));
+    const mention: DateMention = { type: 'date', start: e.start, end: e.end, text: text.slice(e.start, e.end), relative };
+    if (value !== undefined) mention.value = value;
+    return mention;
+  });
+}
+
+function referenceDay(text: string, referenceDate: string | undefined): CivilDate | undefined {
+  const stated = parseIsoDay(findStatedPublicationDate(text));
+  if (stated) return stated;
+  const given = parseIsoDay(referenceDate);
+  const dateline = findDatelineMonthDay(text);
+  if (!given || !dateline) return given;
+  // A dateline without a year ("BEIJING, Jan. 18 (Xinhua) --"): its day, in the year that puts it nearest the given reference.
+  const years = [given.year - 1, given.year, given.year + 1];
+  const near = (y: number): number => Math.abs(dayNumber({ year: y, ...dateline }) - dayNumber(given));
+  const year = years.reduce((best, y) => (near(y) < near(best) ? y : best));
+  return parseIsoDay(formatDay({ year, ...dateline })) ?? given;
 }

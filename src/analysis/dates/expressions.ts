@@ -1,0 +1,377 @@
+// Finds date expressions in text and says what each means (not yet placed on the calendar).
+// One linear pass: a trigger regex stops only at words that can head a date (month and weekday names,
+// numbers, "today", time units like "week"); a small parser then looks right of the trigger for the rest of the
+// expression and a few words left of it for modifiers ("last", "the end of this"). Spans follow TimeML/GUM:
+// no leading preposition ("on Friday" -> "Friday"), no possessive ("today's" -> "today"), durations and sets
+// ("three years", "every week") are not dates, a range "Jan. 20 to Jan. 21" is two dates.
+import {
+  CARDINAL_RE, DAY_RE, MONTHS, MONTH_FULL_RE, MONTH_RE, ORDINAL_QUARTERS, PART_OF_DAY_RE, SEASONS, TIME_RE,
+  WEEKDAYS, WEEKDAY_RE, YEAR_RE, ZONE_RE, cardinalValue,
+} from './lexicon';
+import type { DateExpression, DateMeaning, ShiftUnit } from './meaning';
+import { looksLikeYear } from './year-context';
+
+const UNIT_WORD_RE =
+  '(?:days?|weeks?|weekends?|months?|years?|hours?|quarter|decades?|century|summer|winter|spring|autumn|fall|morning|afternoon|evening|night|midnight|noon|midday)(?![a-z])';
+const TRIGGER_RE = new RegExp(
+  `\\b(?:(${MONTH_FULL_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])|(${WEEKDAY_RE})|([0-9])|(today|yesterday|tomorrow|tonight)(?![a-z])|(${UNIT_WORD_RE}))`,
+  'gi',
+);
+
+// ---- right-hand patterns, matched sticky at a position ----
+const MONTH_DAY_RE = new RegExp(`(${MONTH_RE})\\s*(${DAY_RE})(?:(?:,\\s*|\\s+)(${YEAR_RE}))?`, 'iy');
+const MONTH_YEAR_RE = new RegExp(`(${MONTH_RE}),?\\s+(?:of\\s+)?(${YEAR_RE})`, 'iy');
+const MONTH_BARE_RE = new RegExp(`(${MONTH_FULL_RE})(?![a-z])`, 'iy');
+const DAY_MONTH_RE = new RegExp(`(${DAY_RE})\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?`, 'iy');
+const DAY_RANGE_END_RE = new RegExp(`\\s*[-–]\\s*(${DAY_RE})`, 'iy');
+const TIME_AFTER_DATE_RE = new RegExp(`(?:,\\s*|\\s+)(${TIME_RE})(?:\\s*(${ZONE_RE}))?`, 'iy');
+const ISO_RE = /([0-9]{4})([-/])([0-9]{2})\2([0-9]{2})(?![0-9])(?:(?:T|\s+)([01]?[0-9]|2[0-3]):([0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?)?/y;
+const ZONE_AFTER_RE = new RegExp(`\\s*(${ZONE_RE})`, 'y');
+const NUMERIC_DATE_RE = /([0-9]{1,2})([/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9]|[/.][0-9])/y;
+const DECADE_RE = /((?:1[0-9]|20)[0-9]0|[0-9]0)['’]?s(?![A-Za-z0-9])/y;
+const TIME_ALONE_RE = new RegExp(`(${TIME_RE})(?:\\s*(${ZONE_RE}))?`, 'iy');
+const YEAR_ALONE_RE = /[0-9]{4}(?![0-9])/y;
+const WEEKDAY_COMMA_RE = new RegExp(`(${WEEKDAY_RE}),?\\s+`, 'iy');
+const WEEKDAY_PART_RE = new RegExp(`(${WEEKDAY_RE})\\s+(${PART_OF_DAY_RE})`, 'iy');
+const WEEKDAY_ALONE_RE = new RegExp(`(${WEEKDAY_RE})`, 'iy');
+const DEICTIC_RE = new RegExp(`(today|yesterday|tomorrow|tonight)(?:\\s+(${PART_OF_DAY_RE}))?`, 'iy');
+const AGO_RE = /\s+(ago|earlier)(?![a-z])/iy;
+const YEAR_ADJ_RE = /year-(?:earlier|ago)(?![a-z])/iy;
+const UNIT_END_RE = /(month|year|week)['’]s\s+end(?![a-z])|year-end(?![a-z])/iy;
+const OF_YEAR_RE = new RegExp(`(?:\\s+of)?\\s+(${YEAR_RE})`, 'iy');
+
+// ---- left-hand modifiers, matched against the few words before a trigger (anchored at the end) ----
+const WEEKDAY_MOD_BEFORE = /(?:^|[^A-Za-z])((last|next|this|coming|past|early|late|earlier|later)\s+)$/i;
+const MONTH_MOD_BEFORE = /(?:^|[^A-Za-z])((?:(?:early|late|mid|last|next|this|coming|past)\s+|mid-|earlier\s+this\s+|later\s+this\s+))$/i;
+/** Context that makes a bare month name a date: "in May", "by March", "June and July". */
+const MONTH_CONTEXT_BEFORE = new RegExp(
+  `(?:^|[^A-Za-z])(?:in|since|until|till|by|through|throughout|during|from|before|after|early|late|mid|last|next|this|coming|past|end\\s+of|beginning\\s+of|middle\\s+of|start\\s+of|(?:${MONTH_FULL_RE})\\s+(?:and|or|to|through|and\\s+early|and\\s+late))\\s+$|mid-$`,
+  'i',
+);
+const DET_BEFORE =
+  /(?:^|[^A-Za-z])((?:(?:the\s+)?(end|beginning|start|middle|turn)\s+of\s+)?(?:(earlier|later|early|late)\s+)?(this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|previous|current|following)|the)\s+)$/i;
+const QUANT_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9])((?:(?:almost|nearly|about|some|roughly|around)\\s+)?(${CARDINAL_RE})[\\s-]+)$`, 'i');
+const QUARTER_BEFORE = /(?:^|[^A-Za-z])((?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|current|latest|last|next|previous|this)[\s-]+)$/i;
+const CENTURY_BEFORE = /(?:^|[^A-Za-z])((?:the\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)|(eighteenth|nineteenth|twentieth|twenty-first))[\s-]+)$/i;
+const DECADE_THE_BEFORE = /(?:^|[^A-Za-z])(the\s+)$/i;
+const TIME_CONTEXT_BEFORE = /(?:^|[^A-Za-z])(?:at|by|until|till|from|to|around|about|before|after|since|between|and|as\s+of)\s+$/i;
+/** "… the end of this month or the beginning of the next": the unit is elided after "next". */
+const ELIDED_NEXT_RE = /\s+(?:or|and|to|until)\s+((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+next)(?=\s*[,.;:)]|\s+(?:or|and)\b)/iy;
+
+const LEFT_WINDOW = 60;
+
+function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** Matches `re` (anchored with `$`) against the text just before `pos`, never reaching back past `floor`. */
+function before(re: RegExp, text: string, pos: number, floor: number): { start: number; m: RegExpExecArray } | undefined {
+  const from = Math.max(floor, pos - LEFT_WINDOW);
+  const m = re.exec(text.slice(from, pos));
+  if (!m) return undefined;
+  const group = m[1] ?? '';
+  return { start: pos - group.length, m };
+}
+
+const isCapitalised = (word: string): boolean => word.charCodeAt(0) >= 65 && word.charCodeAt(0) <= 90;
+const monthNumber = (word: string): number => MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? 0;
+const dayNumber = (word: string): number => parseInt(word, 10);
+
+interface Found { end: number; meaning: DateMeaning }
+
+/** "Jan. 27", "January 16, 2016", "Jan. 18, 2016 17:05 KST", "Jan. 20-21" (the second day as its own date). */
+function monthFirstDate(text: string, pos: number): { first: Found; rangeEnd?: { start: number; found: Found } } | undefined {
+  const m = stickyAt(MONTH_DAY_RE, text, pos);
+  if (!m || !isCapitalised(m[1])) return undefined;
+  const month = monthNumber(m[1]);
+  const day = dayNumber(m[2]);
+  const year = m[3] ? +m[3] : undefined;
+  const first = withTime(text, m.index + m[0].length, { kind: 'calendar', year, month, day });
+  const r = stickyAt(DAY_RANGE_END_RE, text, m.index + m[0].length);
+  if (r && !m[3] && dayNumber(r[1]) > day) {
+    const start = r.index + r[0].length - r[1].length;
+    return { first, rangeEnd: { start, found: { end: r.index + r[0].length, meaning: { kind: 'calendar', month, day: dayNumber(r[1]) } } } };
+  }
+  return { first };
+}
+
+/** "27 January 2016", "27th of January" */
+function dayFirstDate(text: string, pos: number): Found | undefined {
+  const m = stickyAt(DAY_MONTH_RE, text, pos);
+  if (!m || !isCapitalised(m[2])) return undefined;
+  return withTime(text, m.index + m[0].length, { kind: 'calendar', year: m[3] ? +m[3] : undefined, month: monthNumber(m[2]), day: dayNumber(m[1]) });
+}
+
+/** Extends a day-precision date with a directly following clock time ("Jan. 18, 2016, 17:05 KST"). */
+function withTime(text: string, end: number, meaning: DateMeaning & { kind: 'calendar' }): Found {
+  const t = stickyAt(TIME_AFTER_DATE_RE, text, end);
+  if (t && (!t[2] || /^[A-Z+-]/.test(t[2]))) {
+    const clock = parseClock(t[1]);
+    if (clock) return { end: t.index + t[0].length, meaning: { ...meaning, ...clock } };
+  }
+  return { end, meaning };
+}
+
+function parseClock(s: string): { hour: number; minute: number } | undefined {
+  const m = /^([0-9]{1,2})(?::([0-9]{2}))?(?::[0-9]{2})?\s?([ap])?/i.exec(s);
+  if (!m) return undefined;
+  let hour = +m[1];
+  const minute = m[2] ? +m[2] : 0;
+  const half = m[3]?.toLowerCase();
+  if (half === 'p' && hour < 12) hour += 12;
+  if (half === 'a' && hour === 12) hour = 0;
+  return hour < 24 && minute < 60 ? { hour, minute } : undefined;
+}
+
+function monthAt(text: string, pos: number, floor: number): DateExpression[] {
+  const md = monthFirstDate(text, pos);
+  if (md) {
+    const out: DateExpression[] = [{ start: pos, ...md.first }];
+    if (md.rangeEnd) out.push({ start: md.rangeEnd.start, ...md.rangeEnd.found });
+    return out;
+  }
+  const mod = before(MONTH_MOD_BEFORE, text, pos, floor);
+  const start = mod ? mod.start : pos;
+  const my = stickyAt(MONTH_YEAR_RE, text, pos);
+  if (my && isCapitalised(my[1])) {
+    return [{ start, end: my.index + my[0].length, meaning: { kind: 'calendar', year: +my[2], month: monthNumber(my[1]) } }];
+  }
+  const bare = stickyAt(MONTH_BARE_RE, text, pos);
+  if (bare && isCapitalised(bare[1]) && before(MONTH_CONTEXT_BEFORE, text, pos, floor)) {
+    const word = mod?.m[1].trim().toLowerCase();
+    const relation = word === 'last' || word === 'past' ? 'last' : word === 'next' || word === 'coming' ? 'next' : undefined;
+    return [{ start, end: pos + bare[0].length, meaning: { kind: 'calendar', month: monthNumber(bare[1]), relation } }];
+  }
+  return [];
+}
+
+function weekdayAt(text: string, pos: number, floor: number): DateExpression[] {
+  const comma = stickyAt(WEEKDAY_COMMA_RE, text, pos);
+  if (comma && isCapitalised(comma[1])) {
+    const after = comma.index + comma[0].length;
+    const md = monthFirstDate(text, after);
+    if (md) return [{ start: pos, ...md.first }];
+    const dm = dayFirstDate(text, after);
+    if (dm) return [{ start: pos, ...dm }];
+  }
+  const m = stickyAt(WEEKDAY_PART_RE, text, pos) ?? stickyAt(WEEKDAY_ALONE_RE, text, pos);
+  if (!m || !isCapitalised(m[1])) return [];
+  const mod = before(WEEKDAY_MOD_BEFORE, text, pos, floor);
+  const word = mod?.m[2].toLowerCase();
+  const direction = word === 'last' || word === 'past' ? 'last' : word === 'next' || word === 'coming' ? 'next' : word === 'this' ? 'this' : 'tense';
+  return [{ start: mod ? mod.start : pos, end: m.index + m[0].length, meaning: { kind: 'weekday', weekday: WEEKDAYS.get(m[1].toLowerCase()) ?? 1, direction } }];
+}
+
+function numberAt(text: string, pos: number, floor: number): DateExpression[] {
+  const prev = text[pos - 1] ?? ' ';
+  const iso = stickyAt(ISO_RE, text, pos);
+  if (iso && !/[0-9/.-]/.test(prev)) {
+    const year = +iso[1], month = +iso[3], day = +iso[4];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      let end = iso.index + iso[0].length;
+      const meaning: DateMeaning = { kind: 'calendar', year, month, day };
+      if (iso[5] !== undefined) {
+        meaning.hour = +iso[5];
+        meaning.minute = +iso[6];
+        const z = stickyAt(ZONE_AFTER_RE, text, end);
+        if (z) end = z.index + z[0].length;
+      }
+      return [{ start: pos, end, meaning }];
+    }
+  }
+  const num = stickyAt(NUMERIC_DATE_RE, text, pos);
+  if (num && !/[0-9/.]/.test(prev)) {
+    let a = +num[1], b = +num[3];
+    const year = num[4].length === 2 ? 2000 + +num[4] - (+num[4] > 50 ? 100 : 0) : +num[4];
+    // US order (month/day) unless the first number cannot be a month; dotted dates are day.month.year.
+    if (num[2] === '.' || a > 12) [a, b] = [b, a];
+    if (a >= 1 && a <= 12 && b >= 1 && b <= 31) return [{ start: pos, end: num.index + num[0].length, meaning: { kind: 'calendar', year, month: a, day: b } }];
+  }
+  const dm = dayFirstDate(text, pos);
+  if (dm) {
+    const the = /(?:st|nd|rd|th)$|\bof\b/i.test(text.slice(pos, dm.end)) ? before(DECADE_THE_BEFORE, text, pos, floor) : undefined;
+    return [{ start: the ? the.start : pos, ...dm }];
+  }
+  const dec = stickyAt(DECADE_RE, text, pos);
+  if (dec) {
+    const apostrophe = dec[1].length === 2 && /['’]/.test(prev);
+    if (dec[1].length === 4 || apostrophe) {
+      const decade = dec[1].length === 4 ? +dec[1] : 1900 + +dec[1];
+      const start = apostrophe ? pos - 1 : pos;
+      const the = before(DECADE_THE_BEFORE, text, start, floor);
+      return [{ start: the ? the.start : start, end: dec.index + dec[0].length, meaning: { kind: 'decade', decade } }];
+    }
+  }
+  const time = stickyAt(TIME_ALONE_RE, text, pos);
+  if (time && !/[0-9:.]/.test(prev)) {
+    const zone = time[2] !== undefined && /^[A-Z+-]/.test(time[2]);
+    const clock = parseClock(time[1]);
+    const endsClean = !/^[:.]?[0-9]/.test(text.slice(time.index + time[0].length));
+    if (clock && endsClean && (zone || /[ap]/i.test(time[1]) || before(TIME_CONTEXT_BEFORE, text, pos, floor))) {
+      return [{ start: pos, end: zone ? time.index + time[0].length : pos + time[1].length, meaning: { kind: 'time', ...clock } }];
+    }
+  }
+  const y = stickyAt(YEAR_ALONE_RE, text, pos);
+  if (y && looksLikeYear(text, pos, pos + 4)) return [{ start: pos, end: pos + 4, meaning: { kind: 'calendar', year: +y[0] } }];
+  return [];
+}
+
+function deicticAt(text: string, pos: number): DateExpression[] {
+  const m = stickyAt(DEICTIC_RE, text, pos);
+  if (!m) return [];
+  const word = m[1].toLowerCase();
+  const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+  const end = word === 'tonight' ? pos + m[1].length : m.index + m[0].length;
+  return [{ start: pos, end, meaning: { kind: 'shift', unit: 'day', offset } }];
+}
+
+const SHIFT_UNITS: Record<string, ShiftUnit> = {
+  day: 'day', days: 'day', week: 'week', weeks: 'week', weekend: 'weekend', month: 'month', months: 'month',
+  year: 'year', years: 'year', decade: 'decade', decades: 'decade', century: 'century',
+};
+
+function offsetOfDeterminer(det: string): number | undefined {
+  const d = det.toLowerCase().replace(/^the\s+/, '');
+  if (d === 'this' || d === 'current' || d === 'the') return 0;
+  if (d === 'last' || d === 'past' || d === 'previous') return -1;
+  if (d === 'next' || d === 'coming' || d === 'following') return 1;
+  return undefined;
+}
+
+/** Expressions headed by a unit word: "last week", "two weeks ago", "the end of this month", "the third quarter". */
+function unitAt(text: string, pos: number, floor: number): DateExpression[] {
+  const wordEnd = pos + /^[a-z]+/i.exec(text.slice(pos, pos + 12))![0].length;
+  const word = text.slice(pos, wordEnd).toLowerCase();
+  const unit = SHIFT_UNITS[word];
+
+  if (word === 'midnight' || word === 'noon' || word === 'midday') {
+    return [{ start: pos, end: wordEnd, meaning: { kind: 'time', hour: word === 'midnight' ? 0 : 12, minute: 0 } }];
+  }
+  // "two weeks ago", "Seventeen years ago", "a year earlier", "24 hours ago"
+  const ago = stickyAt(AGO_RE, text, wordEnd);
+  if (ago) {
+    const q = before(QUANT_BEFORE, text, pos, floor);
+    const n = q ? cardinalValue(q.m[2]) : undefined;
+    const singular = !word.endsWith('s');
+    if (q && n !== undefined && (n === 1) === singular) {
+      const end = ago.index + ago[0].length;
+      const meaning = agoMeaning(word, n);
+      if (meaning) return [{ start: q.start, end, meaning }];
+    }
+  }
+  if (word === 'year') {
+    const adj = stickyAt(YEAR_ADJ_RE, text, pos);
+    if (adj) return [{ start: pos, end: pos + adj[0].length, meaning: { kind: 'shift', unit: 'year', offset: -1 } }];
+  }
+  if (word === 'quarter') {
+    const q = before(QUARTER_BEFORE, text, pos, floor);
+    if (!q) return [];
+    const which = q.m[2].toLowerCase();
+    const of = stickyAt(OF_YEAR_RE, text, wordEnd);
+    const end = of ? of.index + of[0].length : wordEnd;
+    const year = of ? +of[1] : undefined;
+    if (ORDINAL_QUARTERS[which]) return [{ start: q.start, end, meaning: { kind: 'quarter', quarter: ORDINAL_QUARTERS[which], year } }];
+    const quarterOffset = which === 'current' || which === 'this' ? 0 : which === 'next' ? 1 : -1;
+    return [{ start: q.start, end: wordEnd, meaning: { kind: 'quarter', quarterOffset } }];
+  }
+  if (word === 'century') {
+    const c = before(CENTURY_BEFORE, text, pos, floor);
+    if (c) {
+      const ordinal = c.m[3] ? +c.m[3] : ({ eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21 } as Record<string, number>)[c.m[4].toLowerCase()];
+      return [{ start: c.start, end: wordEnd, meaning: { kind: 'century', firstYear: (ordinal - 1) * 100 } }];
+    }
+  }
+  if (SEASONS[word]) {
+    const of = stickyAt(OF_YEAR_RE, text, wordEnd);
+    const det = before(DET_BEFORE, text, pos, floor);
+    if (of && looksLikeYear(text, of.index + of[0].length - 4, of.index + of[0].length)) {
+      const the = det && /^the\s+$/i.test(det.m[1]) ? det.start : pos;
+      return [{ start: the, end: of.index + of[0].length, meaning: { kind: 'season', season: SEASONS[word], yearOffset: 0, year: +of[1] } }];
+    }
+    const offset = det && !det.m[2] ? offsetOfDeterminer(det.m[4]) : undefined;
+    if (det && offset !== undefined && !/^the$/i.test(det.m[4])) {
+      return [{ start: det.start, end: wordEnd, meaning: { kind: 'season', season: SEASONS[word], yearOffset: offset } }];
+    }
+    return [];
+  }
+  if (word === 'morning' || word === 'afternoon' || word === 'evening' || word === 'night') {
+    const det = before(DET_BEFORE, text, pos, floor);
+    const d = det?.m[4].toLowerCase();
+    if (det && !det.m[2] && !det.m[3] && (d === 'this' || (d === 'last' && word === 'night'))) {
+      return [{ start: det.start, end: wordEnd, meaning: { kind: 'shift', unit: 'day', offset: d === 'last' ? -1 : 0 } }];
+    }
+    return [];
+  }
+  if (!unit || word.endsWith('s')) return [];
+  // "month's end", "year-end"
+  const unitEnd = stickyAt(UNIT_END_RE, text, pos);
+  const det = before(DET_BEFORE, text, pos, floor);
+  if (unitEnd) {
+    const offset = det && !det.m[2] ? offsetOfDeterminer(det.m[4]) : 0;
+    const start = det && offset !== undefined && !/^the$/i.test(det.m[4]) ? det.start : pos;
+    return [{ start, end: pos + unitEnd[0].length, meaning: { kind: 'shift', unit, offset: offset ?? 0 } }];
+  }
+  if (!det) return [];
+  const offset = offsetOfDeterminer(det.m[4]);
+  if (offset === undefined) return [];
+  const bareThe = /^the$/i.test(det.m[4]);
+  if (bareThe && !det.m[2]) {
+    // "the weekend" (GUM leaves out the article); "the year" alone is not a date.
+    return unit === 'weekend' && !det.m[3] ? [{ start: pos, end: wordEnd, meaning: { kind: 'shift', unit, offset: 0 } }] : [];
+  }
+  if (unit === 'day') return []; // "this day", "the next day": anaphoric, not resolvable
+  return [{ start: det.start, end: wordEnd, meaning: { kind: 'shift', unit, offset } }];
+}
+
+function agoMeaning(word: string, n: number): DateMeaning | undefined {
+  const w = word.replace(/s$/, '');
+  if (w === 'day') return { kind: 'shift', unit: 'day', offset: -n };
+  if (w === 'week') return { kind: 'shift', unit: 'day', offset: -7 * n };
+  if (w === 'hour') return { kind: 'shift', unit: 'day', offset: -Math.floor(n / 24) };
+  if (w === 'month') return { kind: 'shift', unit: 'month', offset: -n };
+  if (w === 'year') return { kind: 'shift', unit: 'year', offset: -n };
+  if (w === 'decade') return { kind: 'shift', unit: 'year', offset: -10 * n };
+  return undefined;
+}
+
+/** All date expressions in text order, non-overlapping. Linear in the text length. */
+export function findDateExpressions(text: string): DateExpression[] {
+  const out: DateExpression[] = [];
+  let floor = 0; // end of the last expression: nothing may start before it
+  const trigger = new RegExp(TRIGGER_RE.source, TRIGGER_RE.flags);
+  let m: RegExpExecArray | null;
+  while ((m = trigger.exec(text)) !== null) {
+    const pos = m.index;
+    if (pos < floor) continue;
+    let found: DateExpression[];
+    if (m[1] !== undefined) found = monthAt(text, pos, floor);
+    else if (m[2] !== undefined) found = weekdayAt(text, pos, floor);
+    else if (m[3] !== undefined) found = numberAt(text, pos, floor);
+    else if (m[4] !== undefined) found = deicticAt(text, pos);
+    else found = unitAt(text, pos, floor);
+    const last = found[found.length - 1];
+    if (last?.meaning.kind === 'shift') {
+      const elided = stickyAt(ELIDED_NEXT_RE, text, last.end);
+      if (elided) {
+        const end = elided.index + elided[0].length;
+        found.push({ start: end - elided[1].length, end, meaning: { kind: 'shift', unit: last.meaning.unit, offset: 1 } });
+      }
+    }
+    for (const f of found) {
+      if (f.start < floor) continue;
+      out.push(f);
+      floor = f.end;
+    }
+    if (trigger.lastIndex < floor) trigger.lastIndex = floor;
+    else if (m[3] !== undefined) skipDigits(trigger, text);
+  }
+  return out;
+}
+
+/** After a number that is not a date, continue after its last digit (a trigger fires once per number). */
+function skipDigits(re: RegExp, text: string): void {
+  let i = re.lastIndex;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  re.lastIndex = i;
+}

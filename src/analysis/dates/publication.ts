@@ -1,0 +1,73 @@
+// The publication date an article states about itself, looked for near its top: a labelled line
+// ("Posted on : 2016-01-18 17:05 KST", "Published: Jan. 18, 2016", "Updated …"), a dateline with a year
+// ("BEIJING, Jan. 18, 2016 (Xinhua) --") or a line that is only a date ("Friday, July 21, 2017").
+import { findDateExpressions } from './expressions';
+import type { DateExpression } from './meaning';
+import { formatDay, isValidDate } from './calendar';
+
+/** How far into the article the header (labels, dateline, date line) can be. */
+const HEAD_LENGTH = 3000;
+const HEAD_LINES = 12;
+
+const LABEL_RE = /\b(First\s+published|Published|Posted|Date|Dated|Last\s+updated|Updated|Modified)\b(?:\s+(?:on|at))?\s*[:：]?\s*/gi;
+/** "BEIJING, Jan. 18 (Xinhua) --", "WASHINGTON, August 8 (Xinhua) --", "Taipei, Taiwan — " at the start of a line. */
+const DATELINE_RE = /^[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?,[ \t]*/gm;
+
+export interface MonthDay { month: number; day: number }
+
+/** A full day (year, month, day) at exactly `pos`, as "YYYY-MM-DD". */
+function fullDayAt(text: string, pos: number): string | undefined {
+  const e = firstExpressionAt(text, pos);
+  if (!e || e.meaning.kind !== 'calendar') return undefined;
+  const { year, month, day } = e.meaning;
+  if (year === undefined || month === undefined || day === undefined || !isValidDate(year, month, day)) return undefined;
+  return formatDay({ year, month, day });
+}
+
+function firstExpressionAt(text: string, pos: number): DateExpression | undefined {
+  const window = text.slice(pos, pos + 80);
+  const e = findDateExpressions(window)[0];
+  return e && e.start === 0 ? e : undefined;
+}
+
+export function findPublicationDate(text: string): string | undefined {
+  const head = text.slice(0, HEAD_LENGTH);
+  let updated: string | undefined;
+  for (const m of head.matchAll(LABEL_RE)) {
+    const day = fullDayAt(head, m.index + m[0].length);
+    if (!day) continue;
+    if (/updated|modified/i.test(m[1])) updated ??= day;
+    else return day;
+  }
+  if (updated) return updated;
+  for (const m of head.matchAll(DATELINE_RE)) {
+    const day = fullDayAt(head, m.index + m[0].length);
+    if (day && /^\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|_)/.test(head.slice(m.index + m[0].length).replace(/^[^(\-—–_\n]*/, ''))) return day;
+  }
+  const lines = head.split('\n').slice(0, HEAD_LINES);
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.length > 60) continue;
+    const e = findDateExpressions(trimmed)[0];
+    if (!e || e.start !== 0 || trimmed.slice(e.end).replace(/[\s,.|:;–—-]+/g, '') !== '') continue;
+    const day = fullDayAt(trimmed, 0);
+    if (day) return day;
+  }
+  return undefined;
+}
+
+/**
+ * A dateline that gives only month and day ("BEIJING, Jan. 18 (Xinhua) --"): the article's day without its
+ * year, which the caller completes from a reference date.
+ */
+export function findDatelineMonthDay(text: string): MonthDay | undefined {
+  const head = text.slice(0, 600);
+  for (const m of head.matchAll(DATELINE_RE)) {
+    const pos = m.index + m[0].length;
+    const e = firstExpressionAt(head, pos);
+    if (!e || e.meaning.kind !== 'calendar' || e.meaning.year !== undefined || e.meaning.day === undefined || e.meaning.month === undefined) continue;
+    if (!/^\s*\([^)\n]{1,30}\)\s*(?:--|—|–|-|_)/.test(head.slice(pos + e.end))) continue;
+    return { month: e.meaning.month, day: e.meaning.day };
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+// Places a date expression's meaning on the calendar against a reference day (the article's publication date).
+// Values are ISO-8601-like at the precision the text gives: "2016-01-27", "2016-01-27T17:05", "2016-01", "2016",
+// "199X" (decade), "19XX" (century), "2016-W03" (week), "2016-W03-WE" (weekend), "2016-Q1", "2016-SU" (season).
+import {
+  type CivilDate, addMonths, civilFromDayNumber, dayNumber, formatDay, formatMonth, formatTime, formatWeek,
+  isValidDate, isoWeek, isoWeekday,
+} from './calendar';
+import type { DateMeaning } from './meaning';
+
+export interface Resolution {
+  value?: string;
+  /** True when the value depends on the reference day. */
+  relative: boolean;
+}
+
+/**
+ * `readsAsFuture` is asked only for a bare weekday: past narrative ("met on Tuesday") means the latest such day
+ * on or before the reference, future ("will meet on Tuesday") the first one on or after it.
+ */
+export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined, readsAsFuture: () => boolean): Resolution {
+  switch (meaning.kind) {
+    case 'calendar': {
+      if (meaning.year !== undefined) return { value: formatCalendar(meaning.year, meaning), relative: false };
+      if (!ref || meaning.month === undefined) return { relative: true };
+      const year = inferYear(meaning.month, meaning.day, meaning.relation, ref);
+      return { value: formatCalendar(year, meaning), relative: true };
+    }
+    case 'decade':
+      return { value: `${String(meaning.decade).slice(0, 3)}X`, relative: false };
+    case 'century':
+      return { value: `${String(meaning.firstYear).padStart(4, '0').slice(0, 2)}XX`, relative: false };
+    case 'time':
+      return { value: ref ? formatDay(ref) + formatTime(meaning.hour, meaning.minute) : undefined, relative: true };
+    case 'shift':
+      return { value: ref ? shiftValue(meaning.unit, meaning.offset, ref) : undefined, relative: true };
+    case 'weekday':
+      return { value: ref ? formatDay(civilFromDayNumber(weekdayDay(meaning.weekday, meaning.direction, ref, readsAsFuture))) : undefined, relative: true };
+    case 'quarter': {
+      if (meaning.quarter !== undefined && meaning.year !== undefined) return { value: `${meaning.year}-Q${meaning.quarter}`, relative: false };
+      if (!ref) return { relative: true };
+      if (meaning.quarter !== undefined) return { value: `${ref.year}-Q${meaning.quarter}`, relative: true };
+      const idx = ref.year * 4 + Math.floor((ref.month - 1) / 3) + (meaning.quarterOffset ?? 0);
+      return { value: `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}`, relative: true };
+    }
+    case 'season': {
+      if (meaning.year !== undefined) return { value: `${meaning.year}-${meaning.season}`, relative: false };
+      return { value: ref ? `${ref.year + meaning.yearOffset}-${meaning.season}` : undefined, relative: true };
+    }
+  }
+}
+
+function formatCalendar(year: number, m: { month?: number; day?: number; hour?: number; minute?: number }): string | undefined {
+  if (m.month === undefined) return String(year).padStart(4, '0');
+  if (m.day === undefined) return formatMonth(year, m.month);
+  if (!isValidDate(year, m.month, m.day)) return undefined;
+  const day = formatDay({ year, month: m.month, day: m.day });
+  return m.hour !== undefined ? day + formatTime(m.hour, m.minute ?? 0) : day;
+}
+
+/** The year that puts month/day nearest the reference (ties go to the past), or before/after it for "last"/"next". */
+function inferYear(month: number, day: number | undefined, relation: 'last' | 'next' | undefined, ref: CivilDate): number {
+  const refDay = dayNumber(ref);
+  const at = (year: number): number => dayNumber({ year, month, day: day ?? 15 });
+  const sameMonth = (year: number): boolean => year === ref.year && month === ref.month;
+  const candidates = [ref.year - 1, ref.year, ref.year + 1];
+  if (relation === 'last') return candidates.filter(y => at(y) < refDay && !(day === undefined && sameMonth(y))).pop() ?? ref.year - 1;
+  if (relation === 'next') return candidates.find(y => at(y) > refDay && !(day === undefined && sameMonth(y))) ?? ref.year + 1;
+  let best = ref.year;
+  for (const y of candidates) {
+    const d = Math.abs(at(y) - refDay), bestD = Math.abs(at(best) - refDay);
+    if (d < bestD || (d === bestD && y < best)) best = y;
+  }
+  return best;
+}
+
+function shiftValue(unit: string, offset: number, ref: CivilDate): string {
+  const refDay = dayNumber(ref);
+  switch (unit) {
+    case 'day': return formatDay(civilFromDayNumber(refDay + offset));
+    case 'week': return formatWeek(isoWeek(refDay + 7 * offset));
+    case 'weekend': return formatWeek(isoWeek(refDay + 7 * offset)) + '-WE';
+    case 'month': { const m = addMonths(ref.year, ref.month, offset); return formatMonth(m.year, m.month); }
+    case 'year': return String(ref.year + offset);
+    case 'decade': return `${String(ref.year + 10 * offset).slice(0, 3)}X`;
+    default: return `${String(ref.year + 100 * offset).slice(0, 2)}XX`;
+  }
+}
+
+function weekdayDay(weekday: number, direction: 'tense' | 'last' | 'next' | 'this', ref: CivilDate, readsAsFuture: () => boolean): number {
+  const refDay = dayNumber(ref);
+  const back = (isoWeekday(refDay) - weekday + 7) % 7; // days back to the latest such weekday on/before ref
+  const onOrBefore = refDay - back;
+  const onOrAfter = refDay + ((weekday - isoWeekday(refDay) + 7) % 7);
+  switch (direction) {
+    case 'last': return back === 0 ? refDay - 7 : onOrBefore;
+    case 'next': return onOrAfter === refDay ? refDay + 7 : onOrAfter;
+    case 'this': return refDay - (isoWeekday(refDay) - weekday);
+    default: return readsAsFuture() ? onOrAfter : onOrBefore;
+  }
+}
