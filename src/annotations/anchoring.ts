@@ -1,0 +1,240 @@
+// Re-anchoring on open: when the article changed outside the editor (its hash differs from the sidecar's), find
+// each anchored text again. In order, for each item:
+//   1. the exact text at the expected position (the stored start, shifted by how far the items before it moved);
+//   2. the exact text elsewhere: every occurrence, scored on how much of the stored prefix/suffix surrounds it and on
+//      its distance to the expected position (the nearest wins among equals);
+//   3. an approximate match of the text (up to 25% edits, Myers' bit-parallel search from `approx-string-match`,
+//      the matcher the Hypothesis annotation client uses), scored on text, context and position, with a threshold;
+//   4. otherwise the item is kept and marked orphaned, never deleted.
+// An exact occurrence of a short text (under SHORT_QUOTE characters) is only trusted near the expected position or
+// with some of its context around it: a lone "he" anywhere in the article is no evidence.
+// Cost: steps 1–2 are native string searches; step 3 first searches a window around the expected position and
+// scans the whole text only within a budget of characters per call, so a 1 MB article with hundreds of changed
+// annotations stays fast (past the budget, what the windows miss is orphaned rather than searched for).
+import search from 'approx-string-match';
+import { makeAnchor } from './anchors';
+import { hashText } from './hash';
+import type { Anchored, SidecarDocument, TextAnchor } from './model';
+import { withOrphaned } from './model';
+
+export type AnchorOutcome = 'unchanged' | 'moved' | 'fuzzy' | 'orphaned';
+
+export interface ReanchorOptions {
+  /**
+   * The text is the one the anchors were saved against (hashes equal): an exact text at its stored position is then
+   * accepted whatever its stored context says.
+   */
+  readonly textUnchanged?: boolean;
+  /** Characters the whole-text approximate searches of one call may scan, in total (see the module comment). */
+  readonly fuzzyBudget?: number;
+}
+
+export interface ReanchorResult<T> {
+  readonly items: T[];
+  /** Outcome per item, in the order of `items`. */
+  readonly outcomes: AnchorOutcome[];
+}
+
+/** Quotes shorter than this need context or nearness to be trusted as exact matches. */
+export const SHORT_QUOTE = 10;
+/** Distance (in characters from the expected position) within which an exact short quote is trusted. */
+export const NEAR_DISTANCE = 256;
+/** Quotes shorter than this are never searched approximately. */
+export const MIN_FUZZY_LENGTH = 5;
+/** Fraction of the quote's length that may differ in an approximate match. */
+export const MAX_ERROR_RATE = 0.25;
+/** Minimum score (0..1) of an approximate match, combining text, context and position. */
+export const FUZZY_THRESHOLD = 0.7;
+const DEFAULT_FUZZY_BUDGET = 64_000_000;
+/** Candidates scored per search, nearest to the expected position first (repetitive texts can have thousands). */
+const MAX_CANDIDATES = 200;
+// Weights of the parts of a candidate's score, as in Hypothesis's quote matcher: the text matters most, then
+// each side's context, and the position only breaks near-ties.
+const W_QUOTE = 50, W_CONTEXT = 20, W_POSITION = 2;
+const W_TOTAL = W_QUOTE + 2 * W_CONTEXT + W_POSITION;
+
+interface Candidate { start: number; end: number; errors: number }
+interface Found { start: number; end: number; fuzzy: boolean }
+
+/** Length of the common tail of `prefix` and the text before `pos`. */
+function commonTail(prefix: string, text: string, pos: number): number {
+  let n = 0;
+  while (n < prefix.length && pos - n - 1 >= 0 && prefix.charCodeAt(prefix.length - 1 - n) === text.charCodeAt(pos - n - 1)) n++;
+  return n;
+}
+
+/** Length of the common head of `suffix` and the text from `pos`. */
+function commonHead(suffix: string, text: string, pos: number): number {
+  let n = 0;
+  while (n < suffix.length && pos + n < text.length && suffix.charCodeAt(n) === text.charCodeAt(pos + n)) n++;
+  return n;
+}
+
+/** Levenshtein distance of two short strings (context of at most a few dozen characters). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = new Int32Array(b.length + 1), cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** Similarity (0..1) of a stored context and the text found in its place; an empty stored context (the anchor
+ * was at the start or end of the text) matches only the same edge. */
+function contextSimilarity(stored: string, found: string, atEdge: boolean): number {
+  if (stored.length === 0) return atEdge ? 1 : 0;
+  return 1 - editDistance(stored, found) / Math.max(stored.length, found.length);
+}
+
+class QuoteLocator {
+  private fuzzyBudget: number;
+
+  constructor(private readonly text: string, options: ReanchorOptions) {
+    this.fuzzyBudget = options.fuzzyBudget ?? DEFAULT_FUZZY_BUDGET;
+  }
+
+  private positionScore(start: number, hint: number): number {
+    return 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, this.text.length));
+  }
+
+  /** Share (0..1) of the stored prefix and suffix found verbatim around an exact occurrence. */
+  private exactContextScore(a: TextAnchor, start: number, end: number): number {
+    const pre = a.prefix.length === 0 ? (start === 0 ? 1 : 0) : commonTail(a.prefix, this.text, start) / a.prefix.length;
+    const suf = a.suffix.length === 0 ? (end === this.text.length ? 1 : 0) : commonHead(a.suffix, this.text, end) / a.suffix.length;
+    return (pre + suf) / 2;
+  }
+
+  /** Step 2: the best exact occurrence, or null if none is trustworthy. */
+  private exact(a: TextAnchor, hint: number): Found | null {
+    const { text } = this;
+    const occurrences: number[] = [];
+    for (let i = text.indexOf(a.text); i >= 0; i = text.indexOf(a.text, i + 1)) occurrences.push(i);
+    if (occurrences.length === 0) return null;
+    let best = -1, bestScore = -1, bestContext = 0;
+    for (const start of nearestFirst(occurrences, hint)) {
+      const context = this.exactContextScore(a, start, start + a.text.length);
+      const score = W_CONTEXT * 2 * context + W_POSITION * this.positionScore(start, hint);
+      if (score > bestScore) { best = start; bestScore = score; bestContext = context; }
+    }
+    const trusted = a.text.length >= SHORT_QUOTE || bestContext >= 0.25 || Math.abs(best - hint) <= NEAR_DISTANCE;
+    return trusted ? { start: best, end: best + a.text.length, fuzzy: false } : null;
+  }
+
+  private fuzzyScore(a: TextAnchor, m: Candidate, hint: number): number {
+    const { text } = this;
+    const quote = 1 - m.errors / a.text.length;
+    const prefix = contextSimilarity(a.prefix, text.slice(Math.max(0, m.start - a.prefix.length), m.start), m.start === 0);
+    const suffix = contextSimilarity(a.suffix, text.slice(m.end, m.end + a.suffix.length), m.end === text.length);
+    return (W_QUOTE * quote + W_CONTEXT * (prefix + suffix) + W_POSITION * this.positionScore(m.start, hint)) / W_TOTAL;
+  }
+
+  private bestFuzzy(a: TextAnchor, from: number, to: number, hint: number, maxErrors: number): Found | null {
+    const matches = search(this.text.slice(from, to), a.text, maxErrors)
+      .map(m => ({ start: m.start + from, end: m.end + from, errors: m.errors }))
+      .filter(m => m.end > m.start);
+    let best: Found | null = null, bestScore = FUZZY_THRESHOLD;
+    for (const m of nearestFirst(matches, hint, m => m.start)) {
+      const score = this.fuzzyScore(a, m, hint);
+      if (score >= bestScore) { best = { start: m.start, end: m.end, fuzzy: true }; bestScore = score; }
+    }
+    return best;
+  }
+
+  /** Step 3: an approximate match near the expected position, then (within the budget) anywhere. */
+  private fuzzy(a: TextAnchor, hint: number): Found | null {
+    if (a.text.length < MIN_FUZZY_LENGTH) return null;
+    const maxErrors = Math.floor(a.text.length * MAX_ERROR_RATE);
+    const reach = Math.max(2048, 2 * a.text.length);
+    const from = Math.max(0, hint - reach), to = Math.min(this.text.length, hint + a.text.length + reach);
+    const near = this.bestFuzzy(a, from, to, hint, maxErrors);
+    if (near || (from === 0 && to === this.text.length)) return near;
+    if (this.fuzzyBudget < this.text.length) return null;
+    this.fuzzyBudget -= this.text.length;
+    return this.bestFuzzy(a, 0, this.text.length, hint, maxErrors);
+  }
+
+  locate(a: TextAnchor, hint: number, trustStoredPosition: boolean): Found | null {
+    const { text } = this;
+    if (a.text.length === 0) return null;
+    // Step 1: exact at the stored or expected position, with its context around it.
+    for (const at of hint === a.start ? [a.start] : [a.start, hint]) {
+      if (at < 0 || at + a.text.length > text.length || !text.startsWith(a.text, at)) continue;
+      if ((trustStoredPosition && at === a.start) || this.exactContextScore(a, at, at + a.text.length) === 1) {
+        return { start: at, end: at + a.text.length, fuzzy: false };
+      }
+    }
+    return this.exact(a, hint) ?? this.fuzzy(a, hint);
+  }
+}
+
+/** Up to MAX_CANDIDATES values, nearest to `hint` first. */
+function nearestFirst<T>(values: T[], hint: number, pos: (v: T) => number = v => v as unknown as number): T[] {
+  if (values.length <= 1) return values;
+  return [...values].sort((x, y) => Math.abs(pos(x) - hint) - Math.abs(pos(y) - hint) || pos(x) - pos(y))
+    .slice(0, MAX_CANDIDATES);
+}
+
+/**
+ * Place every item in `text` again (see the module comment). Items keep their order and ids; a placed item gets a
+ * fresh anchor (its text is what it now covers, its context re-read); an item that cannot be placed is returned
+ * orphaned with its stored text and a position clamped into the text.
+ */
+export function reanchorItems<T extends Anchored>(items: readonly T[], text: string, options: ReanchorOptions = {}): ReanchorResult<T> {
+  const locator = new QuoteLocator(text, options);
+  const out: T[] = new Array(items.length);
+  const outcomes: AnchorOutcome[] = new Array(items.length);
+  // Visit in stored order so each item's expected position can follow the shift of the items placed before it.
+  const order = items.map((_, i) => i).sort((x, y) => items[x].anchor.start - items[y].anchor.start || x - y);
+  let shift = 0;
+  for (const i of order) {
+    const item = items[i], a = item.anchor;
+    const hint = Math.min(Math.max(0, a.start + shift), text.length);
+    const found = locator.locate(a, hint, options.textUnchanged === true);
+    if (!found) {
+      const start = Math.min(Math.max(0, hint), text.length);
+      out[i] = withOrphaned({ ...item, anchor: { ...a, start, end: start } }, true);
+      outcomes[i] = 'orphaned';
+      continue;
+    }
+    shift = found.start - a.start;
+    const anchor = makeAnchor(text, found.start, found.end);
+    const same = !item.orphaned && anchor.start === a.start && anchor.end === a.end && anchor.text === a.text &&
+      anchor.prefix === a.prefix && anchor.suffix === a.suffix;
+    out[i] = same ? item : withOrphaned({ ...item, anchor }, false);
+    outcomes[i] = found.fuzzy ? 'fuzzy' : anchor.start === a.start && !item.orphaned ? 'unchanged' : 'moved';
+  }
+  return { items: out, outcomes };
+}
+
+export interface ReanchorReport {
+  readonly unchanged: number;
+  readonly moved: number;
+  readonly fuzzy: number;
+  readonly orphaned: number;
+}
+
+/**
+ * A sidecar document placed on the current article text, with counts for the editor to report ("3 annotations
+ * moved, 1 could not be found"). When the text hash matches, this is a cheap check of every anchor.
+ */
+export function reanchorDocument(doc: SidecarDocument, text: string, options: ReanchorOptions = {}): { document: SidecarDocument; report: ReanchorReport } {
+  const textHash = hashText(text);
+  const opts: ReanchorOptions = { textUnchanged: doc.textHash === textHash, ...options };
+  const annotations = reanchorItems(doc.annotations, text, opts);
+  const decisions = reanchorItems(doc.decisions, text, opts);
+  const counts = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  for (const o of [...annotations.outcomes, ...decisions.outcomes]) counts[o]++;
+  return {
+    document: { ...doc, textHash, annotations: annotations.items, decisions: decisions.items },
+    report: counts,
+  };
+}

@@ -1,0 +1,170 @@
+// What the user does with annotations and decisions, as pure functions from one immutable SidecarDocument to the
+// next (so the editor can keep the last saved document as the base of a three-way merge, see merge.ts).
+import { makeAnchor, refreshContext } from './anchors';
+import { reanchorItems } from './anchoring';
+import { DecisionIndex, decisionMatches, type MentionRef } from './decisions';
+import { hashText } from './hash';
+import type { IdGenerator } from './ids';
+import type { Annotation, AnnotationKind, EntityDecision, SidecarDocument, Verdict } from './model';
+import { ANNOTATION_KINDS } from './model';
+
+/** Where new ids and times come from; injectable so tests are deterministic. */
+export interface Services {
+  readonly newId: IdGenerator;
+  readonly now: () => Date;
+}
+
+export interface NewAnnotation {
+  /** Selection offsets in the article text. */
+  readonly start: number;
+  readonly end: number;
+  readonly kind: AnnotationKind;
+  /** Required (non-blank) for kind 'label', ignored otherwise. */
+  readonly label?: string;
+  readonly note?: string;
+}
+
+export class AnnotationInputError extends Error {}
+
+/** A note as stored: absent when blank. Line breaks and inner spacing are the user's and are kept. */
+function normalizeNote(note: string | undefined): string | undefined {
+  return note === undefined || note.trim() === '' ? undefined : note;
+}
+
+/** A label as stored: trimmed, inner whitespace runs (line breaks too) made single spaces. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ');
+}
+
+function freshId(doc: SidecarDocument, newId: IdGenerator): string {
+  const used = new Set([...doc.annotations.map(a => a.id), ...doc.decisions.map(d => d.id)]);
+  for (let tries = 0; tries < 100; tries++) {
+    const id = newId();
+    if (!used.has(id)) return id;
+  }
+  throw new Error('the id generator keeps returning ids already in use');
+}
+
+function kindFields(kind: AnnotationKind, label: string | undefined): Pick<Annotation, 'kind' | 'label'> {
+  if (!ANNOTATION_KINDS.includes(kind)) throw new AnnotationInputError(`unknown annotation kind '${String(kind)}'`);
+  if (kind !== 'label') return { kind };
+  const l = normalizeLabel(label ?? '');
+  if (l === '') throw new AnnotationInputError('a label annotation needs a non-blank label');
+  return { kind, label: l };
+}
+
+/** Annotate the selection [start, end) of the article text (throws AnchorRangeError for a bad selection). */
+export function addAnnotation(doc: SidecarDocument, articleText: string, spec: NewAnnotation, services: Services): { document: SidecarDocument; annotation: Annotation } {
+  const anchor = makeAnchor(articleText, spec.start, spec.end);
+  const note = normalizeNote(spec.note);
+  const annotation: Annotation = {
+    id: freshId(doc, services.newId), ...kindFields(spec.kind, spec.label), ...(note !== undefined ? { note } : {}),
+    created: services.now().toISOString(), anchor,
+  };
+  return { document: { ...doc, annotations: [...doc.annotations, annotation] }, annotation };
+}
+
+function updateAnnotation(doc: SidecarDocument, id: string, update: (a: Annotation) => Annotation): SidecarDocument {
+  const i = doc.annotations.findIndex(a => a.id === id);
+  if (i < 0) return doc;
+  const next = update(doc.annotations[i]);
+  if (next === doc.annotations[i]) return doc;
+  const annotations = [...doc.annotations];
+  annotations[i] = next;
+  return { ...doc, annotations };
+}
+
+/** Set or (with a blank note) clear an annotation's note; the same document if nothing changes. */
+export function editNote(doc: SidecarDocument, id: string, note: string | undefined): SidecarDocument {
+  const n = normalizeNote(note);
+  return updateAnnotation(doc, id, a => {
+    if (a.note === n) return a;
+    const { note: _old, ...rest } = a;
+    return n === undefined ? rest : { ...rest, note: n };
+  });
+}
+
+/** Change an annotation's kind or label. */
+export function setKind(doc: SidecarDocument, id: string, kind: AnnotationKind, label?: string): SidecarDocument {
+  const fields = kindFields(kind, label);
+  return updateAnnotation(doc, id, a => {
+    if (a.kind === fields.kind && a.label === fields.label) return a;
+    const { label: _old, ...rest } = a;
+    return { ...rest, ...fields };
+  });
+}
+
+export function removeAnnotation(doc: SidecarDocument, id: string): SidecarDocument {
+  const annotations = doc.annotations.filter(a => a.id !== id);
+  return annotations.length === doc.annotations.length ? doc : { ...doc, annotations };
+}
+
+export function annotationById(doc: SidecarDocument, id: string): Annotation | undefined {
+  return doc.annotations.find(a => a.id === id);
+}
+
+/**
+ * The placed annotations covering `offset` (start <= offset < end), innermost (shortest) first. With
+ * `includeEnd`, an annotation also covers its end offset: a caret just after the last character is "in" it.
+ */
+export function annotationsAt(doc: SidecarDocument, offset: number, includeEnd = false): Annotation[] {
+  return doc.annotations
+    .filter(a => !a.orphaned && a.anchor.start <= offset && (offset < a.anchor.end || (includeEnd && offset === a.anchor.end)))
+    .sort((x, y) => (x.anchor.end - x.anchor.start) - (y.anchor.end - y.anchor.start) || x.anchor.start - y.anchor.start);
+}
+
+export function orphanedAnnotations(doc: SidecarDocument): Annotation[] {
+  return doc.annotations.filter(a => a.orphaned);
+}
+
+/** The user's own labels in use, each once, sorted (case-insensitively, then exactly) for a pick list. */
+export function labelsUsed(doc: SidecarDocument): string[] {
+  const labels = new Set<string>();
+  for (const a of doc.annotations) if (a.kind === 'label' && a.label) labels.add(a.label);
+  return [...labels].sort((x, y) => x.localeCompare(y, 'en', { sensitivity: 'base' }) || (x < y ? -1 : x > y ? 1 : 0));
+}
+
+/** The decision on a detected mention, if any (for many look-ups, build a DecisionIndex once). */
+export function decisionFor(doc: SidecarDocument, mention: MentionRef): EntityDecision | undefined {
+  return doc.decisions.find(d => decisionMatches(d, mention));
+}
+
+/**
+ * Confirm or reject a detected mention (`verdict` null withdraws the decision). A new decision on a mention that
+ * already has one replaces its verdict and time, keeping its id; the same verdict again changes nothing.
+ */
+export function setDecision(doc: SidecarDocument, articleText: string, mention: MentionRef, verdict: Verdict | null, services: Services): SidecarDocument {
+  const i = doc.decisions.findIndex(d => decisionMatches(d, mention));
+  if (verdict === null) return i < 0 ? doc : { ...doc, decisions: doc.decisions.filter((_, j) => j !== i) };
+  if (i >= 0 && doc.decisions[i].verdict === verdict) return doc;
+  if (articleText.slice(mention.start, mention.end) !== mention.text) {
+    throw new AnnotationInputError(`the mention '${mention.text}' is not at [${mention.start}, ${mention.end}) in the article text`);
+  }
+  const decided = services.now().toISOString();
+  const decisions = [...doc.decisions];
+  if (i >= 0) decisions[i] = { ...decisions[i], verdict, decided };
+  else {
+    decisions.push({
+      id: freshId(doc, services.newId), type: mention.type, entity: mention.entity, verdict, decided,
+      anchor: makeAnchor(articleText, mention.start, mention.end),
+    });
+  }
+  return { ...doc, decisions };
+}
+
+export { DecisionIndex };
+
+/**
+ * The document as it should be saved with this article text: context re-read around every anchor, the text hash
+ * and article name current. Anchors that no longer match the text (which live edits should never leave) are
+ * placed again rather than saved wrong.
+ */
+export function prepareForSave(doc: SidecarDocument, articleText: string, articleName = doc.article): SidecarDocument {
+  const fix = <T extends Annotation | EntityDecision>(items: readonly T[]): readonly T[] => {
+    const refreshed = items.map(item => refreshContext(item, articleText));
+    const stale = refreshed.some(item => !item.orphaned && articleText.slice(item.anchor.start, item.anchor.end) !== item.anchor.text);
+    const out = stale ? reanchorItems(refreshed, articleText).items : refreshed;
+    return out.every((item, i) => item === items[i]) ? items : out;
+  };
+  return { ...doc, article: articleName, textHash: hashText(articleText), annotations: fix(doc.annotations), decisions: fix(doc.decisions) };
+}

@@ -1,0 +1,70 @@
+// The editor layer's handle on one article's annotations: the current document plus where ids and times come from,
+// with the operations of operations.ts as methods. The document itself stays an immutable value, so the editor can
+// keep the last saved one as a merge base and compare documents by identity to see whether anything changed.
+import { applyChangesToDocument, type TextChange } from './changes';
+import { DecisionIndex, type MentionRef } from './decisions';
+import { randomId } from './ids';
+import type { Annotation, AnnotationKind, EntityDecision, SidecarDocument, Verdict } from './model';
+import * as ops from './operations';
+
+export class AnnotationStore {
+  private doc: SidecarDocument;
+  private index: DecisionIndex | undefined;
+  private readonly services: ops.Services;
+
+  constructor(document: SidecarDocument, services: Partial<ops.Services> = {}) {
+    this.doc = document;
+    this.services = { newId: services.newId ?? randomId, now: services.now ?? (() => new Date()) };
+  }
+
+  /** The current document (a new object after every change, the same one when nothing changed). */
+  get document(): SidecarDocument { return this.doc; }
+
+  /** Replace the whole document (after a merge or a re-anchor). */
+  replace(document: SidecarDocument): void {
+    if (document === this.doc) return;
+    if (document.decisions !== this.doc.decisions) this.index = undefined;
+    this.doc = document;
+  }
+
+  /** Annotate the selection [start, end) of the current article text. */
+  add(articleText: string, spec: ops.NewAnnotation): Annotation {
+    const { document, annotation } = ops.addAnnotation(this.doc, articleText, spec, this.services);
+    this.replace(document);
+    return annotation;
+  }
+
+  /** Returns false when there is no such annotation or the note is unchanged. */
+  editNote(id: string, note: string | undefined): boolean { return this.update(ops.editNote(this.doc, id, note)); }
+  setKind(id: string, kind: AnnotationKind, label?: string): boolean { return this.update(ops.setKind(this.doc, id, kind, label)); }
+  remove(id: string): boolean { return this.update(ops.removeAnnotation(this.doc, id)); }
+
+  get(id: string): Annotation | undefined { return ops.annotationById(this.doc, id); }
+  at(offset: number, includeEnd = false): Annotation[] { return ops.annotationsAt(this.doc, offset, includeEnd); }
+  labels(): string[] { return ops.labelsUsed(this.doc); }
+  orphans(): Annotation[] { return ops.orphanedAnnotations(this.doc); }
+
+  /** Confirm, reject, or (null) withdraw the decision on a detected mention. */
+  setDecision(articleText: string, mention: MentionRef, verdict: Verdict | null): boolean {
+    return this.update(ops.setDecision(this.doc, articleText, mention, verdict, this.services));
+  }
+
+  decisionFor(mention: MentionRef): EntityDecision | undefined {
+    this.index ??= new DecisionIndex(this.doc.decisions);
+    return this.index.get(mention);
+  }
+
+  /** Move every anchor through one change event of the editor (see changes.ts). */
+  applyChanges(changes: readonly TextChange[]): void { this.replace(applyChangesToDocument(this.doc, changes)); }
+
+  /** The document to serialize for this article text (see prepareForSave). */
+  forSave(articleText: string, articleName?: string): SidecarDocument {
+    return ops.prepareForSave(this.doc, articleText, articleName);
+  }
+
+  private update(next: SidecarDocument): boolean {
+    const changed = next !== this.doc;
+    this.replace(next);
+    return changed;
+  }
+}
