@@ -12,15 +12,46 @@ export interface PeopleResult {
   people: Map<string, PersonEntity>;
 }
 
-const LOWER_WORD_RE = /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu;
+// 32-bit FNV-1a over UTF-16 code units: lets the lower-case scan below compare words without allocating them.
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
-/** The capitalised words of the runs that the article also writes in lower case ("Iodine" / "iodine"). */
+const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
+const isWordChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 39 || c >= 0xc0;
+
+/**
+ * The capitalised words of the runs that the article also writes in lower case ("Iodine" / "iodine"). One
+ * character scan; a word is sliced out only when its hash matches a wanted word's.
+ */
 function lowerCaseUses(text: string, runs: Run[]): Set<string> {
-  const wanted = new Set<string>();
-  for (const r of runs) for (const t of r.tokens) wanted.add(t.lower);
+  const wanted = new Map<number, string[]>();
+  for (const r of runs) {
+    for (const t of r.tokens) {
+      const h = hashRange(t.lower, 0, t.lower.length);
+      const bucket = wanted.get(h);
+      if (!bucket) wanted.set(h, [t.lower]);
+      else if (!bucket.includes(t.lower)) bucket.push(t.lower);
+    }
+  }
   const found = new Set<string>();
-  LOWER_WORD_RE.lastIndex = 0;
-  for (let m = LOWER_WORD_RE.exec(text); m; m = LOWER_WORD_RE.exec(text)) if (wanted.has(m[0])) found.add(m[0]);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) { i++; continue; }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    if (!isLowerAscii(c)) continue;
+    const bucket = wanted.get(hashRange(text, start, i));
+    if (bucket) {
+      const word = text.slice(start, i);
+      if (bucket.includes(word)) found.add(word);
+    }
+  }
   return found;
 }
 
