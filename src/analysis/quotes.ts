@@ -1,6 +1,58 @@
 // Quotes: direct quotations with their marks (speakers are attributed separately, in speakers.ts).
+// Marks are paired per paragraph (quotes/pairing.ts); spans that are not quotations are dropped (quotes/filter.ts);
+// pieces of one quotation — split by its attribution or continued over paragraphs — share a group number.
+import { findAttribution, leadInAttribution, onlyAttributionBetween } from './quotes/attribution';
+import { innerText, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations, wordCount } from './quotes/filter';
+import { pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteMention } from './types';
 
-export function findQuotes(_text: string): QuoteMention[] {
-  return []; // placeholder until the quote rules land
+interface Located extends RawQuote {
+  line: number;
+}
+
+export function findQuotes(text: string): QuoteMention[] {
+  const lines = splitLines(text);
+  const raw: Located[] = [];
+  lines.forEach((line, i) => { for (const q of pairLine(text, line)) raw.push({ ...q, line: i }); });
+  const keepSingles = singlesAreQuotations(raw);
+  const candidates = raw.filter(q => (keepSingles || q.kind === 'double') && !isStructurallyNotQuote(text, q));
+  const groups = assignGroups(text, lines, candidates);
+  const kept = dropUnattributedShortQuotes(text, lines, candidates, groups);
+  return kept.map(i => {
+    const q = candidates[i];
+    return { type: 'quote', start: q.start, end: q.end, text: text.slice(q.start, q.end), speakerId: null, speakerText: null, group: groups[i] };
+  });
+}
+
+/** Group numbers: a piece joins the previous one when only its attribution separates them, or continues it over a paragraph. */
+function assignGroups(text: string, lines: Line[], qs: Located[]): number[] {
+  const groups: number[] = [];
+  let next = 0;
+  qs.forEach((q, i) => {
+    const prev = i > 0 ? qs[i - 1] : undefined;
+    const continues = prev !== undefined && (
+      (prev.line === q.line && onlyAttributionBetween(text, prev.end, q.start)) ||
+      (!prev.closed && q.opensParagraph && q.line === prev.line + 1));
+    groups.push(continues ? groups[i - 1] : next++);
+  });
+  // Renumber in order of appearance so that group numbers are dense.
+  return groups;
+}
+
+/** Indices of the quotes kept: long ones, and short ones that have an attribution (scare quotes and titles go). */
+function dropUnattributedShortQuotes(text: string, lines: Line[], qs: Located[], groups: number[]): number[] {
+  const attributed = new Set<number>();
+  qs.forEach((q, i) => {
+    const line = lines[q.line];
+    if (findAttribution(text, q, line.start, line.end) ||
+      (q.opensParagraph && q.line > 0 && leadInAttribution(text, lines[q.line - 1].start, lines[q.line - 1].end))) {
+      attributed.add(groups[i]);
+    }
+  });
+  const kept: number[] = [];
+  qs.forEach((q, i) => {
+    const long = wordCount(innerText(text, q)) > SHORT_QUOTE_WORDS;
+    if (long || (attributed.has(groups[i]) && !isPossessedTitle(text, q))) kept.push(i);
+  });
+  return kept;
 }

@@ -1,0 +1,43 @@
+// Which paired spans are not quotations: markup attributes, transcript turns, stage directions, headline single quotes
+// in double-quote articles, and short unattributed scare quotes or titles (“irresponsible”, “Face the Nation”).
+import type { RawQuote } from './pairing';
+
+/** Quotations of at most this many words count only when an attribution is found for them. */
+export const SHORT_QUOTE_WORDS = 4;
+
+export const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu) ?? []).length;
+
+/** The text inside the marks. */
+export function innerText(text: string, q: RawQuote): string {
+  return text.slice(q.start, q.end).replace(/^["“”„‟«»‘’‚‹›']+/, '').replace(/["“”„‟«»‘’‚‹›']+$/, '');
+}
+
+/** Spans that are never quotations, whatever their surroundings. */
+export function isStructurallyNotQuote(text: string, q: RawQuote): boolean {
+  const inner = innerText(text, q).trim();
+  if (!/\p{L}/u.test(inner)) return true; // ids and numbers: tweet-id="7834…", 6'2"
+  if (text[q.start - 1] === '=') return true; // markup attribute value
+  if (!q.closed && /^\p{Lu}[\p{Lu} .'’-]*:/u.test(inner)) return true; // transcript turn "WALLACE: …"
+  if (/^\([^()]*\)\.?$/.test(inner)) return true; // stage direction "(CROSSTALK.)"
+  return false;
+}
+
+/**
+ * American style quotes with double marks and keeps single ones for quotes within quotes and headlines; British style
+ * is the reverse. Single-quoted spans outside double quotes are quotations only when singles are the article's style.
+ */
+export function singlesAreQuotations(quotes: RawQuote[]): boolean {
+  let doubles = 0, singles = 0;
+  for (const q of quotes) if (q.closed) q.kind === 'double' ? doubles++ : singles++;
+  return singles > doubles;
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);
+
+/** A short quote in title case right after a possessive is a programme or work title: CNN’s “State of the Union”. */
+export function isPossessedTitle(text: string, q: RawQuote): boolean {
+  const before = text.slice(Math.max(0, q.start - 40), q.start);
+  if (!/\p{L}[’']s?\s+$/u.test(before)) return false;
+  const words = innerText(text, q).match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu) ?? [];
+  return words.length > 0 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
+}

@@ -1,0 +1,97 @@
+// Word lists for attributing quotations: reporting verbs, pronouns, determiners and the like. Lower-cased.
+
+/** Regular reporting verbs (base form); their -s, -ed and -ing forms are derived. */
+const REGULAR_VERBS = [
+  'add', 'acknowledge', 'advise', 'affirm', 'agree', 'allege', 'announce', 'answer', 'argue', 'ask', 'assert', 'assure',
+  'boast', 'brand', 'call', 'caution', 'charge', 'chant', 'cite', 'claim', 'comment', 'complain', 'concede', 'conclude',
+  'concur', 'condemn', 'confirm', 'contend', 'continue', 'counter', 'declare', 'decry', 'demand', 'deny', 'describe',
+  'dismiss', 'dub', 'echo', 'emphasize', 'emphasise', 'estimate', 'exclaim', 'explain', 'insist', 'joke', 'label',
+  'lament', 'liken', 'maintain', 'mention', 'muse', 'note', 'observe', 'pledge', 'point', 'post', 'praise', 'predict',
+  'promise', 'quip', 'recall', 'recount', 'reiterate', 'remark', 'remind', 'repeat', 'reply', 'report', 'respond',
+  'retort', 'reveal', 'scoff', 'shout', 'sigh', 'snap', 'state', 'stress', 'suggest', 'term', 'testify', 'thank',
+  'threaten', 'tout', 'tweet', 'urge', 'vow', 'warn', 'whisper', 'wonder', 'yell', 'accuse', 'blast', 'slam',
+  'criticize', 'criticise', 'hail', 'characterize', 'characterise', 'question', 'quote', 'apologize', 'apologise',
+  'hope', 'fear', 'admit', 'plead', 'rule', 'urge', 'propose', 'recommend', 'mock', 'label', 'advocate',
+];
+/** Irregular and spelling-changing forms, listed in full. */
+const LISTED_FORMS = [
+  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'write', 'writes', 'wrote', 'writing', 'written',
+  'speak', 'speaks', 'spoke', 'speaking', 'think', 'thinks', 'thought', 'sing', 'sings', 'sang', 'singing',
+  'quipped', 'quipping', 'admitted', 'admitting', 'dubbed', 'dubbing', 'snapped', 'snapping', 'replied', 'replies',
+  'testified', 'testifies', 'denied', 'denies', 'put', 'puts', 'go', 'goes', 'went', 'explains', 'tweeted', 'retweeted',
+  'swear', 'swore', 'sworn', 'proclaim', 'proclaims', 'proclaimed', 'wrote', 'read', 'reads', 'begin', 'began',
+  'insisted', 'rebut', 'rebutted', 'feel', 'feels', 'felt', 'believe', 'believes', 'believed', 'told',
+];
+
+function inflect(base: string): string[] {
+  const forms = [base];
+  if (/(s|sh|ch|x|z)$/.test(base)) forms.push(base + 'es');
+  else if (/[^aeiou]y$/.test(base)) forms.push(base.slice(0, -1) + 'ies');
+  else forms.push(base + 's');
+  if (base.endsWith('e')) forms.push(base + 'd', base.slice(0, -1) + 'ing');
+  else if (/[^aeiou]y$/.test(base)) forms.push(base.slice(0, -1) + 'ied', base + 'ing');
+  else forms.push(base + 'ed', base + 'ing');
+  return forms;
+}
+
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([...REGULAR_VERBS.flatMap(inflect), ...LISTED_FORMS]);
+
+/** Verbs that report speech only with a particle or object: "pointed out", "went on", "put it". */
+export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['point', new Set(['out'])], ['points', new Set(['out'])], ['pointed', new Set(['out'])], ['pointing', new Set(['out'])],
+  ['go', new Set(['on'])], ['goes', new Set(['on'])], ['went', new Set(['on'])],
+  ['put', new Set(['it'])], ['puts', new Set(['it'])], ['read', new Set(['a', 'the'])], ['reads', new Set(['a', 'the'])],
+  ['begin', new Set(['with'])], ['began', new Set(['with'])],
+]);
+
+/** Words that may sit between a subject and its reporting verb ("he also said", "Kerry has repeatedly said"). */
+export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
+  'also', 'later', 'then', 'once', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'did',
+  'does', 'do', 'may', 'might', 'should', 'must', 'just', 'previously', 'recently', 'repeatedly', 'again', 'often',
+  'reportedly', 'publicly', 'privately', 'earlier', 'further', 'simply', 'only', 'still', 'even', 'been', 'not',
+  'never', 'already', 'flatly', 'separately', 'frequently', 'famously', 'angrily', 'bluntly', 'quickly',
+]);
+
+export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
+/** Pronouns and relatives that can stand as a source. */
+export const SOURCE_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'you']);
+
+/** Words that open a descriptive noun phrase ("the ministry", "a senior official", "one questioner"). */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'one',
+  'another', 'some', 'many', 'several', 'most', 'other', 'both', 'each', 'two', 'three', 'four', 'five', 'few', 'all',
+  'no', 'any', 'such',
+]);
+
+/** Function words that cannot belong to a source noun phrase: a phrase stops when it meets one. */
+export const PHRASE_BREAKERS: ReadonlySet<string> = new Set([
+  'and', 'or', 'but', 'if', 'when', 'while', 'as', 'because', 'since', 'that', 'which', 'what', 'whom', 'whose', 'where',
+  'on', 'in', 'at', 'to', 'for', 'with', 'from', 'by', 'of', 'about', 'after', 'before', 'during', 'than', 'into',
+  'over', 'under', 'between', 'through', 'against', 'without', 'within', 'via', 'per', 'so', 'then', 'there', 'here',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'not', 'has', 'have', 'had', 'it', 'also', 'later', 'how', 'why',
+  'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'last', 'next', 'this', 'earlier', 'recently', 'repeatedly', 'again', 'too', 'just', 'once', 'now',
+]);
+
+/** Honorifics and titles written before a name; kept inside the source phrase ("Mr. Obama", "Gov. Mike Pence"). */
+export const TITLES: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'gov', 'sen', 'rep', 'lt', 'gen', 'col', 'capt', 'sgt', 'adm', 'maj', 'rev',
+  'st', 'sir', 'dame', 'lord', 'lady', 'president', 'governor', 'senator', 'representative', 'secretary', 'minister',
+  'mayor', 'judge', 'justice', 'professor', 'ambassador', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope',
+  'general', 'admiral', 'colonel', 'captain', 'sheriff', 'speaker', 'chairman', 'chairwoman', 'coach',
+]);
+/** Lower-case particles inside names ("Bill de Blasio", "Ludwig van Beethoven"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le',
+  'du', 'da', 'dos', 'del', 'di', 'ibn', 'ter', 'y', 'el']);
+
+/** Abbreviations whose period does not end a sentence. */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gov', 'sen', 'rep', 'lt', 'gen', 'col', 'capt', 'sgt', 'adm', 'maj', 'rev', 'st',
+  'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m', 'mt', 'ft', 'fig', 'approx', 'dept', 'univ', 'ave',
+]);
+
+/** Titles that tell a person's gender, for resolving "he"/"she". */
+export const MALE_TITLES: ReadonlySet<string> = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'chairman']);
+export const FEMALE_TITLES: ReadonlySet<string> = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess',
+  'chairwoman']);

@@ -1,0 +1,91 @@
+// Quote marks: which characters are quotation marks, and whether one at a given position opens or closes a quotation
+// (or is an apostrophe), judged from its glyph and its neighbours, since real text mixes and mistypes glyphs.
+
+export type MarkKind = 'double' | 'single';
+/** `either` is a straight mark whose context does not say (e.g. `word"word`): it toggles. */
+export type MarkRole = 'open' | 'close' | 'either';
+
+export interface QuoteMark {
+  index: number;
+  /** 1, or 2 for a double mark typed as two apostrophes (''). */
+  length: number;
+  kind: MarkKind;
+  role: MarkRole;
+  /** True for a typographic opening glyph (“ „ «), whose nesting is unambiguous. */
+  curlyOpener: boolean;
+}
+
+const DOUBLE_OPENERS = new Set(['\u201C', '\u201E', '\u201F', '\u00AB']); // “ „ ‟ «
+const DOUBLE_CLOSERS = new Set(['\u201D', '\u00BB']); // ” »
+const SINGLE_OPENERS = new Set(['\u2018', '\u201A', '\u2039']); // ‘ ‚ ‹
+const SINGLE_CLOSERS = new Set(['\u2019', '\u203A']); // ’ ›
+
+/** Every character that can be a quotation mark (for a fast pre-filter). */
+export const QUOTE_CHAR = /["'\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A]/g;
+
+const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' ||
+  c === '\r' || c === '\u00A0' || c === '\u2009' || c === '\u202F' || c === '\u2028' || c === '\u2029';
+const isLineEnd = (c: string | undefined): boolean => c === undefined || c === '\n' || c === '\r';
+const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+// Punctuation after which a quotation can start: "(“", "—“", ": “".
+const OPENING_CONTEXT = new Set(['(', '[', '{', '<', '\u2014', '\u2013', '-', '/', ':', '\u2015']);
+// Punctuation before which a quotation can end: "”.", "”)", "”—".
+const CLOSING_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '\u2014', '\u2013', '-', '/', '\u2026',
+  '\u2015']);
+const isMarkChar = (c: string | undefined): boolean => c !== undefined && (c === '"' || c === "'" ||
+  DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c) || SINGLE_OPENERS.has(c) || SINGLE_CLOSERS.has(c));
+
+/** Can open: text follows, and a space, line start, opening punctuation or another mark precedes. */
+function leftFlanking(before: string | undefined, after: string | undefined): boolean {
+  return !isSpace(after) && (isSpace(before) || OPENING_CONTEXT.has(before!) || isMarkChar(before));
+}
+/** Can close: text precedes, and a space, line end, closing punctuation or another mark follows. */
+function rightFlanking(before: string | undefined, after: string | undefined): boolean {
+  return !isSpace(before) && (isSpace(after) || CLOSING_CONTEXT.has(after!) || isMarkChar(after));
+}
+
+// Elisions written with a leading apostrophe: ’n’, ’em, ’tis, ’til, ’cause, ’bout, ’twas, ’round, ’s (as in ’n’ roll).
+const ELISION = /^(?:n|em|tis|til|till|cause|cos|bout|twas|round|nuff|kay|sup|ello|ere)(?![\p{L}\p{N}])/iu;
+// A decade or year with its century elided: ’90s, '16.
+const ELIDED_YEAR = /^\d\d(?:s|\b)/;
+
+function isApostrophe(text: string, i: number, before: string | undefined, after: string | undefined): boolean {
+  if (isLetterOrDigit(before) && isLetterOrDigit(after)) return true; // O'Donnell, don’t, rock’n’roll
+  const rest = text.slice(i + 1, i + 8);
+  if ((isSpace(before) || before === '(' ) && (ELIDED_YEAR.test(rest) || ELISION.test(rest))) return true;
+  return false;
+}
+
+const mark = (index: number, length: number, kind: MarkKind, role: MarkRole, curlyOpener = false): QuoteMark =>
+  ({ index, length, kind, role, curlyOpener });
+
+/**
+ * Classifies the mark at `i` (a character matched by QUOTE_CHAR), or returns null when it is an apostrophe.
+ * Two straight apostrophes ('') are one double mark, as in wire copy converted from typewriter style.
+ */
+export function classifyMark(text: string, i: number): QuoteMark | null {
+  const c = text[i];
+  const length = c === "'" && text[i + 1] === "'" ? 2 : 1;
+  const before = i > 0 ? text[i - 1] : undefined;
+  const after = i + length < text.length ? text[i + length] : undefined;
+  const canOpen = leftFlanking(before, after);
+  const canClose = rightFlanking(before, after);
+  if (c === '"' || length === 2) {
+    const role: MarkRole = canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either';
+    return mark(i, length, 'double', role);
+  }
+  if (DOUBLE_OPENERS.has(c)) return canClose && !canOpen ? mark(i, 1, 'double', 'close') : mark(i, 1, 'double', 'open', true);
+  if (DOUBLE_CLOSERS.has(c)) {
+    // A closing glyph at the start of a paragraph or after a space is a mistyped opener (”Fear. I am…”).
+    const mistypedOpener = (isSpace(before) || OPENING_CONTEXT.has(before!)) && !isLineEnd(after);
+    return mark(i, 1, 'double', mistypedOpener ? 'open' : 'close');
+  }
+  if (isApostrophe(text, i, before, after)) return null;
+  if (c === "'" || SINGLE_OPENERS.has(c)) {
+    if (canOpen && !canClose) return mark(i, 1, 'single', 'open');
+    if (canClose && !canOpen) return mark(i, 1, 'single', 'close');
+    return null;
+  }
+  if (SINGLE_CLOSERS.has(c)) return canClose ? mark(i, 1, 'single', 'close') : null;
+  return null;
+}

@@ -1,0 +1,111 @@
+// Pairs quote marks into quotation spans, one paragraph (line) at a time so that a stray mark can never swallow the
+// rest of the article. Each scan is a single left-to-right pass, so the whole search is linear in the text length.
+import { classifyMark, QUOTE_CHAR, type MarkKind, type QuoteMark } from './marks';
+
+export interface RawQuote {
+  start: number;
+  /** End exclusive; for an unclosed quotation, the end of its paragraph (trailing spaces excluded). */
+  end: number;
+  kind: MarkKind;
+  /** False when no closing mark was found and the span runs to the end of the paragraph. */
+  closed: boolean;
+  /** True when the opening mark starts its paragraph. */
+  opensParagraph: boolean;
+}
+
+/** Longest quotation accepted between two marks; a mark pending longer than this is treated as stray. */
+export const MAX_QUOTE_LENGTH = 3000;
+/** British single quotes are accepted over a shorter reach: a stray apostrophe must not pair with a far one. */
+const MAX_SINGLE_QUOTE_LENGTH = 1200;
+
+export interface Line {
+  start: number;
+  /** End exclusive, trailing white space excluded. */
+  end: number;
+}
+
+/** Paragraph-like lines (no quotation in news text spans a line break), with trailing white space trimmed. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const stop = nl < 0 ? text.length : nl;
+    let end = stop;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) lines.push({ start, end });
+    if (nl < 0) return lines;
+    start = nl + 1;
+  }
+}
+
+function marksOf(text: string, line: Line): QuoteMark[] {
+  const marks: QuoteMark[] = [];
+  QUOTE_CHAR.lastIndex = line.start;
+  for (let m = QUOTE_CHAR.exec(text); m && m.index < line.end; m = QUOTE_CHAR.exec(text)) {
+    const mark = classifyMark(text, m.index);
+    if (mark) {
+      marks.push(mark);
+      QUOTE_CHAR.lastIndex = mark.index + mark.length;
+    }
+  }
+  return marks;
+}
+
+const isLineStart = (text: string, line: Line, index: number): boolean => text.slice(line.start, index).trim() === '';
+
+const span = (text: string, line: Line, open: QuoteMark, close: QuoteMark): RawQuote => ({ start: open.index,
+  end: close.index + close.length, kind: open.kind, closed: true, opensParagraph: isLineStart(text, line, open.index) });
+
+/**
+ * Pairs marks of one kind. A typographic opener inside a quotation opened the same way nests (“… “hell” …”);
+ * any other opener while one is pending means the pending one was stray, and pairing restarts from the new one.
+ */
+function pairKind(text: string, line: Line, marks: QuoteMark[], kind: MarkKind, maxLength: number): RawQuote[] {
+  const out: RawQuote[] = [];
+  let open: QuoteMark | null = null;
+  let nested: QuoteMark | null = null;
+  let innerPairs: RawQuote[] = []; // closed quotations inside `open`, kept in case `open` proves stray
+  const abandon = (next: QuoteMark | null) => { out.push(...innerPairs); innerPairs = []; nested = null; open = next; };
+  for (const m of marks) {
+    if (m.kind !== kind) continue;
+    if (open && m.index - open.index > maxLength) abandon(null);
+    if (open === null) {
+      if (m.role !== 'close') open = m;
+    } else if (m.role === 'open') {
+      if (nested === null && open.curlyOpener && m.curlyOpener) nested = m;
+      else abandon(m);
+    } else if (nested) {
+      innerPairs.push(span(text, line, nested, m));
+      nested = null;
+    } else {
+      out.push(span(text, line, open, m));
+      open = null;
+      innerPairs = [];
+    }
+  }
+  if (open !== null) {
+    const o: QuoteMark = open;
+    if (line.end - o.index <= maxLength && line.end > o.index + o.length) {
+      out.push({ start: o.index, end: line.end, kind, closed: false, opensParagraph: isLineStart(text, line, o.index) });
+    } else out.push(...innerPairs);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Quotations of one line: double-quoted spans, then single-quoted spans outside them. A single-quoted span that
+ * encloses double-quoted ones is the outer (British) quotation and replaces them; one that straddles a double-quoted
+ * span is dropped.
+ */
+export function pairLine(text: string, line: Line): RawQuote[] {
+  const marks = marksOf(text, line);
+  if (marks.length === 0) return [];
+  const doubles = pairKind(text, line, marks, 'double', MAX_QUOTE_LENGTH);
+  const outside = marks.filter(m => m.kind === 'single' && !doubles.some(d => m.index > d.start && m.index < d.end - (d.closed ? 1 : 0)));
+  const singles = pairKind(text, line, outside, 'single', MAX_SINGLE_QUOTE_LENGTH).filter(s => s.closed);
+  if (singles.length === 0) return doubles;
+  const kept = singles.filter(s => !doubles.some(d => d.start < s.end && s.start < d.end && !(s.start < d.start && d.end <= s.end)));
+  const inner = (d: RawQuote) => kept.some(s => s.start < d.start && d.end <= s.end);
+  return [...doubles.filter(d => !inner(d)), ...kept].sort((a, b) => a.start - b.start);
+}
