@@ -40,7 +40,7 @@ const NEXT_WORD_RE = /^[ \u00a0]([\p{Ll}][\p{L}\p{M}]*)/u;
 const SYLLABIC_HYPHEN_RE = /^\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{0,5}$/u;
 const ACRONYM_RE = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 // Endings of abstract nouns, adjectives and agent nouns that names rarely have ("Relations", "Scientologist").
-const NON_NAME_ENDING_RE = /(?:amic|olic|ntic|stic|ific|etic|onic|tions?|sions?|ments?|ness|isms?|ists?|ities|ity|ships?|ology|ologies|ful|ives?|ical|ians|ances|ences)$/;
+const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?|sions?|ments?|ness|isms?|ists?|ities|ity|ships?|ology|ologies|ful|ives?|ical|ians|ances|ences)$/;
 const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
 
 const isAcronym = (t: Token): boolean => ACRONYM_RE.test(t.text);
@@ -75,7 +75,9 @@ const isThingSuffix = (l: string): boolean =>
 
 /** True when the run as a whole is an organisation, place, publication or a thing named after a person. */
 export function isThing(run: Run, text: string): boolean {
-  const toks = run.tokens;
+  // After a person title only the name is left to judge: "Commission President Ursula von der Leyen".
+  const title = lastTitleIndex(run.tokens);
+  const toks = title < 0 ? run.tokens : run.tokens.slice(title + 1);
   if (toks.length >= 2 && isThingSuffix(toks[toks.length - 1].lower)) return true;
   if (toks.length >= 2 && toks.some(t => THING_WORDS.has(t.lower))) return true;
   if (toks.length >= 2) {
@@ -87,6 +89,12 @@ export function isThing(run: Run, text: string): boolean {
     if (next && ATTRIBUTIVE_HEADS.has(next[1])) return true;
   }
   return false;
+}
+
+/** Index of the last person title that has a word after it ("Turkish President Recep…" → 1), or -1. */
+function lastTitleIndex(tokens: Token[]): number {
+  for (let k = tokens.length - 2; k >= 0; k--) if (PERSON_TITLES.has(tokens[k].lower)) return k;
+  return -1;
 }
 
 /** Length of a multi-word place or organisation name starting at token i ("United States", "Los Angeles"), or 0. */
@@ -110,9 +118,11 @@ const isSentenceStart = (text: string, pos: number): boolean =>
  * ("Professor Cres Eastman" keeps "Cres"). Returns the remaining tokens and whether a title was removed.
  */
 export function stripName(tokens: Token[], ctx: ArticleContext, keep: (t: Token) => boolean): { core: Token[]; titled: boolean } {
-  let i = 0;
+  // Whatever precedes the last title describes the office: "Turkish President", "Commission President".
+  const title = lastTitleIndex(tokens);
+  let i = title >= 0 && !tokens.slice(0, title + 1).some(keep) ? title : 0;
   let titled = false;
-  let sentenceStart = isSentenceStart(ctx.text, tokens[0].start);
+  let sentenceStart = i === 0 && isSentenceStart(ctx.text, tokens[0].start);
   while (i < tokens.length) {
     const t = tokens[i];
     if (keep(t)) break;

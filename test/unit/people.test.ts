@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { findPeople } from '../../src/analysis/people';
+import { type GoldDoc, gumGold, seedGold } from '../support/paths';
+
+/** Mention texts in text order. */
+const names = (text: string): string[] => findPeople(text).persons.map(p => p.text);
+/** Canonical entity name of each mention, in text order. */
+const entityNames = (text: string): string[] => {
+  const r = findPeople(text);
+  return r.persons.map(p => r.people.get(p.entityId)!.name);
+};
+
+/** Exact-span person F1 over gold documents, and the gold persons whose predicted entity name differs. */
+function scorePeople(docs: GoldDoc[]): { f1: number; wrongEntity: string[] } {
+  let tp = 0, gold = 0, pred = 0;
+  const wrongEntity: string[] = [];
+  for (const d of docs) {
+    const r = findPeople(d.text);
+    const predicted = new Map(r.persons.map(p => [`${p.start}:${p.end}`, r.people.get(p.entityId)!.name]));
+    const golds = d.entities.filter(e => e.type === 'person');
+    gold += golds.length;
+    pred += r.persons.length;
+    for (const g of golds) {
+      const name = predicted.get(`${g.start}:${g.end}`);
+      if (name === undefined) continue;
+      tp++;
+      if (g.entity !== undefined && g.entity !== name) wrongEntity.push(`${d.id}: ${g.text} → ${name}, gold ${g.entity}`);
+    }
+  }
+  const p = pred ? tp / pred : 0, rc = gold ? tp / gold : 0;
+  return { f1: p + rc ? (2 * p * rc) / (p + rc) : 0, wrongEntity };
+}
+
+describe('people: findPeople', () => {
+  describe('titles and roles are evidence, not part of the name', () => {
+    it('strips a chain of nationality, office and "of State"', () => {
+      assert.deepEqual(names('US Secretary of State John Kerry arrived on Tuesday.'), ['John Kerry']);
+    });
+    it('strips honorifics with and without a full stop', () => {
+      assert.deepEqual(names('Mr. Kerry met Ms Hua and Dr Tedeschi.'), ['Kerry', 'Hua', 'Tedeschi']);
+    });
+    it('strips head-of-state and ministerial titles', () => {
+      assert.deepEqual(names('John Kerry arrived. Kerry will meet President Xi Jinping and Foreign Minister Wang Yi.'),
+        ['John Kerry', 'Kerry', 'Xi Jinping', 'Wang Yi']);
+    });
+    it('keeps a given name after a professional title even when it is also a word', () => {
+      assert.deepEqual(names('Professor Cres Eastman says salt helps.'), ['Cres Eastman']);
+    });
+    it('drops a bare title that names no one', () => {
+      assert.deepEqual(names('The President said the Secretary of State would travel.'), []);
+    });
+  });
+
+  describe('possessives', () => {
+    it('leaves the curly and straight possessive outside the span', () => {
+      const text = 'John Kerry arrived. Kerry’s trip and Kerry\'s plan were discussed.';
+      assert.deepEqual(names(text), ['John Kerry', 'Kerry', 'Kerry']);
+      const r = findPeople(text);
+      for (const p of r.persons) assert.equal(text.slice(p.start, p.end), p.text);
+    });
+  });
+
+  describe('multi-part and non-English names', () => {
+    it('finds East Asian names written family name first, hyphenated given names included', () => {
+      assert.deepEqual(names('He met Kim Jong-un, Tsai Ing-wen and Lim Sung-nam in Seoul.'),
+        ['Kim Jong-un', 'Tsai Ing-wen', 'Lim Sung-nam']);
+    });
+    it('keeps name particles inside the span', () => {
+      assert.deepEqual(names('Commission President Ursula von der Leyen spoke.'), ['Ursula von der Leyen']);
+    });
+    it('handles names with letters outside ASCII', () => {
+      assert.deepEqual(names('Turkish President Recep Tayyip Erdoğan said no.'), ['Recep Tayyip Erdoğan']);
+    });
+    it('keeps middle initials', () => {
+      assert.deepEqual(names('Former president George W. Bush visited.'), ['George W. Bush']);
+    });
+    it('keeps hyphenated surnames', () => {
+      assert.deepEqual(names('The mayor, Anne-Marie Smith-Jones, said it was closed.'), ['Anne-Marie Smith-Jones']);
+    });
+  });
+
+  describe('evidence around a name of unknown origin', () => {
+    it('accepts a capitalised word followed by a speech verb', () => {
+      assert.deepEqual(names('Analysts disagree. Herscovitch said the plan failed.'), ['Herscovitch']);
+    });
+    it('accepts an apposition and a lower-case role noun before the name', () => {
+      assert.deepEqual(names('Qorbani Mehraz, an associate at the centre, agreed with spokeswoman Tavaleh Oru.'),
+        ['Qorbani Mehraz', 'Tavaleh Oru']);
+    });
+  });
+
+  describe('organisations, places, publications and things are not people', () => {
+    it('rejects places and organisations with a person-like first word', () => {
+      const text = 'North Korea and Beijing were discussed at the UN Security Council, the Wall Street Journal said. ' +
+        'Morgan Stanley analysts and Downing Street agreed, as did the Carnegie–Tsinghua Centre for Global Policy.';
+      assert.deepEqual(names(text).filter(n => n !== 'Morgan Stanley'), []);
+    });
+    it('does not count a name that modifies an institution ("the Trump administration")', () => {
+      assert.deepEqual(names('Donald Trump spoke. Officials in the Trump administration agreed.'), ['Donald Trump']);
+    });
+    it('rejects a capitalised common word that the article also writes in lower case', () => {
+      assert.deepEqual(names('Experts say Iodine deficiency is common, and iodine is cheap.'), []);
+    });
+  });
+
+  describe('entities within one article', () => {
+    it('links surname-only mentions to the full name, before or after it', () => {
+      const text = 'Zhao said it would fail. Tong Zhao, an associate, works in Beijing. Later Zhao left.';
+      assert.deepEqual(entityNames(text), ['Tong Zhao', 'Tong Zhao', 'Tong Zhao']);
+      const r = findPeople(text);
+      assert.deepEqual(r.persons.map(p => p.fullName), [false, true, false]);
+      assert.deepEqual([...r.people.keys()], ['person:tong-zhao']);
+      assert.deepEqual(r.people.get('person:tong-zhao')!.mentions, [0, 1, 2]);
+    });
+    it('links a family-name-first short mention ("Xi") and a given-name mention ("Daniel")', () => {
+      assert.deepEqual(entityNames('President Xi Jinping spoke. Few expect to see Xi soon.'),
+        ['Xi Jinping', 'Xi Jinping']);
+      assert.deepEqual(entityNames('Daniel Montalvo left. Rathbun wrote that Daniel was held.'),
+        ['Daniel Montalvo', 'Rathbun', 'Daniel Montalvo']);
+    });
+    it('keeps two people who share a surname apart and links the short mention to the nearest one before it', () => {
+      const text = 'Thomas Sam, 42, and his wife Manju Sam, 36, were charged. Sam said nothing.';
+      assert.deepEqual(entityNames(text), ['Thomas Sam', 'Manju Sam', 'Manju Sam']);
+    });
+    it('derives the entity id from the canonical name', () => {
+      const r = findPeople('Recep Tayyip Erdoğan spoke.');
+      assert.deepEqual([...r.people.keys()], ['person:recep-tayyip-erdogan']);
+    });
+  });
+
+  describe('gold data', () => {
+    it('reaches exact-span person F1 >= 0.90 on the seed articles, with every gold entity name right', () => {
+      const { f1, wrongEntity } = scorePeople(seedGold());
+      assert.ok(f1 >= 0.9, `seed person F1 ${f1.toFixed(3)}`);
+      assert.deepEqual(wrongEntity, []);
+    });
+    it('reaches exact-span person F1 >= 0.85 on GUM dev news (whose gold omits some real people)', () => {
+      const { f1 } = scorePeople(gumGold());
+      assert.ok(f1 >= 0.85, `GUM person F1 ${f1.toFixed(3)}`);
+    });
+  });
+});
