@@ -3,18 +3,23 @@
 // numbers, "today", time units like "week"); a small parser then looks right of the trigger for the rest of the
 // expression and a few words left of it for modifiers ("last", "the end of this"). Spans follow TimeML/GUM:
 // no leading preposition ("on Friday" -> "Friday"), no possessive ("today's" -> "today"), durations and sets
-// ("three years", "every week") are not dates, a range "Jan. 20 to Jan. 21" is two dates.
+// ("three years", "every week") are not dates, a range "Jan. 20 to Jan. 21" is two dates. A following part of the
+// day is left out ("Tuesday night" -> "Tuesday"), as in most of the DEV gold (GUM always, TimeBank mostly).
 import {
-  CARDINAL_RE, DAY_RE, MONTHS, MONTH_FULL_RE, MONTH_RE, ORDINAL_QUARTERS, PART_OF_DAY_RE, SEASONS, TIME_RE,
+  CARDINAL_RE, DAY_RE, MONTHS, MONTH_FULL_RE, MONTH_RE, ORDINAL_QUARTERS, SEASONS, TIME_RE,
   WEEKDAYS, WEEKDAY_RE, YEAR_RE, ZONE_RE, cardinalValue,
 } from './lexicon';
 import type { DateExpression, DateMeaning, ShiftUnit } from './meaning';
 import { looksLikeYear } from './year-context';
 
-const UNIT_WORD_RE =
-  '(?:days?|weeks?|weekends?|months?|years?|hours?|quarter|decades?|century|summer|winter|spring|autumn|fall|morning|afternoon|evening|night|midnight|noon|midday)(?![a-z])';
+/**
+ * Words that can head a date expression, and numbers. Matched by one regular expression: V8 runs this
+ * alternation at about 200 MB/s, faster than a character loop in JavaScript.
+ */
 const TRIGGER_RE = new RegExp(
-  `\\b(?:(${MONTH_FULL_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])|(${WEEKDAY_RE})|([0-9])|(today|yesterday|tomorrow|tonight)(?![a-z])|(${UNIT_WORD_RE}))`,
+  `\\b(?:(${MONTH_FULL_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])|((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![a-z])|([0-9]+)|(today|yesterday|tomorrow|tonight)(?![a-z])|(` +
+    'days?|weeks?|weekends?|months?|years?|hours?|quarter|decades?|century|summer|winter|spring|autumn|fall|morning|afternoon|evening|night|midnight|noon|midday' +
+    ')(?![a-z]))',
   'gi',
 );
 
@@ -30,48 +35,45 @@ const ZONE_AFTER_RE = new RegExp(`\\s*(${ZONE_RE})`, 'y');
 const NUMERIC_DATE_RE = /([0-9]{1,2})([/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9]|[/.][0-9])/y;
 const DECADE_RE = /((?:1[0-9]|20)[0-9]0|[0-9]0)['’]?s(?![A-Za-z0-9])/y;
 const TIME_ALONE_RE = new RegExp(`(${TIME_RE})(?:\\s*(${ZONE_RE}))?`, 'iy');
-const YEAR_ALONE_RE = /[0-9]{4}(?![0-9])/y;
 const WEEKDAY_COMMA_RE = new RegExp(`(${WEEKDAY_RE}),?\\s+`, 'iy');
-const WEEKDAY_PART_RE = new RegExp(`(${WEEKDAY_RE})\\s+(${PART_OF_DAY_RE})`, 'iy');
 const WEEKDAY_ALONE_RE = new RegExp(`(${WEEKDAY_RE})`, 'iy');
-const DEICTIC_RE = new RegExp(`(today|yesterday|tomorrow|tonight)(?:\\s+(${PART_OF_DAY_RE}))?`, 'iy');
+const DEICTIC_RE = /(today|yesterday|tomorrow|tonight)(?![a-z])/iy;
 const AGO_RE = /\s+(ago|earlier)(?![a-z])/iy;
 const YEAR_ADJ_RE = /year-(?:earlier|ago)(?![a-z])/iy;
 const UNIT_END_RE = /(month|year|week)['’]s\s+end(?![a-z])|year-end(?![a-z])/iy;
 const OF_YEAR_RE = new RegExp(`(?:\\s+of)?\\s+(${YEAR_RE})`, 'iy');
 
-// ---- left-hand modifiers, matched against the few words before a trigger (anchored at the end) ----
-const WEEKDAY_MOD_BEFORE = /(?:^|[^A-Za-z])((last|next|this|coming|past|early|late|earlier|later)\s+)$/i;
-const MONTH_MOD_BEFORE = /(?:^|[^A-Za-z])((?:(?:early|late|mid|last|next|this|coming|past)\s+|mid-|earlier\s+this\s+|later\s+this\s+))$/i;
+// ---- left-hand modifiers: sticky lookbehinds at the trigger, so nothing is sliced; group 1 is the part of the
+// expression that lies left of the trigger ----
+const lookbehind = (body: string): RegExp => new RegExp(`(?<=${body})`, 'iy');
+const WEEKDAY_MOD_BEFORE = lookbehind('(?:^|[^A-Za-z])((last|next|this|coming|past|early|late|earlier|later)\\s+)');
+const MONTH_MOD_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:earlier\\s+this\\s+|later\\s+this\\s+|(?:early|late|mid|last|next|this|coming|past)\\s+|mid-))');
 /** Context that makes a bare month name a date: "in May", "by March", "June and July". */
-const MONTH_CONTEXT_BEFORE = new RegExp(
-  `(?:^|[^A-Za-z])(?:in|since|until|till|by|through|throughout|during|from|before|after|early|late|mid|last|next|this|coming|past|end\\s+of|beginning\\s+of|middle\\s+of|start\\s+of|(?:${MONTH_FULL_RE})\\s+(?:and|or|to|through|and\\s+early|and\\s+late))\\s+$|mid-$`,
-  'i',
+const MONTH_CONTEXT_BEFORE = lookbehind(
+  `(?:(?:^|[^A-Za-z])(?:in|since|until|till|by|through|throughout|during|from|before|after|early|late|mid|last|next|this|coming|past|end\\s+of|beginning\\s+of|middle\\s+of|start\\s+of|(?:${MONTH_FULL_RE})\\s+(?:and|or|to|through|and\\s+early|and\\s+late))\\s+|mid-)()`,
 );
-const DET_BEFORE =
-  /(?:^|[^A-Za-z])((?:(?:the\s+)?(end|beginning|start|middle|turn)\s+of\s+)?(?:(earlier|later|early|late)\s+)?(this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|previous|current|following)|the)\s+)$/i;
-const QUANT_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9])((?:(?:almost|nearly|about|some|roughly|around)\\s+)?(${CARDINAL_RE})[\\s-]+)$`, 'i');
-const QUARTER_BEFORE = /(?:^|[^A-Za-z])((?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|current|latest|last|next|previous|this)[\s-]+)$/i;
-const CENTURY_BEFORE = /(?:^|[^A-Za-z])((?:the\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)|(eighteenth|nineteenth|twentieth|twenty-first))[\s-]+)$/i;
-const DECADE_THE_BEFORE = /(?:^|[^A-Za-z])(the\s+)$/i;
-const TIME_CONTEXT_BEFORE = /(?:^|[^A-Za-z])(?:at|by|until|till|from|to|around|about|before|after|since|between|and|as\s+of)\s+$/i;
+const DET_BEFORE = lookbehind(
+  '(?:^|[^A-Za-z])((?:(?:the\\s+)?(end|beginning|start|middle|turn)\\s+of\\s+)?(?:(earlier|later|early|late)\\s+)?(the\\s+(?:past|last|next|coming|previous|current|following)|this|last|next|past|coming|previous|current|following|the)\\s+)',
+);
+const QUANT_BEFORE = lookbehind(`(?:^|[^A-Za-z0-9])((?:(?:almost|nearly|about|some|roughly|around)\\s+)?(${CARDINAL_RE})[\\s-]+)`);
+const QUARTER_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|current|latest|last|next|previous|this)[\\s-]+)');
+const CENTURY_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)|(eighteenth|nineteenth|twentieth|twenty-first))[\\s-]+)');
+const THE_BEFORE = lookbehind('(?:^|[^A-Za-z])(the\\s+)');
+const TIME_CONTEXT_BEFORE = lookbehind('(?:^|[^A-Za-z])(?:at|by|until|till|from|to|around|about|before|after|since|between|and|as\\s+of)\\s+()');
 /** "… the end of this month or the beginning of the next": the unit is elided after "next". */
 const ELIDED_NEXT_RE = /\s+(?:or|and|to|until)\s+((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+next)(?=\s*[,.;:)]|\s+(?:or|and)\b)/iy;
-
-const LEFT_WINDOW = 60;
 
 function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
 }
 
-/** Matches `re` (anchored with `$`) against the text just before `pos`, never reaching back past `floor`. */
+/** Matches a left-context lookbehind at `pos`; its group 1 must not reach back past `floor` (an earlier date). */
 function before(re: RegExp, text: string, pos: number, floor: number): { start: number; m: RegExpExecArray } | undefined {
-  const from = Math.max(floor, pos - LEFT_WINDOW);
-  const m = re.exec(text.slice(from, pos));
+  const m = stickyAt(re, text, pos);
   if (!m) return undefined;
-  const group = m[1] ?? '';
-  return { start: pos - group.length, m };
+  const start = pos - (m[1] ?? '').length;
+  return start >= floor ? { start, m } : undefined;
 }
 
 const isCapitalised = (word: string): boolean => word.charCodeAt(0) >= 65 && word.charCodeAt(0) <= 90;
@@ -155,65 +157,76 @@ function weekdayAt(text: string, pos: number, floor: number): DateExpression[] {
     const dm = dayFirstDate(text, after);
     if (dm) return [{ start: pos, ...dm }];
   }
-  const m = stickyAt(WEEKDAY_PART_RE, text, pos) ?? stickyAt(WEEKDAY_ALONE_RE, text, pos);
+  const m = stickyAt(WEEKDAY_ALONE_RE, text, pos);
   if (!m || !isCapitalised(m[1])) return [];
-  const mod = before(WEEKDAY_MOD_BEFORE, text, pos, floor);
+  // "the next Tuesday" counts from the story's time, not the reference: the modifier stays outside
+  const found = before(WEEKDAY_MOD_BEFORE, text, pos, floor);
+  const mod = found && !before(THE_BEFORE, text, found.start, floor) ? found : undefined;
   const word = mod?.m[2].toLowerCase();
   const direction = word === 'last' || word === 'past' ? 'last' : word === 'next' || word === 'coming' ? 'next' : word === 'this' ? 'this' : 'tense';
   return [{ start: mod ? mod.start : pos, end: m.index + m[0].length, meaning: { kind: 'weekday', weekday: WEEKDAYS.get(m[1].toLowerCase()) ?? 1, direction } }];
 }
 
-function numberAt(text: string, pos: number, floor: number): DateExpression[] {
+/** Dates that start with the number text[pos, digitsEnd): ISO and numeric dates, "27 January", decades, times, years. */
+function numberAt(text: string, pos: number, digitsEnd: number, floor: number): DateExpression[] {
+  const len = digitsEnd - pos;
+  const next = text[digitsEnd] ?? '';
   const prev = text[pos - 1] ?? ' ';
-  const iso = stickyAt(ISO_RE, text, pos);
-  if (iso && !/[0-9/.-]/.test(prev)) {
-    const year = +iso[1], month = +iso[3], day = +iso[4];
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-      let end = iso.index + iso[0].length;
-      const meaning: DateMeaning = { kind: 'calendar', year, month, day };
-      if (iso[5] !== undefined) {
-        meaning.hour = +iso[5];
-        meaning.minute = +iso[6];
-        const z = stickyAt(ZONE_AFTER_RE, text, end);
-        if (z) end = z.index + z[0].length;
+  if (len === 4 && (next === '-' || next === '/')) {
+    const iso = stickyAt(ISO_RE, text, pos);
+    if (iso && !/[0-9/.-]/.test(prev)) {
+      const year = +iso[1], month = +iso[3], day = +iso[4];
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+        let end = iso.index + iso[0].length;
+        const meaning: DateMeaning = { kind: 'calendar', year, month, day };
+        if (iso[5] !== undefined) {
+          meaning.hour = +iso[5];
+          meaning.minute = +iso[6];
+          const z = stickyAt(ZONE_AFTER_RE, text, end);
+          if (z) end = z.index + z[0].length;
+        }
+        return [{ start: pos, end, meaning }];
       }
-      return [{ start: pos, end, meaning }];
     }
   }
-  const num = stickyAt(NUMERIC_DATE_RE, text, pos);
-  if (num && !/[0-9/.]/.test(prev)) {
-    let a = +num[1], b = +num[3];
-    const year = num[4].length === 2 ? 2000 + +num[4] - (+num[4] > 50 ? 100 : 0) : +num[4];
-    // US order (month/day) unless the first number cannot be a month; dotted dates are day.month.year.
-    if (num[2] === '.' || a > 12) [a, b] = [b, a];
-    if (a >= 1 && a <= 12 && b >= 1 && b <= 31) return [{ start: pos, end: num.index + num[0].length, meaning: { kind: 'calendar', year, month: a, day: b } }];
+  if (len <= 2 && (next === '/' || next === '.') && !/[0-9/.]/.test(prev)) {
+    const num = stickyAt(NUMERIC_DATE_RE, text, pos);
+    if (num) {
+      let a = +num[1], b = +num[3];
+      const year = num[4].length === 2 ? 2000 + +num[4] - (+num[4] > 50 ? 100 : 0) : +num[4];
+      // US order (month/day) unless the first number cannot be a month; dotted dates are day.month.year.
+      if (num[2] === '.' || a > 12) [a, b] = [b, a];
+      if (a >= 1 && a <= 12 && b >= 1 && b <= 31) return [{ start: pos, end: num.index + num[0].length, meaning: { kind: 'calendar', year, month: a, day: b } }];
+    }
   }
-  const dm = dayFirstDate(text, pos);
-  if (dm) {
-    const the = /(?:st|nd|rd|th)$|\bof\b/i.test(text.slice(pos, dm.end)) ? before(DECADE_THE_BEFORE, text, pos, floor) : undefined;
-    return [{ start: the ? the.start : pos, ...dm }];
+  if (len <= 2) {
+    const dm = dayFirstDate(text, pos);
+    if (dm) {
+      const the = /(?:st|nd|rd|th)$|\bof\b/i.test(text.slice(pos, dm.end)) ? before(THE_BEFORE, text, pos, floor) : undefined;
+      return [{ start: the ? the.start : pos, ...dm }];
+    }
   }
-  const dec = stickyAt(DECADE_RE, text, pos);
-  if (dec) {
-    const apostrophe = dec[1].length === 2 && /['’]/.test(prev);
-    if (dec[1].length === 4 || apostrophe) {
-      const decade = dec[1].length === 4 ? +dec[1] : 1900 + +dec[1];
-      const start = apostrophe ? pos - 1 : pos;
-      const the = before(DECADE_THE_BEFORE, text, start, floor);
+  if ((len === 4 || (len === 2 && /['’]/.test(prev))) && /[s'’]/.test(next)) {
+    const dec = stickyAt(DECADE_RE, text, pos);
+    if (dec) {
+      const decade = len === 4 ? +dec[1] : 1900 + +dec[1];
+      const start = len === 2 ? pos - 1 : pos;
+      const the = before(THE_BEFORE, text, start, floor);
       return [{ start: the ? the.start : start, end: dec.index + dec[0].length, meaning: { kind: 'decade', decade } }];
     }
   }
-  const time = stickyAt(TIME_ALONE_RE, text, pos);
-  if (time && !/[0-9:.]/.test(prev)) {
-    const zone = time[2] !== undefined && /^[A-Z+-]/.test(time[2]);
-    const clock = parseClock(time[1]);
-    const endsClean = !/^[:.]?[0-9]/.test(text.slice(time.index + time[0].length));
-    if (clock && endsClean && (zone || /[ap]/i.test(time[1]) || before(TIME_CONTEXT_BEFORE, text, pos, floor))) {
-      return [{ start: pos, end: zone ? time.index + time[0].length : pos + time[1].length, meaning: { kind: 'time', ...clock } }];
+  if (len <= 2 && !/[0-9:.]/.test(prev) && /[:\sap]/i.test(next)) {
+    const time = stickyAt(TIME_ALONE_RE, text, pos);
+    if (time) {
+      const zone = time[2] !== undefined && /^[A-Z+-]/.test(time[2]);
+      const clock = parseClock(time[1]);
+      const endsClean = !/^[:.]?[0-9]/.test(text.slice(time.index + time[0].length, time.index + time[0].length + 2));
+      if (clock && endsClean && (zone || /[ap]/i.test(time[1]) || before(TIME_CONTEXT_BEFORE, text, pos, floor))) {
+        return [{ start: pos, end: zone ? time.index + time[0].length : pos + time[1].length, meaning: { kind: 'time', ...clock } }];
+      }
     }
   }
-  const y = stickyAt(YEAR_ALONE_RE, text, pos);
-  if (y && looksLikeYear(text, pos, pos + 4)) return [{ start: pos, end: pos + 4, meaning: { kind: 'calendar', year: +y[0] } }];
+  if (len === 4 && looksLikeYear(text, pos, digitsEnd)) return [{ start: pos, end: digitsEnd, meaning: { kind: 'calendar', year: +text.slice(pos, digitsEnd) } }];
   return [];
 }
 
@@ -222,8 +235,7 @@ function deicticAt(text: string, pos: number): DateExpression[] {
   if (!m) return [];
   const word = m[1].toLowerCase();
   const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
-  const end = word === 'tonight' ? pos + m[1].length : m.index + m[0].length;
-  return [{ start: pos, end, meaning: { kind: 'shift', unit: 'day', offset } }];
+  return [{ start: pos, end: pos + m[1].length, meaning: { kind: 'shift', unit: 'day', offset } }];
 }
 
 const SHIFT_UNITS: Record<string, ShiftUnit> = {
@@ -271,9 +283,12 @@ function unitAt(text: string, pos: number, floor: number): DateExpression[] {
     const of = stickyAt(OF_YEAR_RE, text, wordEnd);
     const end = of ? of.index + of[0].length : wordEnd;
     const year = of ? +of[1] : undefined;
-    if (ORDINAL_QUARTERS[which]) return [{ start: q.start, end, meaning: { kind: 'quarter', quarter: ORDINAL_QUARTERS[which], year } }];
+    // "the third-quarter loss": as an adjective the article belongs to the noun, not to the date
+    const article = /-$/.test(q.m[1]) ? /^the\s+/i.exec(q.m[1]) : null;
+    const start = q.start + (article ? article[0].length : 0);
+    if (ORDINAL_QUARTERS[which]) return [{ start, end, meaning: { kind: 'quarter', quarter: ORDINAL_QUARTERS[which], year } }];
     const quarterOffset = which === 'current' || which === 'this' ? 0 : which === 'next' ? 1 : -1;
-    return [{ start: q.start, end: wordEnd, meaning: { kind: 'quarter', quarterOffset } }];
+    return [{ start, end: wordEnd, meaning: { kind: 'quarter', quarterOffset } }];
   }
   if (word === 'century') {
     const c = before(CENTURY_BEFORE, text, pos, floor);
@@ -335,7 +350,7 @@ function agoMeaning(word: string, n: number): DateMeaning | undefined {
   return undefined;
 }
 
-/** All date expressions in text order, non-overlapping. Linear in the text length. */
+/** All date expressions in text order, non-overlapping. One pass, linear in the text length. */
 export function findDateExpressions(text: string): DateExpression[] {
   const out: DateExpression[] = [];
   let floor = 0; // end of the last expression: nothing may start before it
@@ -347,11 +362,12 @@ export function findDateExpressions(text: string): DateExpression[] {
     let found: DateExpression[];
     if (m[1] !== undefined) found = monthAt(text, pos, floor);
     else if (m[2] !== undefined) found = weekdayAt(text, pos, floor);
-    else if (m[3] !== undefined) found = numberAt(text, pos, floor);
+    else if (m[3] !== undefined) found = numberAt(text, pos, pos + m[3].length, floor);
     else if (m[4] !== undefined) found = deicticAt(text, pos);
     else found = unitAt(text, pos, floor);
+    if (found.length === 0) continue;
     const last = found[found.length - 1];
-    if (last?.meaning.kind === 'shift') {
+    if (last.meaning.kind === 'shift') {
       const elided = stickyAt(ELIDED_NEXT_RE, text, last.end);
       if (elided) {
         const end = elided.index + elided[0].length;
@@ -364,14 +380,6 @@ export function findDateExpressions(text: string): DateExpression[] {
       floor = f.end;
     }
     if (trigger.lastIndex < floor) trigger.lastIndex = floor;
-    else if (m[3] !== undefined) skipDigits(trigger, text);
   }
   return out;
-}
-
-/** After a number that is not a date, continue after its last digit (a trigger fires once per number). */
-function skipDigits(re: RegExp, text: string): void {
-  let i = re.lastIndex;
-  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-  re.lastIndex = i;
 }

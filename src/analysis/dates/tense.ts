@@ -8,13 +8,16 @@ const MARKER_RE =
 
 const SENTENCE_WINDOW = 300;
 
+/** . ! ? or a line break */
+const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 10;
+
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
   const minS = Math.max(0, start - SENTENCE_WINDOW);
-  while (s > minS && !/[.!?\n]/.test(text[s - 1]) ) s--;
+  while (s > minS && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
   let e = end;
   const maxE = Math.min(text.length, end + SENTENCE_WINDOW);
-  while (e < maxE && !/[.!?\n]/.test(text[e])) e++;
+  while (e < maxE && !isSentenceEnd(text.charCodeAt(e))) e++;
   return [s, e];
 }
 
