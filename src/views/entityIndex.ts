@@ -1,0 +1,355 @@
+// The cross-article entity index behind the Entities view: who and what appears in which article, with counts.
+// Each article contributes one immutable part; replacing or removing an article touches only that part and the
+// totals it added to, so an edit in one article costs the size of that article, not of the whole collection.
+// Pure TypeScript (no vscode): unit-tested and benchmarked in plain Node.
+import type { Analysis, MentionType } from '../analysis/types';
+import { mentionAt } from '../analysis/query';
+import { lineStarts } from '../editor/tokenLayout';
+import { dateKey, personKeyOf, speakerKey } from './identity';
+import { NO_ANNOTATIONS, RejectedSet, type ArticleAnnotations } from './userAnnotations';
+
+/** One article as the index receives it. `text` is the text the analysis was computed on. */
+export interface ArticleSnapshot {
+  /** Unique key (the document URI as a string). */
+  readonly key: string;
+  /** What the user sees (the workspace-relative path). */
+  readonly name: string;
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly annotations?: ArticleAnnotations;
+}
+
+export type EntityCategory = 'people' | 'dates' | 'quotes' | 'labels';
+export const ENTITY_CATEGORIES: readonly EntityCategory[] = ['people', 'dates', 'quotes', 'labels'];
+
+export type SortBy = 'name' | 'mentions';
+
+/** One place in one article: a detected mention, a quote, or a user annotation. */
+export interface Occurrence {
+  readonly article: string;
+  readonly type: MentionType | 'label';
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Person mentions: the full name is spelt out. */
+  readonly fullName?: boolean;
+  /** User annotations: the note and the sidecar id. */
+  readonly note?: string;
+  readonly annotationId?: string;
+  readonly orphaned?: boolean;
+}
+
+/** An entity as listed: its key (see identity.ts), display name and counts over the articles in scope. */
+export interface EntitySummary {
+  readonly category: EntityCategory;
+  readonly key: string;
+  readonly name: string;
+  /** Mentions (people, dates), quotes (a speaker's quotes) or annotations (labels). */
+  readonly mentions: number;
+  readonly articles: number;
+  /** People: quotes attributed to them. */
+  readonly quotes: number;
+}
+
+/** What a category holds for one article. */
+interface LocalEntity {
+  readonly key: string;
+  readonly name: string;
+  readonly occurrences: Occurrence[];
+  /** People: the quotes they said in this article. */
+  readonly quotes: Occurrence[];
+}
+
+export interface EntityCounts { people: number; dates: number; quotes: number; labels: number; total: number }
+
+/** One article's contribution to the index, built once per analysis. */
+export class ArticlePart {
+  readonly key: string;
+  readonly name: string;
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly annotations: ArticleAnnotations;
+  readonly groups: Record<EntityCategory, Map<string, LocalEntity>>;
+  readonly orphans: Occurrence[] = [];
+  readonly rejected: RejectedSet;
+  private starts?: number[];
+
+  constructor(snapshot: ArticleSnapshot) {
+    this.key = snapshot.key;
+    this.name = snapshot.name;
+    this.text = snapshot.text;
+    this.analysis = snapshot.analysis;
+    this.annotations = snapshot.annotations ?? NO_ANNOTATIONS;
+    this.rejected = new RejectedSet(this.annotations.rejected);
+    this.groups = { people: new Map(), dates: new Map(), quotes: new Map(), labels: new Map() };
+    this.collect();
+  }
+
+  private collect(): void {
+    const a = this.analysis, article = this.key, rejected = this.rejected;
+    const entry = (category: EntityCategory, key: string, name: string) => {
+      const map = this.groups[category];
+      let e = map.get(key);
+      if (!e) map.set(key, e = { key, name, occurrences: [], quotes: [] });
+      return e;
+    };
+    for (const entity of a.people.values()) {
+      const key = personKeyOf(entity);
+      for (const i of entity.mentions) {
+        const m = a.persons[i];
+        if (!m || rejected.has(m)) continue;
+        entry('people', key, entity.name).occurrences.push({ article, type: 'person', start: m.start, end: m.end, text: m.text, fullName: m.fullName });
+      }
+    }
+    // An entity's mentions were pushed per entity; keep each list in text order (analysis order already is).
+    for (const d of a.dates) {
+      if (rejected.has(d)) continue;
+      entry('dates', dateKey(d), d.value ?? d.text).occurrences.push({ article, type: 'date', start: d.start, end: d.end, text: d.text });
+    }
+    for (const q of a.quotes) {
+      if (rejected.has(q)) continue;
+      const speaker = speakerKey(q, a);
+      const occurrence: Occurrence = { article, type: 'quote', start: q.start, end: q.end, text: q.text };
+      entry('quotes', speaker.key, speaker.name).occurrences.push(occurrence);
+      if (speaker.isPerson) entry('people', speaker.key, speaker.name).quotes.push(occurrence);
+    }
+    const annotations = [...this.annotations.annotations].sort((x, y) => x.start - y.start);
+    for (const n of annotations) {
+      const occurrence: Occurrence = { article, type: 'label', start: n.start, end: n.end, text: n.text, note: n.note, annotationId: n.id, orphaned: n.orphaned };
+      if (n.orphaned) this.orphans.push(occurrence);
+      else entry('labels', n.label, n.label).occurrences.push(occurrence);
+    }
+  }
+
+  /** 1-based line number of an offset. */
+  lineOf(offset: number): number {
+    const starts = this.starts ??= lineStarts(this.text);
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /**
+   * The occurrence in its line, cut to about `width` characters around it, with where the occurrence sits in the
+   * snippet (for highlighting). Orphans keep their last text, which may no longer be in the article.
+   */
+  snippet(o: Pick<Occurrence, 'start' | 'end' | 'orphaned' | 'text'>, width = 80): { text: string; highlight: [number, number] } {
+    if (o.orphaned || this.text.slice(o.start, o.end) !== o.text) {
+      const t = oneLine(o.text);
+      return { text: t.length > width ? `${t.slice(0, width - 1)}…` : t, highlight: [0, Math.min(t.length, width)] };
+    }
+    const starts = this.starts ??= lineStarts(this.text);
+    const line = this.lineOf(o.start) - 1;
+    const lineStart = starts[line];
+    const lineEnd = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+    const end = Math.min(o.end, lineEnd);
+    const room = Math.max(0, width - (end - o.start));
+    let from = Math.max(lineStart, o.start - Math.floor(room / 3));
+    const to = Math.min(lineEnd, end + (room - (o.start - from)));
+    from = Math.max(lineStart, Math.min(from, to - width));
+    // Cut at word boundaries so the snippet does not start or end inside a word.
+    let s = from, e = to;
+    if (s > lineStart) { const sp = this.text.indexOf(' ', s); if (sp >= 0 && sp < o.start) s = sp + 1; }
+    if (e < lineEnd) { const sp = this.text.lastIndexOf(' ', e); if (sp >= end) e = sp; }
+    const lead = s > lineStart ? '…' : '', tail = e < lineEnd ? '…' : '';
+    const body = oneLine(this.text.slice(s, e)).trimEnd();
+    const at = lead.length + (o.start - s);
+    const leftTrimmed = body.trimStart();
+    const cut = body.length - leftTrimmed.length;
+    return { text: `${lead}${leftTrimmed}${tail}`, highlight: [Math.max(lead.length, at - cut), Math.min(lead.length + leftTrimmed.length, at - cut + (end - o.start))] };
+  }
+
+  counts(): EntityCounts {
+    let people = 0, quotes = 0, labels = 0;
+    for (const e of this.groups.people.values()) if (e.occurrences.length > 0) people++;
+    for (const e of this.groups.quotes.values()) quotes += e.occurrences.length;
+    for (const e of this.groups.labels.values()) labels += e.occurrences.length;
+    const dates = this.groups.dates.size;
+    return { people, dates, quotes, labels, total: people + dates + quotes + labels };
+  }
+
+  /** What is under an offset, if it is listed (rejected mentions are not): a mention first, then an annotation. */
+  locate(offset: number): { category: EntityCategory; key: string; occurrence: Occurrence } | undefined {
+    const a = this.analysis;
+    const m = mentionAt(a, offset);
+    if (m && !this.rejected.has(m)) {
+      const category: EntityCategory = m.type === 'person' ? 'people' : m.type === 'date' ? 'dates' : 'quotes';
+      for (const e of this.groups[category].values()) {
+        const occurrence = e.occurrences.find(o => o.start === m.start && o.end === m.end);
+        if (occurrence) return { category, key: e.key, occurrence };
+      }
+    }
+    for (const e of this.groups.labels.values()) {
+      const occurrence = e.occurrences.find(o => o.start <= offset && offset <= o.end);
+      if (occurrence) return { category: 'labels', key: e.key, occurrence };
+    }
+    return undefined;
+  }
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
+/** Totals of one entity over all articles, updated as article parts come and go. */
+interface Aggregate {
+  name: string;
+  nameFrom: string;
+  mentions: number;
+  quotes: number;
+  /** Article key → how many occurrences (mentions + quotes) it has there. */
+  readonly articles: Map<string, number>;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+export class EntityIndex {
+  private readonly parts = new Map<string, ArticlePart>();
+  private readonly totals: Record<EntityCategory, Map<string, Aggregate>> = { people: new Map(), dates: new Map(), quotes: new Map(), labels: new Map() };
+  private readonly sortedCache = new Map<string, EntitySummary[]>();
+  private sortedArticles?: ArticlePart[];
+  private orphanCount = 0;
+  /** Bumped on every change; lets adapters skip work when nothing changed. */
+  generation = 0;
+
+  get size(): number { return this.parts.size; }
+
+  /** Adds or replaces an article. Returns false when the snapshot is the one already indexed. */
+  setArticle(snapshot: ArticleSnapshot): boolean {
+    const old = this.parts.get(snapshot.key);
+    if (old && old.analysis === snapshot.analysis && old.text === snapshot.text && old.name === snapshot.name &&
+      old.annotations === (snapshot.annotations ?? NO_ANNOTATIONS)) return false;
+    if (old) this.subtract(old);
+    const part = new ArticlePart(snapshot);
+    this.parts.set(part.key, part);
+    this.add(part);
+    this.changed(!old || old.name !== part.name);
+    return true;
+  }
+
+  removeArticle(key: string): boolean {
+    const old = this.parts.get(key);
+    if (!old) return false;
+    this.subtract(old);
+    this.parts.delete(key);
+    this.changed(true);
+    return true;
+  }
+
+  has(key: string): boolean { return this.parts.has(key); }
+  article(key: string): ArticlePart | undefined { return this.parts.get(key); }
+  keys(): IterableIterator<string> { return this.parts.keys(); }
+
+  /** Every article, by name. */
+  articles(): readonly ArticlePart[] {
+    return this.sortedArticles ??= [...this.parts.values()].sort((x, y) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : 1));
+  }
+
+  /** The entities of a category over all articles, or over one article when `article` is given. */
+  entities(category: EntityCategory, sort: SortBy, article?: string): readonly EntitySummary[] {
+    if (article !== undefined) {
+      const part = this.parts.get(article);
+      if (!part) return [];
+      const list: EntitySummary[] = [];
+      for (const e of part.groups[category].values()) {
+        list.push({ category, key: e.key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length });
+      }
+      return sortSummaries(list, category, sort);
+    }
+    const cacheKey = `${category}:${sort}`;
+    let list = this.sortedCache.get(cacheKey);
+    if (!list) {
+      list = [];
+      for (const [key, t] of this.totals[category]) list.push(summaryOf(category, key, t));
+      this.sortedCache.set(cacheKey, list = sortSummaries(list, category, sort));
+    }
+    return list;
+  }
+
+  entity(category: EntityCategory, key: string, article?: string): EntitySummary | undefined {
+    if (article !== undefined) {
+      const e = this.parts.get(article)?.groups[category].get(key);
+      return e && { category, key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length };
+    }
+    const t = this.totals[category].get(key);
+    return t && summaryOf(category, key, t);
+  }
+
+  /** The articles an entity appears in (mentions or, for people, quotes), by name. */
+  articlesOf(category: EntityCategory, key: string): ArticlePart[] {
+    const t = this.totals[category].get(key);
+    if (!t) return [];
+    return [...t.articles.keys()].map(k => this.parts.get(k)!).sort((x, y) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : 1));
+  }
+
+  /** An entity's occurrences in one article, in text order. */
+  occurrences(category: EntityCategory, key: string, article: string): readonly Occurrence[] {
+    return this.parts.get(article)?.groups[category].get(key)?.occurrences ?? [];
+  }
+
+  /** The quotes a person said: in one article, or in all (articles by name, then text order). */
+  quotesOf(personKey: string, article?: string): Occurrence[] {
+    if (article !== undefined) return this.parts.get(article)?.groups.people.get(personKey)?.quotes ?? [];
+    return this.articlesOf('people', personKey).flatMap(p => p.groups.people.get(personKey)?.quotes ?? []);
+  }
+
+  /** Orphaned annotations: in one article, or in all (articles by name). */
+  orphans(article?: string): Occurrence[] {
+    if (article !== undefined) return this.parts.get(article)?.orphans ?? [];
+    return this.orphanCount === 0 ? [] : this.articles().flatMap(p => p.orphans);
+  }
+
+  private add(part: ArticlePart): void {
+    for (const category of ENTITY_CATEGORIES) {
+      const totals = this.totals[category];
+      for (const e of part.groups[category].values()) {
+        let t = totals.get(e.key);
+        if (!t) totals.set(e.key, t = { name: e.name, nameFrom: part.key, mentions: 0, quotes: 0, articles: new Map() });
+        t.mentions += e.occurrences.length;
+        t.quotes += e.quotes.length;
+        t.articles.set(part.key, e.occurrences.length + e.quotes.length);
+      }
+    }
+    this.orphanCount += part.orphans.length;
+  }
+
+  private subtract(part: ArticlePart): void {
+    for (const category of ENTITY_CATEGORIES) {
+      const totals = this.totals[category];
+      for (const e of part.groups[category].values()) {
+        const t = totals.get(e.key);
+        if (!t) continue;
+        t.mentions -= e.occurrences.length;
+        t.quotes -= e.quotes.length;
+        t.articles.delete(part.key);
+        if (t.articles.size === 0) { totals.delete(e.key); continue; }
+        if (t.nameFrom === part.key) { // the name came from the article leaving: take it from one that stays
+          const other = t.articles.keys().next().value!;
+          t.nameFrom = other;
+          t.name = this.parts.get(other)?.groups[category].get(e.key)?.name ?? t.name;
+        }
+      }
+    }
+    this.orphanCount -= part.orphans.length;
+  }
+
+  private changed(articleListChanged: boolean): void {
+    this.sortedCache.clear();
+    if (articleListChanged) this.sortedArticles = undefined;
+    this.generation++;
+  }
+}
+
+function summaryOf(category: EntityCategory, key: string, t: Aggregate): EntitySummary {
+  return { category, key, name: t.name, mentions: t.mentions, articles: t.articles.size, quotes: t.quotes };
+}
+
+function sortSummaries(list: EntitySummary[], category: EntityCategory, sort: SortBy): EntitySummary[] {
+  // Dates "by name" are in calendar order: resolved values (ISO strings sort chronologically) before unresolved ones.
+  const byName = category === 'dates'
+    ? (x: EntitySummary, y: EntitySummary) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
+    : (x: EntitySummary, y: EntitySummary) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  const weight = (e: EntitySummary) => e.mentions + e.quotes;
+  return list.sort(sort === 'mentions' ? (x, y) => weight(y) - weight(x) || byName(x, y) : byName);
+}

@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { analyze, type Analysis, type DateMention, type PersonEntity, type PersonMention, type QuoteMention } from '../../src/analysis';
+import { EntityIndex, type ArticleSnapshot } from '../../src/views/entityIndex';
+import { EntityTreeModel, type TreeNode, type ViewOptions } from '../../src/views/entityTreeModel';
+import { personKey } from '../../src/views/identity';
+import type { ArticleAnnotations } from '../../src/views/userAnnotations';
+import { readArticle } from '../support/paths';
+
+// A hand-made analysis: person mentions as [surface, canonical name, full?], dates as [surface, value?], quotes as
+// [surface, speaker canonical name | null, speaker text | null]. Surfaces are found left to right in the text.
+interface Parts { persons?: [string, string, boolean][]; dates?: [string, string | undefined][]; quotes?: [string, string | null, string | null][] }
+
+function analysisOf(text: string, parts: Parts): Analysis {
+  const people = new Map<string, PersonEntity>();
+  const find = (s: string, from: number) => { const start = text.indexOf(s, from); assert.ok(start >= 0, `"${s}" is in the text`); return { start, end: start + s.length, text: s }; };
+  const idOf = (name: string) => `person:${name.toLowerCase().replace(/\W+/g, '-')}`;
+  const persons: PersonMention[] = [];
+  let from = 0;
+  for (const [s, name, full] of parts.persons ?? []) {
+    const m = find(s, from); from = m.end;
+    const id = idOf(name);
+    if (!people.has(id)) people.set(id, { id, name, mentions: [] });
+    people.get(id)!.mentions.push(persons.length);
+    persons.push({ type: 'person', ...m, entityId: id, fullName: full });
+  }
+  from = 0;
+  const dates: DateMention[] = (parts.dates ?? []).map(([s, value]) => { const m = find(s, from); from = m.end; return { type: 'date', ...m, value, relative: false }; });
+  from = 0;
+  const quotes: QuoteMention[] = (parts.quotes ?? []).map(([s, speaker, speakerText], i) => {
+    const m = find(s, from); from = m.end;
+    if (speaker && !people.has(idOf(speaker))) people.set(idOf(speaker), { id: idOf(speaker), name: speaker, mentions: [] });
+    return { type: 'quote', ...m, speakerId: speaker ? idOf(speaker) : null, speakerText, group: i };
+  });
+  return { persons, dates, quotes, people };
+}
+
+const A_TEXT = 'John Kerry arrived on Tuesday.\nKerry said “we will see” in Beijing.\nXi Jinping met Kerry on Jan. 27.';
+const A_PARTS: Parts = {
+  persons: [['John Kerry', 'John Kerry', true], ['Kerry', 'John Kerry', false], ['Xi Jinping', 'Xi Jinping', true], ['Kerry', 'John Kerry', false]],
+  dates: [['Tuesday', '2016-01-26'], ['Jan. 27', '2016-01-27']],
+  quotes: [['“we will see”', 'John Kerry', 'Kerry']],
+};
+const B_TEXT = 'On Jan. 27 John Kerry met Tony Blinken.\n“It is late,” the ministry said last week.';
+const B_PARTS: Parts = {
+  persons: [['John Kerry', 'John Kerry', true], ['Tony Blinken', 'Tony Blinken', true]],
+  dates: [['Jan. 27', '2016-01-27'], ['last week', undefined]],
+  quotes: [['“It is late,”', null, 'the ministry']],
+};
+
+const snap = (key: string, text: string, parts: Parts, annotations?: ArticleAnnotations): ArticleSnapshot =>
+  ({ key, name: `${key}.txt`, text, analysis: analysisOf(text, parts), annotations });
+
+function twoArticles(): EntityIndex {
+  const index = new EntityIndex();
+  index.setArticle(snap('a', A_TEXT, A_PARTS));
+  index.setArticle(snap('b', B_TEXT, B_PARTS));
+  return index;
+}
+
+const BY_TYPE: ViewOptions = { groupBy: 'type', sortBy: 'name' };
+
+/** Finds a child by label, failing with the labels it saw. */
+function child(model: EntityTreeModel, parent: TreeNode | undefined, label: string): TreeNode {
+  const kids = model.children(parent);
+  const found = kids.find(k => model.present(k).label === label);
+  assert.ok(found, `"${label}" among ${kids.map(k => JSON.stringify(model.present(k).label)).join(', ')}`);
+  return found;
+}
+const labels = (model: EntityTreeModel, parent?: TreeNode) => model.children(parent).map(k => model.present(k).label);
+
+describe('entity index (pure)', () => {
+  it('groups people across articles by canonical name with mention and article counts', () => {
+    const index = twoArticles();
+    const kerry = index.entity('people', personKey('John Kerry'))!;
+    assert.equal(kerry.mentions, 4, '3 in a + 1 in b');
+    assert.equal(kerry.articles, 2);
+    assert.equal(kerry.quotes, 1);
+    assert.deepEqual(index.entities('people', 'name').map(e => e.name), ['John Kerry', 'Tony Blinken', 'Xi Jinping']);
+    assert.deepEqual(index.articlesOf('people', personKey('Tony Blinken')).map(p => p.key), ['b']);
+  });
+
+  it('counts the seed articles as the analyzer does (mentions of each person summed over both articles)', () => {
+    const index = new EntityIndex();
+    const analyses = ['kerry-beijing-scmp.txt', 'kerry-blinken-hankyoreh.txt'].map(name => {
+      const text = readArticle(name);
+      const analysis = analyze(text);
+      index.setArticle({ key: name, name, text, analysis });
+      return analysis;
+    });
+    const expected = new Map<string, { mentions: number; articles: number }>();
+    for (const a of analyses) {
+      for (const e of a.people.values()) {
+        const k = personKey(e.name), x = expected.get(k) ?? { mentions: 0, articles: 0 };
+        expected.set(k, { mentions: x.mentions + e.mentions.length, articles: x.articles + (e.mentions.length > 0 ? 1 : 0) });
+      }
+    }
+    const listed = index.entities('people', 'mentions').filter(e => e.mentions > 0);
+    assert.equal(listed.length, [...expected.values()].filter(x => x.mentions > 0).length);
+    for (const e of listed) assert.deepEqual({ mentions: e.mentions, articles: e.articles }, expected.get(e.key), e.name);
+    assert.equal(index.entity('people', personKey('John Kerry'))?.articles, 2, 'the seed gold has John Kerry in both articles');
+  });
+
+  it('lists under a person the articles, their occurrences (line and snippet), then the quotes the person said', () => {
+    const model = new EntityTreeModel(twoArticles(), BY_TYPE);
+    const kerry = child(model, child(model, undefined, 'People'), 'John Kerry');
+    assert.equal(model.present(kerry).description, '4 mentions · 2 articles · 1 quote');
+    assert.deepEqual(labels(model, kerry), ['a.txt', 'b.txt', 'Quotes']);
+    const inA = model.children(child(model, kerry, 'a.txt')).map(n => model.present(n));
+    assert.deepEqual(inA.map(p => p.description), ['line 1', 'line 2', 'line 3']);
+    for (const p of inA) {
+      assert.ok(p.open, 'an occurrence opens its span');
+      const mention = A_TEXT.slice(p.open.start, p.open.end);
+      assert.ok(mention === 'John Kerry' || mention === 'Kerry');
+      assert.equal(p.label.slice(...p.highlight!), mention, `the snippet "${p.label}" highlights the mention`);
+    }
+    const quotes = model.children(child(model, kerry, 'Quotes')).map(n => model.present(n));
+    assert.deepEqual(quotes.map(q => [q.label.slice(...q.highlight!), q.description]), [['“we will see”', 'a.txt:2']]);
+  });
+
+  it('groups dates by resolved value (in calendar order) and unresolved dates by their wording', () => {
+    const index = twoArticles();
+    assert.deepEqual(index.entities('dates', 'name').map(e => [e.name, e.mentions, e.articles]), [['2016-01-26', 1, 1], ['2016-01-27', 2, 2], ['last week', 1, 1]]);
+    const model = new EntityTreeModel(index, BY_TYPE);
+    const dates = model.children(child(model, undefined, 'Dates')).map(n => model.present(n));
+    assert.deepEqual(dates.map(d => d.label), ['Tuesday, 26 January 2016', 'Wednesday, 27 January 2016', 'last week']);
+    assert.match(dates[2].description!, /unresolved/);
+  });
+
+  it('groups quotes by speaker: a person, a named source, or unknown', () => {
+    const index = twoArticles();
+    assert.deepEqual(index.entities('quotes', 'name').map(e => [e.name, e.mentions]), [['John Kerry', 1], ['the ministry', 1]]);
+  });
+
+  it('sorts by name or by mentions', () => {
+    const index = twoArticles();
+    const model = new EntityTreeModel(index, { groupBy: 'type', sortBy: 'mentions' });
+    assert.deepEqual(labels(model, child(model, undefined, 'People')), ['John Kerry', 'Tony Blinken', 'Xi Jinping']);
+    index.setArticle(snap('c', 'Xi Jinping, Xi Jinping, Xi Jinping, Xi Jinping and Xi Jinping.', { persons: Array.from({ length: 5 }, () => ['Xi Jinping', 'Xi Jinping', true] as [string, string, boolean]) }));
+    assert.deepEqual(labels(model, child(model, undefined, 'People')), ['Xi Jinping', 'John Kerry', 'Tony Blinken'], '6 mentions, then 4 + 1 quote, then 1');
+    model.options = BY_TYPE;
+    assert.deepEqual(labels(model, child(model, undefined, 'People')), ['John Kerry', 'Tony Blinken', 'Xi Jinping']);
+  });
+
+  it('updates one article incrementally: the other articles\' parts are untouched and totals follow', () => {
+    const index = twoArticles();
+    const partB = index.article('b');
+    const before = index.generation;
+    const edited = 'John Kerry arrived.';
+    assert.equal(index.setArticle(snap('a', edited, { persons: [['John Kerry', 'John Kerry', true]] })), true);
+    assert.ok(index.generation > before);
+    assert.equal(index.article('b'), partB, 'article b was not rebuilt');
+    assert.deepEqual(index.entity('people', personKey('John Kerry')), { category: 'people', key: 'john kerry', name: 'John Kerry', mentions: 2, articles: 2, quotes: 0 });
+    assert.equal(index.entity('people', personKey('Xi Jinping')), undefined, 'Xi was only in the old text of a');
+    assert.equal(index.entity('dates', '=2016-01-26'), undefined);
+    assert.equal(index.entity('dates', '=2016-01-27')?.articles, 1);
+    index.removeArticle('b');
+    assert.deepEqual(index.entities('people', 'name').map(e => [e.name, e.mentions]), [['John Kerry', 1]]);
+    index.removeArticle('a');
+    assert.equal(index.size, 0);
+    assert.deepEqual(new EntityTreeModel(index, BY_TYPE).children(), [], 'no article: empty tree (the welcome content shows)');
+  });
+
+  it('ignores a snapshot it already holds', () => {
+    const index = new EntityIndex();
+    const s = snap('a', A_TEXT, A_PARTS);
+    assert.equal(index.setArticle(s), true);
+    const g = index.generation;
+    assert.equal(index.setArticle({ ...s }), false);
+    assert.equal(index.generation, g);
+  });
+
+  it('keeps a display name when the article that gave it goes', () => {
+    const index = new EntityIndex();
+    index.setArticle(snap('a', 'JOHN KERRY spoke.', { persons: [['JOHN KERRY', 'JOHN KERRY', true]] }));
+    index.setArticle(snap('b', 'John Kerry spoke.', { persons: [['John Kerry', 'John Kerry', true]] }));
+    assert.equal(index.entity('people', 'john kerry')?.name, 'JOHN KERRY');
+    index.removeArticle('a');
+    assert.equal(index.entity('people', 'john kerry')?.name, 'John Kerry');
+  });
+
+  it('hides rejected mentions, and an entity whose mentions are all rejected', () => {
+    const index = new EntityIndex();
+    const a = analysisOf(A_TEXT, A_PARTS);
+    const xi = a.persons.find(p => p.text === 'Xi Jinping')!;
+    const firstKerry = a.persons[0];
+    const jan27 = a.dates[1];
+    index.setArticle({ key: 'a', name: 'a.txt', text: A_TEXT, analysis: a, annotations: { annotations: [], rejected: [
+      { type: 'person', start: xi.start, end: xi.end }, { type: 'person', start: firstKerry.start, end: firstKerry.end }, { type: 'date', start: jan27.start, end: jan27.end },
+      { type: 'date', start: firstKerry.start, end: firstKerry.end }, // a decision on another type at the same place hides nothing
+    ] } });
+    assert.deepEqual(index.entities('people', 'name').map(e => [e.name, e.mentions]), [['John Kerry', 2]]);
+    assert.deepEqual(index.entities('dates', 'name').map(e => e.name), ['2016-01-26']);
+    assert.equal(index.article('a')!.locate(xi.start + 1), undefined, 'the cursor on a rejected mention finds nothing listed');
+  });
+
+  it('lists one top-level node per user label, and orphaned annotations apart where they can be fixed', () => {
+    const index = new EntityIndex();
+    const at = (s: string) => ({ start: A_TEXT.indexOf(s), end: A_TEXT.indexOf(s) + s.length, text: s });
+    index.setArticle(snap('a', A_TEXT, A_PARTS, { rejected: [], annotations: [
+      { id: 'n1', label: 'claim', note: 'check this', ...at('we will see') },
+      { id: 'n2', label: 'place', ...at('Beijing') },
+      { id: 'n3', label: 'claim', ...at('arrived') },
+      { id: 'n4', label: 'claim', start: 40, end: 45, text: 'a sentence that was deleted', orphaned: true },
+    ] }));
+    const model = new EntityTreeModel(index, BY_TYPE);
+    assert.deepEqual(labels(model), ['People', 'Dates', 'Quotes', 'claim', 'place', 'Orphaned annotations']);
+    const claim = child(model, undefined, 'claim');
+    assert.equal(model.present(claim).description, '2 annotations · 1 article');
+    const claims = model.children(model.children(claim)[0]).map(n => model.present(n));
+    assert.deepEqual(claims.map(c => A_TEXT.slice(c.open!.start, c.open!.end)), ['arrived', 'we will see'], 'in text order');
+    assert.equal(claims[1].tooltip, 'check this');
+    const orphans = model.children(child(model, undefined, 'Orphaned annotations')).map(n => model.present(n));
+    assert.equal(orphans.length, 1);
+    assert.equal(orphans[0].contextValue, 'occurrence.orphaned');
+    assert.equal(orphans[0].label, 'a sentence that was deleted');
+    assert.match(orphans[0].description!, /^a\.txt:\d+ · orphaned$/);
+    assert.deepEqual(orphans[0].open, { article: 'a', start: 40, end: 45 }, 'opens near where the text was');
+    assert.equal(index.article('a')!.counts().labels, 3, 'orphans are not counted as entities of the article');
+  });
+
+  it('groups by article: article › category › entity › occurrence', () => {
+    const model = new EntityTreeModel(twoArticles(), { groupBy: 'article', sortBy: 'name' });
+    assert.deepEqual(labels(model), ['a.txt', 'b.txt']);
+    const a = child(model, undefined, 'a.txt');
+    assert.equal(model.present(a).description, '2 people · 2 dates · 1 quote');
+    assert.deepEqual(labels(model, a), ['People', 'Dates', 'Quotes']);
+    const kerry = child(model, child(model, a, 'People'), 'John Kerry');
+    assert.equal(model.present(kerry).description, '3 mentions · 1 quote');
+    assert.deepEqual(model.children(kerry).map(n => n.kind), ['occurrence', 'occurrence', 'occurrence', 'quotes']);
+  });
+
+  it('keeps node ids stable across an update, so expansion survives a refresh', () => {
+    const index = twoArticles();
+    const model = new EntityTreeModel(index, BY_TYPE);
+    const ids = () => {
+      const out: string[] = [];
+      const walk = (n?: TreeNode) => { for (const k of model.children(n)) { if (k.kind !== 'occurrence') out.push(k.id); walk(k); } };
+      walk();
+      return out;
+    };
+    const before = ids();
+    assert.equal(new Set(before).size, before.length, 'ids are unique');
+    index.setArticle(snap('a', `Intro line.\n${A_TEXT}`, A_PARTS)); // every offset in a moves
+    assert.deepEqual(ids(), before);
+  });
+
+  it('finds the node under the cursor with its parents, the same nodes the tree lists', () => {
+    const index = twoArticles();
+    for (const groupBy of ['type', 'article'] as const) {
+      const model = new EntityTreeModel(index, { groupBy, sortBy: 'name' });
+      const offset = A_TEXT.indexOf('Kerry said') + 2;
+      const node = model.nodeAt('a', offset);
+      assert.ok(node, groupBy);
+      assert.equal(A_TEXT.slice(node.occurrence.start, node.occurrence.end), 'Kerry');
+      // Walk down from the root along the parent chain: every step is among the listed children.
+      const chain: TreeNode[] = [];
+      for (let n: TreeNode | undefined = node; n; n = model.parent(n)) chain.unshift(n);
+      let parent: TreeNode | undefined;
+      for (const n of chain) {
+        assert.ok(model.children(parent).some(k => k.id === n.id), `${groupBy}: ${n.id} is listed under its parent`);
+        parent = n;
+      }
+      assert.equal(model.nodeAt('a', A_TEXT.indexOf('arrived') + 2), undefined, 'nothing listed under plain words');
+      const date = model.nodeAt('a', A_TEXT.indexOf('Tuesday'));
+      assert.equal(date?.occurrence.type, 'date');
+    }
+  });
+
+  it('cuts long lines to a snippet around the mention, at word boundaries', () => {
+    const text = `${'word '.repeat(40)}John Kerry ${'more '.repeat(40)}`;
+    const index = new EntityIndex();
+    index.setArticle(snap('a', text, { persons: [['John Kerry', 'John Kerry', true]] }));
+    const part = index.article('a')!;
+    const o = index.occurrences('people', 'john kerry', 'a')[0];
+    const s = part.snippet(o);
+    assert.ok(s.text.length <= 84, s.text);
+    assert.ok(s.text.startsWith('…word') && s.text.endsWith('more…'), s.text);
+    assert.equal(s.text.slice(...s.highlight), 'John Kerry');
+  });
+});
