@@ -1,7 +1,8 @@
 // Does the sentence around a date talk about the future? Decides which "Tuesday" a bare weekday means.
-// Heuristic: within the sentence, find the future marker ("will", "'ll", "plans to", "is scheduled to", "next")
-// and the past-tense verb ("said", "was", "-ed") nearest to the date; the nearer one wins, past on a tie or when
-// neither is found (news mostly reports what has happened).
+// Heuristic: the tense marker nearest before the date in its sentence decides (the verb usually precedes its
+// date adverbial: "met on Tuesday", "will meet on Tuesday"); failing that, the first one after it ("On Tuesday, he
+// will…"); failing both, past (news mostly reports what has happened). Future markers: "will", "'ll", "plans to",
+// "is scheduled to", "next"…; past markers: "said", "was", irregular past forms and "-ed" words.
 
 const MARKER_RE =
   /\b(will|won['’]t|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|set\s+to|to\s+be\s+held|would|upcoming|next)\b|['’]ll\b|\b(was|were|had|did|said|told|met|went|came|left|began|took|gave|made|saw|held|spoke|got|became|found|won|lost|ran|sent|brought|thought|knew|wrote|[a-z]{2,}ed)\b/gi;
@@ -24,17 +25,16 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
 export function readsAsFuture(text: string, start: number, end: number): boolean {
   const [s, e] = sentenceBounds(text, start, end);
   const sentence = text.slice(s, e);
-  let future = Infinity;
-  let past = Infinity;
+  let before: boolean | undefined; // tense of the nearest marker before the date
+  let after: boolean | undefined; // tense of the nearest marker after it
   MARKER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MARKER_RE.exec(sentence)) !== null) {
     const ms = s + m.index;
     const me = ms + m[0].length;
-    if (me > start && ms < end) continue; // inside the date itself ("next Tuesday" is handled by its modifier)
-    const distance = me <= start ? start - me : ms - end;
-    if (m[2] !== undefined) past = Math.min(past, distance);
-    else future = Math.min(future, distance);
+    const future = m[2] === undefined;
+    if (me <= start) before = future;
+    else if (ms >= end) { after = future; break; }
   }
-  return future < past;
+  return before ?? after ?? false;
 }
