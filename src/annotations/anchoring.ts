@@ -45,7 +45,10 @@ export const MIN_FUZZY_LENGTH = 5;
 export const MAX_ERROR_RATE = 0.25;
 /** Minimum score (0..1) of an approximate match, combining text, context and position. */
 export const FUZZY_THRESHOLD = 0.7;
-const DEFAULT_FUZZY_BUDGET = 64_000_000;
+const DEFAULT_FUZZY_BUDGET = 16_000_000;
+// The passage between the stored context (see QuoteLocator.bracketed): how much of each side is looked for, the
+// least that is useful, and the longest text compared character by character (quadratic) against the stored one.
+const BRACKET_CONTEXT = 16, MIN_BRACKET_CONTEXT = 8, MAX_BRACKETED_LENGTH = 2000;
 /** Candidates scored per search, nearest to the expected position first (repetitive texts can have thousands). */
 const MAX_CANDIDATES = 200;
 // Weights of the parts of a candidate's score, as in Hypothesis's quote matcher: the text matters most, then
@@ -55,6 +58,7 @@ const W_TOTAL = W_QUOTE + 2 * W_CONTEXT + W_POSITION;
 
 interface Candidate { start: number; end: number; errors: number }
 interface Found { start: number; end: number; fuzzy: boolean }
+interface Scored extends Found { score: number }
 
 /** Length of the common tail of `prefix` and the text before `pos`. */
 function commonTail(prefix: string, text: string, pos: number): number {
@@ -113,20 +117,26 @@ class QuoteLocator {
     return (pre + suf) / 2;
   }
 
-  /** Step 2: the best exact occurrence, or null if none is trustworthy. */
-  private exact(a: TextAnchor, hint: number): Found | null {
+  /**
+   * Step 2: the best exact occurrence, or null if none is trustworthy: the best-scoring one if enough of its
+   * context is there, else the nearest one if it is near, else (for a long text) the best-scoring one anyway.
+   */
+  private exact(a: TextAnchor, hint: number): (Found & { context: number }) | null {
     const { text } = this;
     const occurrences: number[] = [];
     for (let i = text.indexOf(a.text); i >= 0; i = text.indexOf(a.text, i + 1)) occurrences.push(i);
     if (occurrences.length === 0) return null;
+    const candidates = nearestFirst(occurrences, hint);
     let best = -1, bestScore = -1, bestContext = 0;
-    for (const start of nearestFirst(occurrences, hint)) {
+    for (const start of candidates) {
       const context = this.exactContextScore(a, start, start + a.text.length);
       const score = W_CONTEXT * 2 * context + W_POSITION * this.positionScore(start, hint);
       if (score > bestScore) { best = start; bestScore = score; bestContext = context; }
     }
-    const trusted = a.text.length >= SHORT_QUOTE || bestContext >= 0.25 || Math.abs(best - hint) <= NEAR_DISTANCE;
-    return trusted ? { start: best, end: best + a.text.length, fuzzy: false } : null;
+    const found = (start: number, context: number) => ({ start, end: start + a.text.length, fuzzy: false, context });
+    if (bestContext >= 0.25) return found(best, bestContext);
+    if (Math.abs(candidates[0] - hint) <= NEAR_DISTANCE) return found(candidates[0], this.exactContextScore(a, candidates[0], candidates[0] + a.text.length));
+    return a.text.length >= SHORT_QUOTE ? found(best, bestContext) : null;
   }
 
   private fuzzyScore(a: TextAnchor, m: Candidate, hint: number): number {
@@ -137,29 +147,62 @@ class QuoteLocator {
     return (W_QUOTE * quote + W_CONTEXT * (prefix + suffix) + W_POSITION * this.positionScore(m.start, hint)) / W_TOTAL;
   }
 
-  private bestFuzzy(a: TextAnchor, from: number, to: number, hint: number, maxErrors: number): Found | null {
+  private bestFuzzy(a: TextAnchor, from: number, to: number, hint: number, maxErrors: number): Scored | null {
     const matches = search(this.text.slice(from, to), a.text, maxErrors)
       .map(m => ({ start: m.start + from, end: m.end + from, errors: m.errors }))
       .filter(m => m.end > m.start);
-    let best: Found | null = null, bestScore = FUZZY_THRESHOLD;
+    let best: Scored | null = null;
     for (const m of nearestFirst(matches, hint, m => m.start)) {
       const score = this.fuzzyScore(a, m, hint);
-      if (score >= bestScore) { best = { start: m.start, end: m.end, fuzzy: true }; bestScore = score; }
+      if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { start: m.start, end: m.end, fuzzy: true, score };
     }
     return best;
   }
 
-  /** Step 3: an approximate match near the expected position, then (within the budget) anywhere. */
-  private fuzzy(a: TextAnchor, hint: number): Found | null {
-    if (a.text.length < MIN_FUZZY_LENGTH) return null;
-    const maxErrors = Math.floor(a.text.length * MAX_ERROR_RATE);
+  private window(a: TextAnchor, hint: number): [number, number] {
     const reach = Math.max(2048, 2 * a.text.length);
-    const from = Math.max(0, hint - reach), to = Math.min(this.text.length, hint + a.text.length + reach);
-    const near = this.bestFuzzy(a, from, to, hint, maxErrors);
-    if (near || (from === 0 && to === this.text.length)) return near;
-    if (this.fuzzyBudget < this.text.length) return null;
+    return [Math.max(0, hint - reach), Math.min(this.text.length, hint + a.text.length + reach)];
+  }
+
+  /** Step 3: an approximate match near the expected position. */
+  private fuzzyNear(a: TextAnchor, hint: number): Scored | null {
+    if (a.text.length < MIN_FUZZY_LENGTH) return null;
+    const [from, to] = this.window(a, hint);
+    return this.bestFuzzy(a, from, to, hint, Math.floor(a.text.length * MAX_ERROR_RATE));
+  }
+
+  /**
+   * Step 3 too: the passage between the stored prefix and suffix near the expected position, when its length is
+   * within the error rate of the stored text's — the annotated text edited in place. The approximate search alone
+   * reports only the fewest-error matches, so an unedited copy of the text nearby (a pull quote, a repeated
+   * paragraph) would hide the edited original from it.
+   */
+  private bracketed(a: TextAnchor, hint: number): Scored | null {
+    const { text } = this;
+    const before = a.prefix.slice(-BRACKET_CONTEXT), after = a.suffix.slice(0, BRACKET_CONTEXT);
+    if (before.length < MIN_BRACKET_CONTEXT || after.length < MIN_BRACKET_CONTEXT || a.text.length > MAX_BRACKETED_LENGTH) return null;
+    const maxErrors = Math.floor(a.text.length * MAX_ERROR_RATE);
+    const [from, to] = this.window(a, hint);
+    let best: Scored | null = null;
+    for (let p = text.indexOf(before, from), tries = 0; p >= 0 && p < to && tries < MAX_CANDIDATES; p = text.indexOf(before, p + 1), tries++) {
+      const start = p + before.length;
+      const end = text.indexOf(after, start + Math.max(1, a.text.length - maxErrors));
+      if (end < 0 || end > start + a.text.length + maxErrors) continue;
+      const errors = editDistance(a.text, text.slice(start, end));
+      if (errors > maxErrors) continue;
+      const score = this.fuzzyScore(a, { start, end, errors }, hint);
+      if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { start, end, fuzzy: errors > 0, score };
+    }
+    return best;
+  }
+
+  /** Step 3, last resort: an approximate match anywhere, while the budget lasts. */
+  private fuzzyAnywhere(a: TextAnchor, hint: number): Found | null {
+    if (a.text.length < MIN_FUZZY_LENGTH) return null;
+    const [from, to] = this.window(a, hint);
+    if ((from === 0 && to === this.text.length) || this.fuzzyBudget < this.text.length) return null;
     this.fuzzyBudget -= this.text.length;
-    return this.bestFuzzy(a, 0, this.text.length, hint, maxErrors);
+    return this.bestFuzzy(a, 0, this.text.length, hint, Math.floor(a.text.length * MAX_ERROR_RATE));
   }
 
   locate(a: TextAnchor, hint: number, trustStoredPosition: boolean): Found | null {
@@ -172,7 +215,14 @@ class QuoteLocator {
         return { start: at, end: at + a.text.length, fuzzy: false };
       }
     }
-    return this.exact(a, hint) ?? this.fuzzy(a, hint);
+    // Step 2, weighed against step 3 unless the exact text has all its context: the same words elsewhere with
+    // part of their surroundings lose to the annotated passage itself, lightly edited, in its place.
+    const exact = this.exact(a, hint);
+    if (exact && exact.context === 1) return exact;
+    const rivals = [this.fuzzyNear(a, hint), this.bracketed(a, hint)].filter((r): r is Scored => r !== null);
+    if (rivals.length === 0) return exact ?? this.fuzzyAnywhere(a, hint);
+    const best = rivals.reduce((x, y) => (y.score > x.score ? y : x));
+    return exact && this.fuzzyScore(a, { ...exact, errors: 0 }, hint) >= best.score ? exact : best;
   }
 }
 

@@ -7,7 +7,7 @@ export { applyTextChange, applyTextChanges, applyChangesToDocument, applyChanges
 export { reanchorItems, reanchorDocument, type AnchorOutcome, type ReanchorOptions, type ReanchorReport } from './anchoring';
 export { entityOfMention, mentionRef, DecisionIndex, type MentionRef } from './decisions';
 export {
-  addAnnotation, editNote, setKind, removeAnnotation, annotationById, annotationsAt, orphanedAnnotations, labelsUsed,
+  addAnnotation, editNote, setKind, setSpeaker, removeAnnotation, annotationById, annotationsAt, orphanedAnnotations, labelsUsed,
   decisionFor, setDecision, prepareForSave, AnnotationInputError, type NewAnnotation, type Services,
 } from './operations';
 export { mergeAnnotations, combineNotes } from './merge';

@@ -8,7 +8,7 @@
 // - a field changed differently on both sides:
 //   - note: both notes are kept, mine first, joined by a blank line (a note containing the other wins whole, so
 //     one side appending to the note does not duplicate it);
-//   - kind/label: mine (what the user in front of the editor chose last);
+//   - kind/label, speaker: mine (what the user in front of the editor chose last);
 //   - anchor (with the orphaned flag): mine — mine is tracked against the text in the editor, the one this
 //     document is for; theirs refers to whatever text was on disk when it was written;
 //   - a decision's verdict: the later `decided` time wins, mine on a tie.
@@ -52,21 +52,23 @@ function withPlacement<T extends { orphaned?: boolean }>(item: T, p: Placement):
 }
 
 function sameAnnotation(x: Annotation, y: Annotation): boolean {
-  return x.kind === y.kind && x.label === y.label && x.note === y.note && x.created === y.created &&
+  return x.kind === y.kind && x.label === y.label && x.speaker === y.speaker && x.note === y.note && x.created === y.created &&
     samePlacement(placementOf(x), placementOf(y));
 }
 
 function mergeAnnotation(base: Annotation | undefined, mine: Annotation, theirs: Annotation): Annotation {
   // Both added the same id (only with hand-made ids): merge against an empty base, as an edit/edit conflict.
-  const b = base ?? { ...mine, kind: NONE as AnnotationKind, label: NONE, note: NONE, created: NONE, anchor: NO_ANCHOR };
+  const b = base ?? { ...mine, kind: NONE as AnnotationKind, label: NONE, speaker: NONE, note: NONE, created: NONE, anchor: NO_ANCHOR };
   const kind = mergeField({ kind: b.kind, label: b.label }, { kind: mine.kind, label: mine.label }, { kind: theirs.kind, label: theirs.label },
     (x, y) => x.kind === y.kind && x.label === y.label, m => m);
   const note = mergeField(b.note, mine.note, theirs.note, eq, combineNotes);
+  const speaker = kind.kind === 'quote' ? mergeField(b.speaker, mine.speaker, theirs.speaker, eq, m => m) : undefined;
   const created = mergeField(b.created, mine.created, theirs.created, eq, m => m);
   const placement = mergeField(placementOf(b), placementOf(mine), placementOf(theirs), samePlacement, m => m);
-  const { label: _l, note: _n, ...rest } = mine;
+  const { label: _l, note: _n, speaker: _s, ...rest } = mine;
   return withPlacement({
-    ...rest, kind: kind.kind, ...(kind.label !== undefined ? { label: kind.label } : {}), ...(note !== undefined ? { note } : {}), created,
+    ...rest, kind: kind.kind, ...(kind.label !== undefined ? { label: kind.label } : {}), ...(speaker !== undefined ? { speaker } : {}),
+    ...(note !== undefined ? { note } : {}), created,
   }, placement);
 }
 

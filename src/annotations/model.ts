@@ -29,6 +29,8 @@ export interface Annotation {
   readonly label?: string;
   /** Free text; absent rather than empty. */
   readonly note?: string;
+  /** Who said it, for kind 'quote' only: the user's attribution (absent when the user gave none). */
+  readonly speaker?: string;
   /** ISO-8601 creation time. */
   readonly created: string;
   readonly anchor: TextAnchor;

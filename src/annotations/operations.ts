@@ -84,14 +84,33 @@ export function editNote(doc: SidecarDocument, id: string, note: string | undefi
   });
 }
 
-/** Change an annotation's kind or label. */
+/** Change an annotation's kind or label (a speaker is kept only while the kind stays 'quote'). */
 export function setKind(doc: SidecarDocument, id: string, kind: AnnotationKind, label?: string): SidecarDocument {
   const fields = kindFields(kind, label);
   return updateAnnotation(doc, id, a => {
     if (a.kind === fields.kind && a.label === fields.label) return a;
-    const { label: _old, ...rest } = a;
-    return { ...rest, ...fields };
+    const { label: _old, speaker, ...rest } = a;
+    return { ...rest, ...fields, ...(kind === 'quote' && speaker !== undefined ? { speaker } : {}) };
   });
+}
+
+/**
+ * Say who said the quote at [start, end): sets the speaker of the user's quote annotation on exactly that range,
+ * or creates one (the analyzer's quote confirmed with the user's attribution). A blank speaker clears it.
+ */
+export function setSpeaker(doc: SidecarDocument, articleText: string, range: { start: number; end: number }, speaker: string | null, services: Services): SidecarDocument {
+  const name = speaker === null ? '' : normalizeLabel(speaker);
+  const existing = doc.annotations.find(a => a.kind === 'quote' && !a.orphaned && a.anchor.start === range.start && a.anchor.end === range.end);
+  if (existing) {
+    return updateAnnotation(doc, existing.id, a => {
+      if ((a.speaker ?? '') === name) return a;
+      const { speaker: _old, ...rest } = a;
+      return name === '' ? rest : { ...rest, speaker: name };
+    });
+  }
+  if (name === '') return doc;
+  const { document, annotation } = addAnnotation(doc, articleText, { ...range, kind: 'quote' }, services);
+  return updateAnnotation(document, annotation.id, a => ({ ...a, speaker: name }));
 }
 
 export function removeAnnotation(doc: SidecarDocument, id: string): SidecarDocument {

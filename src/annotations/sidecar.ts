@@ -13,6 +13,7 @@
 //     - id: k3f9x2m1qa
 //       kind: label            # person | date | quote | label
 //       label: "dubious"       # only for kind: label
+//       speaker: "John Kerry"  # optional, only for kind: quote
 //       note: "…"              # optional
 //       created: 2026-01-01T10:00:00.000Z
 //       anchor: {start, end, text, prefix, suffix}   (one key a line)
@@ -101,6 +102,7 @@ function anchorNode(a: TextAnchor) {
 function annotationNode(a: Annotation) {
   return {
     id: a.id, kind: a.kind, ...(a.kind === 'label' ? { label: quoted(a.label ?? '') } : {}),
+    ...(a.kind === 'quote' && a.speaker !== undefined ? { speaker: quoted(a.speaker) } : {}),
     ...(a.note !== undefined ? { note: quoted(a.note) } : {}), created: a.created, anchor: anchorNode(a.anchor),
     ...(a.orphaned ? { orphaned: true } : {}),
   };
@@ -285,20 +287,23 @@ class Validator {
 
   annotation(node: Node, n: number): Annotation | undefined {
     const what = `annotation ${n}`;
-    const f = this.fields(node, what, ['id', 'kind', 'created', 'anchor'], ['label', 'note', 'orphaned']);
+    const f = this.fields(node, what, ['id', 'kind', 'created', 'anchor'], ['label', 'speaker', 'note', 'orphaned']);
     if (!f) return undefined;
     const id = this.id(f, what, node);
     const kind = this.oneOf<AnnotationKind>(f, 'kind', what, node, ANNOTATION_KINDS);
     const label = this.text(f, 'label', what, node, false);
     if (kind === 'label' && !f.has('label')) this.report(node, `${what} has kind 'label' but no 'label' field`);
     if (kind !== undefined && kind !== 'label' && f.has('label')) this.report(f.get('label'), `${what}: 'label' is only for kind 'label' (this one is '${kind}')`);
+    const speaker = this.text(f, 'speaker', what, node, false);
+    if (kind !== undefined && kind !== 'quote' && f.has('speaker')) this.report(f.get('speaker'), `${what}: 'speaker' is only for kind 'quote' (this one is '${kind}')`);
     const note = this.text(f, 'note', what, node);
     const created = this.time(f, 'created', what, node);
     const anchor = f.has('anchor') ? this.anchor(f.get('anchor'), what, node) : undefined;
     const orphaned = this.flag(f, 'orphaned', what, node);
     if (id === undefined || kind === undefined || created === undefined || anchor === undefined) return undefined;
     return {
-      id, kind, ...(kind === 'label' && label !== undefined ? { label } : {}), ...(note ? { note } : {}), created, anchor,
+      id, kind, ...(kind === 'label' && label !== undefined ? { label } : {}), ...(kind === 'quote' && speaker !== undefined ? { speaker } : {}),
+      ...(note ? { note } : {}), created, anchor,
       ...(orphaned ? { orphaned } : {}),
     };
   }

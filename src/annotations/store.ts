@@ -37,6 +37,10 @@ export class AnnotationStore {
   /** Returns false when there is no such annotation or the note is unchanged. */
   editNote(id: string, note: string | undefined): boolean { return this.update(ops.editNote(this.doc, id, note)); }
   setKind(id: string, kind: AnnotationKind, label?: string): boolean { return this.update(ops.setKind(this.doc, id, kind, label)); }
+  /** Who said the quote at [start, end) (see operations.setSpeaker); null or blank clears it. */
+  setSpeaker(articleText: string, range: { start: number; end: number }, speaker: string | null): boolean {
+    return this.update(ops.setSpeaker(this.doc, articleText, range, speaker, this.services));
+  }
   remove(id: string): boolean { return this.update(ops.removeAnnotation(this.doc, id)); }
 
   get(id: string): Annotation | undefined { return ops.annotationById(this.doc, id); }

@@ -23,6 +23,8 @@ function sampleDocument(): SidecarDocument {
   store.add(article, { start: ps, end: pe, kind: 'person' });
   const [ds, de] = at('Tuesday night');
   store.add(article, { start: ds, end: de, kind: 'date', note: '  leading spaces, “curly quotes”, tab\tand # hash: colon' });
+  const [ss, se] = at('mission to press China to address');
+  store.setSpeaker(article, { start: ss, end: se }, 'Kerry');
   store.setDecision(article, { type: 'person', start: ps, end: pe, text: 'John Kerry', entity: 'John Kerry' }, 'confirmed');
   store.setDecision(article, { type: 'date', start: ds, end: de, text: 'Tuesday night', entity: '2016-01-26' }, 'rejected');
   return store.forSave(article, 'story.txt');
@@ -92,6 +94,7 @@ describe('sidecar serialization', () => {
     assert.match(text, /^ {4}note: " {2}leading spaces, “curly quotes”, tab\\tand # hash: colon"$/m);
     assert.match(text, /^ {2}- id: a0002\n {4}kind: person\n {4}created: 2026-03-01T09:02:00\.000Z\n {4}anchor:\n {6}start: \d+\n {6}end: \d+\n {6}text: "John Kerry"\n {6}prefix: ".*"\n {6}suffix: ".*"$/m);
     assert.match(text, /^ {4}verdict: confirmed$/m);
+    assert.match(text, /^ {4}kind: quote\n {4}speaker: "Kerry"\n {4}created: /m);
     assert.ok(!/orphaned/.test(text), 'orphaned is written only when true');
   });
 
@@ -205,6 +208,7 @@ describe('sidecar validation', () => {
     assert.match(problem(valid.replace(/created: 2026-03-01T09:02:00.000Z/, 'created: yesterday')).reason, /'created' is not a date and time/);
     assert.match(problem(valid.replace('text: "John Kerry"', 'text: ""')).reason, /'text' must not be empty/);
     assert.match(problem(valid.replace('    kind: person\n', '    kind: person\n    label: "x"\n')).reason, /'label' is only for kind 'label'/);
+    assert.match(problem(valid.replace('    kind: person\n', '    kind: person\n    speaker: "x"\n')).reason, /'speaker' is only for kind 'quote'/);
     assert.match(problem('version: 1\narticle: "x"\ntextHash: ""\nannotations: 3\n').reason, /'annotations' must be a list/);
     assert.match(problem('- just\n- a list\n').reason, /must be a mapping/);
   });
