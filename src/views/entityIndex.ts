@@ -5,7 +5,7 @@
 import type { Analysis, MentionType } from '../analysis/types';
 import { mentionAt } from '../analysis/query';
 import { lineStarts } from '../editor/tokenLayout';
-import { dateKey, personKeyOf, speakerKey } from './identity';
+import { dateKey, linkPeople, sourceOf, type LinkedName, type PeopleLinker } from './identity';
 import { NO_ANNOTATIONS, RejectedSet, type ArticleAnnotations } from './userAnnotations';
 
 /** One article as the index receives it. `text` is the text the analysis was computed on. */
@@ -69,9 +69,16 @@ export class ArticlePart {
   readonly text: string;
   readonly analysis: Analysis;
   readonly annotations: ArticleAnnotations;
-  readonly groups: Record<EntityCategory, Map<string, LocalEntity>>;
+  /**
+   * What the article holds, by cross-article key (people linked by linkPeople), as listed. Filled by `link`; until
+   * then (a part just added) it is empty.
+   */
+  readonly groups: Record<EntityCategory, Map<string, LocalEntity>> = emptyGroups();
   readonly orphans: Occurrence[] = [];
   readonly rejected: RejectedSet;
+  /** The same, keyed by what the article alone knows: people by their local entity id, person speakers by "p:"+id. */
+  private readonly local: Record<EntityCategory, Map<string, LocalEntity>> = emptyGroups();
+  private links?: Map<string, LinkedName>;
   private starts?: number[];
 
   constructor(snapshot: ArticleSnapshot) {
@@ -81,43 +88,76 @@ export class ArticlePart {
     this.analysis = snapshot.analysis;
     this.annotations = snapshot.annotations ?? NO_ANNOTATIONS;
     this.rejected = new RejectedSet(this.annotations.rejected);
-    this.groups = { people: new Map(), dates: new Map(), quotes: new Map(), labels: new Map() };
     this.collect();
   }
 
   private collect(): void {
     const a = this.analysis, article = this.key, rejected = this.rejected;
     const entry = (category: EntityCategory, key: string, name: string) => {
-      const map = this.groups[category];
+      const map = this.local[category];
       let e = map.get(key);
       if (!e) map.set(key, e = { key, name, occurrences: [], quotes: [] });
       return e;
     };
     for (const entity of a.people.values()) {
-      const key = personKeyOf(entity);
       for (const i of entity.mentions) {
         const m = a.persons[i];
         if (!m || rejected.has(m)) continue;
-        entry('people', key, entity.name).occurrences.push({ article, type: 'person', start: m.start, end: m.end, text: m.text, fullName: m.fullName });
+        entry('people', entity.id, entity.name).occurrences.push({ article, type: 'person', start: m.start, end: m.end, text: m.text, fullName: m.fullName });
       }
     }
-    // An entity's mentions were pushed per entity; keep each list in text order (analysis order already is).
     for (const d of a.dates) {
       if (rejected.has(d)) continue;
       entry('dates', dateKey(d), d.value ?? d.text).occurrences.push({ article, type: 'date', start: d.start, end: d.end, text: d.text });
     }
     for (const q of a.quotes) {
       if (rejected.has(q)) continue;
-      const speaker = speakerKey(q, a);
       const occurrence: Occurrence = { article, type: 'quote', start: q.start, end: q.end, text: q.text };
-      entry('quotes', speaker.key, speaker.name).occurrences.push(occurrence);
-      if (speaker.isPerson) entry('people', speaker.key, speaker.name).quotes.push(occurrence);
+      const person = q.speakerId !== null ? a.people.get(q.speakerId) : undefined;
+      if (person) {
+        entry('quotes', `p:${person.id}`, person.name).occurrences.push(occurrence);
+        entry('people', person.id, person.name).quotes.push(occurrence);
+      } else {
+        const source = sourceOf(q);
+        entry('quotes', source.key, source.name).occurrences.push(occurrence);
+      }
     }
     const annotations = [...this.annotations.annotations].sort((x, y) => x.start - y.start);
     for (const n of annotations) {
       const occurrence: Occurrence = { article, type: 'label', start: n.start, end: n.end, text: n.text, note: n.note, annotationId: n.id, orphaned: n.orphaned };
       if (n.orphaned) this.orphans.push(occurrence);
       else entry('labels', n.label, n.label).occurrences.push(occurrence);
+    }
+  }
+
+  /** True when the part is listed under these cross-article links already. */
+  isLinkedAs(links: Map<string, LinkedName> | undefined): boolean {
+    if (!this.links) return false;
+    for (const id of this.local.people.keys()) {
+      const was = this.links.get(id), now = links?.get(id);
+      if (was?.key !== now?.key || was?.name !== now?.name) return false;
+    }
+    return true;
+  }
+
+  get isLinked(): boolean { return this.links !== undefined; }
+
+  /** Lists the article's people (and person speakers) under their cross-article keys and names. */
+  link(links: Map<string, LinkedName> | undefined): void {
+    this.links = links ?? new Map();
+    const person = (localId: string, name: string) => this.links!.get(localId) ?? { key: `person-local:${localId}@${this.key}`, name };
+    for (const category of ENTITY_CATEGORIES) {
+      const out = this.groups[category];
+      out.clear();
+      for (const e of this.local[category].values()) {
+        let key = e.key, name = e.name;
+        if (category === 'people') ({ key, name } = person(e.key, e.name));
+        else if (category === 'quotes' && key.startsWith('p:')) ({ key, name } = person(key.slice(2), e.name));
+        const have = out.get(key);
+        if (!have) { out.set(key, { key, name, occurrences: e.occurrences, quotes: e.quotes }); continue; }
+        // Two local entities that are one person across articles: one list, in text order.
+        out.set(key, { key, name, occurrences: [...have.occurrences, ...e.occurrences].sort(byStart), quotes: [...have.quotes, ...e.quotes].sort(byStart) });
+      }
     }
   }
 
@@ -191,6 +231,8 @@ export class ArticlePart {
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+const byStart = (x: Occurrence, y: Occurrence) => x.start - y.start;
+const emptyGroups = (): Record<EntityCategory, Map<string, LocalEntity>> => ({ people: new Map(), dates: new Map(), quotes: new Map(), labels: new Map() });
 
 /** Totals of one entity over all articles, updated as article parts come and go. */
 interface Aggregate {
@@ -210,8 +252,13 @@ export class EntityIndex {
   private readonly sortedCache = new Map<string, EntitySummary[]>();
   private sortedArticles?: ArticlePart[];
   private orphanCount = 0;
+  /** Articles came or went since people were last linked across articles. */
+  private linksStale = false;
   /** Bumped on every change; lets adapters skip work when nothing changed. */
   generation = 0;
+
+  /** `linker` decides which people of different articles are one person (identity.ts). */
+  constructor(private readonly linker: PeopleLinker = linkPeople) {}
 
   get size(): number { return this.parts.size; }
 
@@ -220,10 +267,9 @@ export class EntityIndex {
     const old = this.parts.get(snapshot.key);
     if (old && old.analysis === snapshot.analysis && old.text === snapshot.text && old.name === snapshot.name &&
       old.annotations === (snapshot.annotations ?? NO_ANNOTATIONS)) return false;
-    if (old) this.subtract(old);
+    if (old?.isLinked) this.subtract(old);
     const part = new ArticlePart(snapshot);
     this.parts.set(part.key, part);
-    this.add(part);
     this.changed(!old || old.name !== part.name);
     return true;
   }
@@ -231,23 +277,48 @@ export class EntityIndex {
   removeArticle(key: string): boolean {
     const old = this.parts.get(key);
     if (!old) return false;
-    this.subtract(old);
+    if (old.isLinked) this.subtract(old);
     this.parts.delete(key);
     this.changed(true);
     return true;
   }
 
   has(key: string): boolean { return this.parts.has(key); }
-  article(key: string): ArticlePart | undefined { return this.parts.get(key); }
   keys(): IterableIterator<string> { return this.parts.keys(); }
+
+  article(key: string): ArticlePart | undefined {
+    this.link();
+    return this.parts.get(key);
+  }
 
   /** Every article, by name. */
   articles(): readonly ArticlePart[] {
+    this.link();
     return this.sortedArticles ??= [...this.parts.values()].sort((x, y) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : 1));
+  }
+
+  /**
+   * Links people across articles (once after any number of changes, before the next read) and lists again only
+   * the articles whose people changed identity: the article that changed, and any whose one-word names now
+   * resolve differently. Linking reads entity names only, never the text.
+   */
+  private link(): void {
+    if (!this.linksStale) return;
+    this.linksStale = false;
+    const links = this.linker([...this.parts.values()]);
+    for (const part of this.parts.values()) {
+      const mine = links.get(part.key);
+      if (part.isLinkedAs(mine)) continue;
+      if (part.isLinked) this.subtract(part);
+      part.link(mine);
+      this.add(part);
+    }
+    this.sortedCache.clear();
   }
 
   /** The entities of a category over all articles, or over one article when `article` is given. */
   entities(category: EntityCategory, sort: SortBy, article?: string): readonly EntitySummary[] {
+    this.link();
     if (article !== undefined) {
       const part = this.parts.get(article);
       if (!part) return [];
@@ -268,6 +339,7 @@ export class EntityIndex {
   }
 
   entity(category: EntityCategory, key: string, article?: string): EntitySummary | undefined {
+    this.link();
     if (article !== undefined) {
       const e = this.parts.get(article)?.groups[category].get(key);
       return e && { category, key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length };
@@ -278,6 +350,7 @@ export class EntityIndex {
 
   /** The articles an entity appears in (mentions or, for people, quotes), by name. */
   articlesOf(category: EntityCategory, key: string): ArticlePart[] {
+    this.link();
     const t = this.totals[category].get(key);
     if (!t) return [];
     return [...t.articles.keys()].map(k => this.parts.get(k)!).sort((x, y) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : 1));
@@ -285,17 +358,20 @@ export class EntityIndex {
 
   /** An entity's occurrences in one article, in text order. */
   occurrences(category: EntityCategory, key: string, article: string): readonly Occurrence[] {
+    this.link();
     return this.parts.get(article)?.groups[category].get(key)?.occurrences ?? [];
   }
 
   /** The quotes a person said: in one article, or in all (articles by name, then text order). */
   quotesOf(personKey: string, article?: string): Occurrence[] {
+    this.link();
     if (article !== undefined) return this.parts.get(article)?.groups.people.get(personKey)?.quotes ?? [];
     return this.articlesOf('people', personKey).flatMap(p => p.groups.people.get(personKey)?.quotes ?? []);
   }
 
   /** Orphaned annotations: in one article, or in all (articles by name). */
   orphans(article?: string): Occurrence[] {
+    this.link();
     if (article !== undefined) return this.parts.get(article)?.orphans ?? [];
     return this.orphanCount === 0 ? [] : this.articles().flatMap(p => p.orphans);
   }
@@ -335,6 +411,7 @@ export class EntityIndex {
   }
 
   private changed(articleListChanged: boolean): void {
+    this.linksStale = true;
     this.sortedCache.clear();
     if (articleListChanged) this.sortedArticles = undefined;
     this.generation++;

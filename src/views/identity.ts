@@ -1,40 +1,55 @@
 // Which mentions the entity views and navigation treat as the same thing, across articles. Pure: no vscode.
 //
-// People are linked across articles by canonical name (case and spacing ignored). This is the one place that
-// decides cross-article identity: when src/analysis/linking.ts (surname-only entities linked to full names named
-// in other articles) lands, route personKey's callers through it here and nowhere else.
-import type { Analysis, DateMention, Mention, PersonEntity, QuoteMention } from '../analysis/types';
+// linkPeople is the one place that decides cross-article identity of people; the tree, references, highlights,
+// definition and next/previous occurrence all go through it.
+import { linkAcrossArticles } from '../analysis/linking';
+import type { Analysis, DateMention, QuoteMention } from '../analysis/types';
 
-/** Cross-article identity of a person: the canonical name, lower-cased, with runs of whitespace collapsed. */
-export function personKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+export interface LinkedName {
+  /** Cross-article key of the person (stable while the articles agree: derived from the canonical name). */
+  readonly key: string;
+  /** The canonical full name shared by all the articles that name this person. */
+  readonly name: string;
 }
 
-export function personKeyOf(entity: Pick<PersonEntity, 'name'>): string {
-  return personKey(entity.name);
-}
+/** Article key → (that article's local PersonEntity id → the person across articles). */
+export type PeopleLinks = Map<string, Map<string, LinkedName>>;
+
+export type PeopleLinker = (articles: readonly { readonly key: string; readonly analysis: Analysis }[]) => PeopleLinks;
+
+/**
+ * Cross-article identity of people, from src/analysis/linking.ts: the same full name is one person; an article
+ * that only says "Kerry" joins "John Kerry" when exactly one full name in the open articles fits. A one-word name
+ * that fits several full names stays on its own in its own article; its key then names that article (not its
+ * position in the list), so it is stable when other articles come and go.
+ */
+export const linkPeople: PeopleLinker = articles => {
+  const links = linkAcrossArticles(articles.map(a => a.analysis));
+  const out: PeopleLinks = new Map();
+  articles.forEach((article, i) => {
+    const mine = new Map<string, LinkedName>();
+    for (const [localId, globalId] of links.byArticle[i]) {
+      const person = links.persons.get(globalId);
+      const at = globalId.lastIndexOf('@');
+      const key = at > 0 ? `${globalId.slice(0, at)}@${article.key}` : globalId;
+      mine.set(localId, { key, name: person?.name ?? article.analysis.people.get(localId)?.name ?? localId });
+    }
+    out.set(article.key, mine);
+  });
+  return out;
+};
 
 /** Dates group by resolved calendar value; unresolved ones by their wording. */
 export function dateKey(d: Pick<DateMention, 'value' | 'text'>): string {
-  return d.value !== undefined ? `=${d.value}` : `~${d.text.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+  return d.value !== undefined ? `=${d.value}` : `~${normalise(d.text)}`;
 }
 
 export const UNKNOWN_SPEAKER_KEY = '?';
 
-/** Quotes group by speaker: a person (same key as personKey), else the source the article names, else unknown. */
-export function speakerKey(q: Pick<QuoteMention, 'speakerId' | 'speakerText'>, a: Pick<Analysis, 'people'>): { key: string; name: string; isPerson: boolean } {
-  const person = q.speakerId !== null ? a.people.get(q.speakerId) : undefined;
-  if (person) return { key: personKeyOf(person), name: person.name, isPerson: true };
+/** A quote's speaker when it is not a person: the source the article names ("the ministry"), else unknown. */
+export function sourceOf(q: Pick<QuoteMention, 'speakerText'>): { key: string; name: string } {
   const source = q.speakerText?.trim();
-  if (source) return { key: `source:${source.replace(/\s+/g, ' ').toLowerCase()}`, name: source, isPerson: false };
-  return { key: UNKNOWN_SPEAKER_KEY, name: 'Unknown speaker', isPerson: false };
+  return source ? { key: `source:${normalise(source)}`, name: source } : { key: UNKNOWN_SPEAKER_KEY, name: 'Unknown speaker' };
 }
 
-/** The cross-article key of the entity a mention belongs to (quotes: their speaker). */
-export function entityKeyOfMention(m: Mention, a: Pick<Analysis, 'people'>): string | undefined {
-  switch (m.type) {
-    case 'person': { const e = a.people.get(m.entityId); return e ? personKeyOf(e) : personKey(m.text); }
-    case 'date': return dateKey(m);
-    case 'quote': return speakerKey(m, a).key;
-  }
-}
+const normalise = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();

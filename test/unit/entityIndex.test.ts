@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { analyze, type Analysis, type DateMention, type PersonEntity, type PersonMention, type QuoteMention } from '../../src/analysis';
 import { EntityIndex, type ArticleSnapshot } from '../../src/views/entityIndex';
 import { EntityTreeModel, type TreeNode, type ViewOptions } from '../../src/views/entityTreeModel';
-import { personKey } from '../../src/views/identity';
+import { linkAcrossArticles } from '../../src/analysis/linking';
 import type { ArticleAnnotations } from '../../src/views/userAnnotations';
 import { readArticle } from '../support/paths';
 
@@ -50,6 +50,13 @@ const B_PARTS: Parts = {
 const snap = (key: string, text: string, parts: Parts, annotations?: ArticleAnnotations): ArticleSnapshot =>
   ({ key, name: `${key}.txt`, text, analysis: analysisOf(text, parts), annotations });
 
+/** The cross-article key the index gives a person, found by display name. */
+function personKey(index: EntityIndex, name: string): string {
+  const e = index.entities('people', 'name').find(p => p.name === name);
+  assert.ok(e, `${name} is listed`);
+  return e.key;
+}
+
 function twoArticles(): EntityIndex {
   const index = new EntityIndex();
   index.setArticle(snap('a', A_TEXT, A_PARTS));
@@ -69,14 +76,14 @@ function child(model: EntityTreeModel, parent: TreeNode | undefined, label: stri
 const labels = (model: EntityTreeModel, parent?: TreeNode) => model.children(parent).map(k => model.present(k).label);
 
 describe('entity index (pure)', () => {
-  it('groups people across articles by canonical name with mention and article counts', () => {
+  it('groups people across articles (linked by name) with mention and article counts', () => {
     const index = twoArticles();
-    const kerry = index.entity('people', personKey('John Kerry'))!;
+    const kerry = index.entity('people', personKey(index, 'John Kerry'))!;
     assert.equal(kerry.mentions, 4, '3 in a + 1 in b');
     assert.equal(kerry.articles, 2);
     assert.equal(kerry.quotes, 1);
     assert.deepEqual(index.entities('people', 'name').map(e => e.name), ['John Kerry', 'Tony Blinken', 'Xi Jinping']);
-    assert.deepEqual(index.articlesOf('people', personKey('Tony Blinken')).map(p => p.key), ['b']);
+    assert.deepEqual(index.articlesOf('people', personKey(index, 'Tony Blinken')).map(p => p.key), ['b']);
   });
 
   it('counts the seed articles as the analyzer does (mentions of each person summed over both articles)', () => {
@@ -87,17 +94,18 @@ describe('entity index (pure)', () => {
       index.setArticle({ key: name, name, text, analysis });
       return analysis;
     });
+    // Expected: each linked person's mentions, summed over the articles as linkAcrossArticles joins them.
+    const links = linkAcrossArticles(analyses);
     const expected = new Map<string, { mentions: number; articles: number }>();
-    for (const a of analyses) {
-      for (const e of a.people.values()) {
-        const k = personKey(e.name), x = expected.get(k) ?? { mentions: 0, articles: 0 };
-        expected.set(k, { mentions: x.mentions + e.mentions.length, articles: x.articles + (e.mentions.length > 0 ? 1 : 0) });
-      }
+    for (const person of links.persons.values()) {
+      const counts = person.members.map(m => analyses[m.article].people.get(m.entityId)!.mentions.length);
+      const articles = new Set(person.members.filter((_, i) => counts[i] > 0).map(m => m.article)).size;
+      expected.set(person.name, { mentions: counts.reduce((x, y) => x + y, 0), articles });
     }
     const listed = index.entities('people', 'mentions').filter(e => e.mentions > 0);
     assert.equal(listed.length, [...expected.values()].filter(x => x.mentions > 0).length);
-    for (const e of listed) assert.deepEqual({ mentions: e.mentions, articles: e.articles }, expected.get(e.key), e.name);
-    assert.equal(index.entity('people', personKey('John Kerry'))?.articles, 2, 'the seed gold has John Kerry in both articles');
+    for (const e of listed) assert.deepEqual({ mentions: e.mentions, articles: e.articles }, expected.get(e.name), e.name);
+    assert.equal(index.entity('people', personKey(index, 'John Kerry'))?.articles, 2, 'the seed gold has John Kerry in both articles');
   });
 
   it('lists under a person the articles, their occurrences (line and snippet), then the quotes the person said', () => {
@@ -149,8 +157,9 @@ describe('entity index (pure)', () => {
     assert.equal(index.setArticle(snap('a', edited, { persons: [['John Kerry', 'John Kerry', true]] })), true);
     assert.ok(index.generation > before);
     assert.equal(index.article('b'), partB, 'article b was not rebuilt');
-    assert.deepEqual(index.entity('people', personKey('John Kerry')), { category: 'people', key: 'john kerry', name: 'John Kerry', mentions: 2, articles: 2, quotes: 0 });
-    assert.equal(index.entity('people', personKey('Xi Jinping')), undefined, 'Xi was only in the old text of a');
+    const kerry = index.entities('people', 'name').find(e => e.name === 'John Kerry');
+    assert.deepEqual(kerry && { mentions: kerry.mentions, articles: kerry.articles, quotes: kerry.quotes }, { mentions: 2, articles: 2, quotes: 0 });
+    assert.deepEqual(index.entities('people', 'name').map(e => e.name), ['John Kerry', 'Tony Blinken'], 'Xi was only in the old text of a');
     assert.equal(index.entity('dates', '=2016-01-26'), undefined);
     assert.equal(index.entity('dates', '=2016-01-27')?.articles, 1);
     index.removeArticle('b');
@@ -173,9 +182,25 @@ describe('entity index (pure)', () => {
     const index = new EntityIndex();
     index.setArticle(snap('a', 'JOHN KERRY spoke.', { persons: [['JOHN KERRY', 'JOHN KERRY', true]] }));
     index.setArticle(snap('b', 'John Kerry spoke.', { persons: [['John Kerry', 'John Kerry', true]] }));
-    assert.equal(index.entity('people', 'john kerry')?.name, 'JOHN KERRY');
+    assert.deepEqual(index.entities('people', 'name').map(e => e.name), ['JOHN KERRY'], 'one person, named as first seen');
     index.removeArticle('a');
-    assert.equal(index.entity('people', 'john kerry')?.name, 'John Kerry');
+    assert.deepEqual(index.entities('people', 'name').map(e => e.name), ['John Kerry']);
+  });
+
+  it('links a surname-only article to the one full name that fits, and relinks when another full name appears', () => {
+    const index = twoArticles();
+    const only = 'Kerry flew home. Kerry slept.';
+    index.setArticle(snap('c', only, { persons: [['Kerry', 'Kerry', true], ['Kerry', 'Kerry', true]] }));
+    const partB = index.article('b')!;
+    const blinkenInB = partB.groups.people.get(personKey(index, 'Tony Blinken'));
+    assert.deepEqual(index.entities('people', 'name').map(e => [e.name, e.mentions, e.articles]), [['John Kerry', 6, 3], ['Tony Blinken', 1, 1], ['Xi Jinping', 1, 1]]);
+    // A second full name with the same surname makes "Kerry" ambiguous: it stands alone, in its own article.
+    index.setArticle(snap('d', 'Mary Kerry spoke.', { persons: [['Mary Kerry', 'Mary Kerry', true]] }));
+    assert.deepEqual(index.entities('people', 'name').map(e => [e.name, e.mentions, e.articles]),
+      [['John Kerry', 4, 2], ['Kerry', 2, 1], ['Mary Kerry', 1, 1], ['Tony Blinken', 1, 1], ['Xi Jinping', 1, 1]]);
+    assert.equal(index.article('b')!.groups.people.get(personKey(index, 'Tony Blinken')), blinkenInB, 'article b, whose people kept their identity, was not listed again');
+    index.removeArticle('d');
+    assert.equal(index.entity('people', personKey(index, 'John Kerry'))?.mentions, 6);
   });
 
   it('hides rejected mentions, and an entity whose mentions are all rejected', () => {
@@ -271,7 +296,7 @@ describe('entity index (pure)', () => {
     const index = new EntityIndex();
     index.setArticle(snap('a', text, { persons: [['John Kerry', 'John Kerry', true]] }));
     const part = index.article('a')!;
-    const o = index.occurrences('people', 'john kerry', 'a')[0];
+    const o = index.occurrences('people', personKey(index, 'John Kerry'), 'a')[0];
     const s = part.snippet(o);
     assert.ok(s.text.length <= 84, s.text);
     assert.ok(s.text.startsWith('…word') && s.text.endsWith('more…'), s.text);
