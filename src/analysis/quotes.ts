@@ -1,7 +1,7 @@
 // Quotes: direct quotations with their marks (speakers are attributed separately, in speakers.ts).
 // Marks are paired per paragraph (quotes/pairing.ts); spans that are not quotations are dropped (quotes/filter.ts);
 // pieces of one quotation — split by its attribution or continued over paragraphs — share a group number.
-import { findAttribution, leadInAttribution, onlyAttributionBetween } from './quotes/attribution';
+import { findAttribution, isSplitByAttribution, leadInAttribution } from './quotes/attribution';
 import { innerText, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations, wordCount } from './quotes/filter';
 import { pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteMention } from './types';
@@ -31,11 +31,10 @@ function assignGroups(text: string, lines: Line[], qs: Located[]): number[] {
   qs.forEach((q, i) => {
     const prev = i > 0 ? qs[i - 1] : undefined;
     const continues = prev !== undefined && (
-      (prev.line === q.line && onlyAttributionBetween(text, prev.end, q.start)) ||
+      (prev.line === q.line && isSplitByAttribution(text, prev, q, lines[q.line].end)) ||
       (!prev.closed && q.opensParagraph && q.line === prev.line + 1));
     groups.push(continues ? groups[i - 1] : next++);
   });
-  // Renumber in order of appearance so that group numbers are dense.
   return groups;
 }
 

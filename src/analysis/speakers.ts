@@ -1,8 +1,125 @@
-// Speakers: who said each quote, from the attribution around it ("Zhao said", "said Kerry", "he said").
+// Speakers: who said each quote, from the attribution around it ("Zhao said", "said Kerry", "he said"), resolved to a
+// person entity when the source is a person's name or a pronoun referring to one. Organisations and unnamed sources
+// ("the ministry", "officials") keep their surface text with a null speakerId.
+import { findAttribution, leadInAttribution, type Attribution } from './quotes/attribution';
+import { PERSONAL_PRONOUNS } from './quotes/lexicon';
+import { splitLines, type Line } from './quotes/pairing';
+import { Salience, type Gender } from './quotes/salience';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
 
-/** Fills speakerId / speakerText of each quote in place. */
-export function attributeSpeakers(_text: string, _quotes: QuoteMention[], _persons: PersonMention[],
-  _people: Map<string, PersonEntity>): void {
-  // placeholder until the speaker rules land
+/** Text after a quotation's attribution that still lets the next paragraph's quotation continue it. */
+const MAX_TAIL_AFTER_QUOTE = 80;
+
+interface Piece {
+  quote: QuoteMention;
+  line: number;
 }
+
+/** Fills speakerId / speakerText of each quote in place. */
+export function attributeSpeakers(text: string, quotes: QuoteMention[], persons: PersonMention[],
+  people: Map<string, PersonEntity>): void {
+  if (quotes.length === 0) return;
+  const lines = splitLines(text);
+  const groups = groupPieces(quotes, lines);
+  const salience = new Salience(text, persons, insideAny(quotes), people);
+  const resolver = new SourceResolver(text, persons, people, salience);
+  let previous: { pieces: Piece[]; speakerText: string | null; speakerId: string | null } | null = null;
+  for (const pieces of groups) {
+    const attribution = attributionOf(text, lines, pieces);
+    let speakerText: string | null = null, speakerId: string | null = null;
+    if (attribution) {
+      speakerText = text.slice(attribution.sourceStart, attribution.sourceEnd);
+      speakerId = resolver.resolve(attribution.sourceStart, attribution.sourceEnd, lines[pieces[0].line].start);
+      if (speakerId) salience.addSpeaker(attribution.sourceStart, speakerId);
+    } else if (previous && continuesPrevious(text, lines, previous.pieces, pieces)) {
+      speakerText = previous.speakerText;
+      speakerId = previous.speakerId;
+    }
+    for (const p of pieces) { p.quote.speakerText = speakerText; p.quote.speakerId = speakerId; }
+    previous = { pieces, speakerText, speakerId };
+  }
+}
+
+/** Quotes with their line, gathered by group in text order. */
+function groupPieces(quotes: QuoteMention[], lines: Line[]): Piece[][] {
+  const sorted = [...quotes].sort((a, b) => a.start - b.start);
+  const byGroup = new Map<number, Piece[]>();
+  let l = 0;
+  for (const q of sorted) {
+    while (l + 1 < lines.length && lines[l].end < q.start) l++;
+    const list = byGroup.get(q.group);
+    if (list) list.push({ quote: q, line: l }); else byGroup.set(q.group, [{ quote: q, line: l }]);
+  }
+  return [...byGroup.values()];
+}
+
+/** The first attribution found for any piece, or a lead-in ending the paragraph before the first piece. */
+function attributionOf(text: string, lines: Line[], pieces: Piece[]): Attribution | null {
+  for (const p of pieces) {
+    const line = lines[p.line];
+    const a = findAttribution(text, p.quote, line.start, line.end);
+    if (a) return a;
+  }
+  const first = pieces[0];
+  if (first.line > 0 && text.slice(lines[first.line].start, first.quote.start).trim() === '') {
+    const prev = lines[first.line - 1];
+    return leadInAttribution(text, prev.start, prev.end);
+  }
+  return null;
+}
+
+/**
+ * An unattributed quotation continues the previous one's speaker when it follows it in the same paragraph, or opens
+ * the next paragraph right after a paragraph that ended with the previous quotation and its attribution.
+ */
+function continuesPrevious(text: string, lines: Line[], previous: Piece[], current: Piece[]): boolean {
+  const last = previous[previous.length - 1], first = current[0];
+  if (first.line === last.line) return true;
+  if (first.line !== last.line + 1) return false;
+  const opensParagraph = text.slice(lines[first.line].start, first.quote.start).trim() === '';
+  return opensParagraph && lines[last.line].end - last.quote.end <= MAX_TAIL_AFTER_QUOTE;
+}
+
+/** A predicate telling whether a position lies inside one of the quotes (quotes sorted by start). */
+function insideAny(quotes: QuoteMention[]): (pos: number) => boolean {
+  const spans = [...quotes].sort((a, b) => a.start - b.start);
+  return (pos: number) => {
+    let lo = 0, hi = spans.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start <= pos) lo = mid + 1; else hi = mid; }
+    return lo > 0 && pos < spans[lo - 1].end;
+  };
+}
+
+/** Maps a source span to a person entity: a name that heads the source, or a pronoun resolved by salience. */
+class SourceResolver {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string, private readonly persons: PersonMention[],
+    private readonly people: Map<string, PersonEntity>, private readonly salience: Salience) {
+    this.starts = persons.map(p => p.start);
+  }
+
+  resolve(start: number, end: number, paragraphStart: number): string | null {
+    const source = this.text.slice(start, end);
+    const lower = source.toLowerCase();
+    if (PERSONAL_PRONOUNS.has(lower)) return this.salience.resolvePronoun(start, pronounGender(lower), paragraphStart);
+    if (lower === 'who') return this.salience.resolvePronoun(start, 'unknown', paragraphStart);
+    const head = this.headPerson(start, end);
+    return head && this.people.has(head.entityId) ? head.entityId : null;
+  }
+
+  /** The person mention heading the source: the last one inside it that is not a possessive ("Clinton’s campaign"). */
+  private headPerson(start: number, end: number): PersonMention | null {
+    let lo = 0, hi = this.starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid] < end) lo = mid + 1; else hi = mid; }
+    for (let i = lo - 1; i >= 0 && this.persons[i].end > start; i--) {
+      const p = this.persons[i];
+      const after = this.text.slice(p.end, end);
+      if (/^[’']s?\b/.test(after) || /^\s+\p{Ll}/u.test(after)) return null; // possessive or a following head noun
+      return p;
+    }
+    return null;
+  }
+}
+
+const pronounGender = (p: string): Gender => (p === 'he' ? 'male' : p === 'she' ? 'female' : 'unknown');

@@ -2,9 +2,10 @@
 // Kerry said: “…” / “…,” according to X / “…” ― Name. Returns the source's surface span; resolving it to a person
 // entity is speakers.ts's job. Every search is confined to a bounded window around the quotation.
 import {
-  DETERMINERS, NAME_PARTICLES, NEEDS_PARTICLE, PHRASE_BREAKERS, REPORTING_VERBS, SOURCE_PRONOUNS, TITLES, VERB_MODIFIERS,
+  ABBREVIATIONS, DETERMINERS, NAME_PARTICLES, NEEDS_PARTICLE, PHRASE_BREAKERS, REPORTING_VERBS, SOURCE_PRONOUNS,
+  TITLES, VERB_MODIFIERS,
 } from './lexicon';
-import { isCapitalized, isQuoteMarkToken, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens';
+import { isCapitalized, isQuoteMarkToken, sentenceStart, tokenize, type Token } from './tokens';
 
 export interface Attribution {
   /** The source as written: "Zhao", "he", "the ministry", "Foreign ministry spokeswoman Hua Chunying". */
@@ -12,8 +13,7 @@ export interface Attribution {
   sourceEnd: number;
   /** Where the attribution sits relative to the quotation. */
   position: 'after' | 'before';
-  /** Start and end of the whole attribution (source, verb and the words between), to tell what a split leaves out. */
-  cueStart: number;
+  /** End of the attribution's verb phrase (after) or the quotation start (before). */
   cueEnd: number;
 }
 
@@ -22,26 +22,43 @@ export interface QuoteSpan {
   end: number;
 }
 
-/** How far around a quotation attribution is searched. */
+/** How far around a quotation attribution is searched, in characters and tokens. */
 const AFTER_WINDOW = 160;
 const BEFORE_WINDOW = 400;
 const MAX_SUBJECT_TOKENS = 14;
+/** Words a split quotation's attribution may trail after its verb: “…,” Trump warned in Everett, Wash., recently. “…” */
+const MAX_SPLIT_TAIL_TOKENS = 8;
 
-/** Reporting verb at tokens[i] (with its particle when it needs one): index after the verb phrase, or -1. */
-export function reportingVerbEnd(tokens: Token[], i: number): number {
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', "'s", '’s']);
+// Particle verbs that also report on their own at the end of a clause: “…,” the article read.
+const CLAUSE_FINAL_VERBS = new Set(['read', 'reads', 'put']);
+
+/**
+ * Reporting verb at tokens[i] (with its particle when it needs one): index after the verb phrase, or -1.
+ * Verbs are lower-case mid-sentence; a capitalised one ("Says", "States") is a name or a headline word.
+ */
+export function reportingVerbEnd(tokens: Token[], i: number, allowCapital = false): number {
   const t = tokens[i];
   if (!t || !t.word || !REPORTING_VERBS.has(t.lower)) return -1;
+  if (!allowCapital && t.text[0] !== t.lower[0]) return -1;
   const particles = NEEDS_PARTICLE.get(t.lower);
   if (!particles) return i + 1;
   const next = tokens[i + 1];
-  return next && particles.has(next.lower) ? i + 2 : -1;
+  if (next && particles.has(next.lower)) return i + 2;
+  return CLAUSE_FINAL_VERBS.has(t.lower) && (!next || /^[.,;]$/.test(next.text)) ? i + 1 : -1;
 }
 
-const TIME_PREPOSITIONS = new Set(['in', 'on', 'last', 'this', 'earlier', 'late']);
-const isTimeWord = (t: Token): boolean => t.word && (/^\d{4}$/.test(t.text) ||
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|evening|night|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower));
+const isModifier = (t: Token): boolean => t.word && (VERB_MODIFIERS.has(t.lower) || (/ly$/.test(t.lower) && t.text === t.lower && t.text.length > 3));
 const isNamePart = (t: Token): boolean => isCapitalized(t) || (t.word && NAME_PARTICLES.has(t.lower));
-const isPossessive = (t: Token): boolean => t.word && /[’']s?$/.test(t.text) && t.text.length > 2;
+const isPossessive = (t: Token): boolean => t.word && /[’']s$/.test(t.text) && t.text.length > 2;
+/** A period that belongs to an abbreviation or initial ("Mr.", "D.", "U.S.") rather than ending a sentence. */
+const isAbbreviationPeriod = (tokens: Token[], j: number): boolean => tokens[j]?.text === '.' && j > 0 &&
+  tokens[j - 1].word && tokens[j - 1].end === tokens[j].start &&
+  (/^\p{Lu}$/u.test(tokens[j - 1].text) || ABBREVIATIONS.has(tokens[j - 1].lower) || TITLES.has(tokens[j - 1].lower));
+const isSentenceStop = (tokens: Token[], j: number): boolean => !tokens[j].word && /^[.!?;]$/.test(tokens[j].text) && !isAbbreviationPeriod(tokens, j);
+
+const TIME_PREPOSITIONS = new Set(['in', 'on', 'last', 'this', 'earlier', 'late']);
+const TIME_WORD = /^(\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|evening|night|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** Skips a parenthetical "(R-Wis.)" ending at tokens[k]; returns the index before it. */
 function skipParenthetical(tokens: Token[], k: number, floor: number): number {
@@ -56,18 +73,17 @@ function skipParenthetical(tokens: Token[], k: number, floor: number): number {
  * Returns the index of its first token, or -1 when tokens[k] cannot end a source phrase.
  */
 function phraseStartingBefore(tokens: Token[], k: number, floor: number): number {
-  k = skipParenthetical(tokens, k, floor);
   if (k < floor) return -1;
   const last = tokens[k];
   if (!last.word) return -1;
   if (SOURCE_PRONOUNS.has(last.lower)) return k;
   if (PHRASE_BREAKERS.has(last.lower) || DETERMINERS.has(last.lower) || REPORTING_VERBS.has(last.lower)) return -1;
   let start = k;
-  // A name run: capitalised words, particles, initials and abbreviated titles with their periods.
   if (isCapitalized(last)) {
+    // A name run: capitalised words, particles, initials and abbreviated titles with their periods.
     for (let j = k - 1; j >= floor; j--) {
       const t = tokens[j];
-      if (t.text === '.' && j - 1 >= floor && isCapitalized(tokens[j - 1])) continue;
+      if (isAbbreviationPeriod(tokens, j)) continue;
       if (isNamePart(t) && !PHRASE_BREAKERS.has(t.lower) && !DETERMINERS.has(t.lower)) { start = j; continue; }
       break;
     }
@@ -75,14 +91,14 @@ function phraseStartingBefore(tokens: Token[], k: number, floor: number): number
   // Leading descriptors back to a determiner, a possessive or the clause start ("the mayor", "Clinton’s campaign").
   for (let j = start - 1; j >= floor && start - j <= 5; j--) {
     const t = tokens[j];
-    if (!t.word) return t.text === ',' || t.text === ':' || t.text === '—' ? start : (isCapitalized(last) ? start : -1);
+    if (!t.word) return /^[,:;—–(]$/.test(t.text) || isCapitalized(last) ? start : -1;
     if (DETERMINERS.has(t.lower)) return j;
-    if (PHRASE_BREAKERS.has(t.lower) || REPORTING_VERBS.has(t.lower) || VERB_MODIFIERS.has(t.lower)) {
+    if (PHRASE_BREAKERS.has(t.lower) || REPORTING_VERBS.has(t.lower) || isModifier(t)) {
       return isCapitalized(last) || start < k ? start : -1;
     }
     if (isPossessive(t)) {
       let s = j;
-      while (s - 1 >= floor && isNamePart(tokens[s - 1])) s--;
+      while (s - 1 >= floor && (isNamePart(tokens[s - 1]) || isAbbreviationPeriod(tokens, s - 1))) s--;
       return s;
     }
   }
@@ -91,37 +107,48 @@ function phraseStartingBefore(tokens: Token[], k: number, floor: number): number
   return isCapitalized(last) ? start : -1;
 }
 
-/** Last token index of the noun phrase that starts at tokens[i], for an inverted "said Tong Zhao, a fellow …". */
+/** Last token index of the noun phrase starting at tokens[i], as in an inverted “…,” said Tong Zhao, a fellow … */
 function phraseEndingAfter(tokens: Token[], i: number): number {
+  const head = tokens[i];
+  if (!head || !head.word) return -1;
+  if (SOURCE_PRONOUNS.has(head.lower)) return i;
   let end = -1;
   for (let j = i; j < tokens.length && j - i < 10; j++) {
     const t = tokens[j];
-    if (t.text === '.' && end === j - 1 && /^\p{Lu}\p{L}{0,3}$/u.test(tokens[j - 1].text) && tokens[j + 1] && isCapitalized(tokens[j + 1])) continue;
-    if (!t.word) break;
-    if (PHRASE_BREAKERS.has(t.lower) && !(j === i && SOURCE_PRONOUNS.has(t.lower))) break;
-    if (j === i && SOURCE_PRONOUNS.has(t.lower)) return j;
+    if (isAbbreviationPeriod(tokens, j) && tokens[j + 1] && isNamePart(tokens[j + 1])) continue;
+    if (!t.word || PHRASE_BREAKERS.has(t.lower) || (j > i && REPORTING_VERBS.has(t.lower) && t.text === t.lower)) break;
     end = j;
   }
   return end;
 }
 
-/** The subject of the reporting verb at tokens[v]: skips auxiliaries and an appositive between them. */
+const NOUN_FOLLOWERS = new Set([...BE_FORMS, 'of', 'will', 'would', 'has', 'had', 'can', 'could', 'that']);
+/** A reporting word used as a noun: "a tweet", "Mr. Obama's remarks", "her mental state is", "the report of". */
+function usedAsNoun(tokens: Token[], v: number): boolean {
+  const before = tokens[v - 1], after = tokens[v + 1];
+  if (before && before.word && (DETERMINERS.has(before.lower) || isPossessive(before))) return true;
+  return !!after && after.word && NOUN_FOLLOWERS.has(after.lower) && after.lower !== 'that' && !/(ed|s)$/.test(tokens[v].lower);
+}
+
+/** The subject of the reporting verb at tokens[v]: skips auxiliaries, time adverbials and an appositive. */
 function subjectOfVerb(tokens: Token[], v: number, floor: number): [number, number] | null {
   let k = v - 1;
   for (;;) {
-    while (k >= floor && tokens[k].word && VERB_MODIFIERS.has(tokens[k].lower)) k--;
-    // A time adverbial between subject and verb: "who in 2010 said", "Kerry on Tuesday said".
-    if (k - 1 >= floor && TIME_PREPOSITIONS.has(tokens[k - 1].lower) && isTimeWord(tokens[k])) k -= 2;
+    while (k >= floor && isModifier(tokens[k])) k--;
+    // "who in 2010 said", "Kerry on Tuesday said"
+    if (k - 1 >= floor && tokens[k].word && TIME_WORD.test(tokens[k].lower) && TIME_PREPOSITIONS.has(tokens[k - 1].lower)) k -= 2;
     else break;
   }
+  if (k < floor) return null;
+  k = skipParenthetical(tokens, k, floor);
   if (k < floor) return null;
   if (tokens[k].text === ',') {
     // "Tong Zhao, an associate with …, said": the subject is the phrase before the appositive.
     for (let j = k - 1; j > floor && k - j <= 30; j--) {
       if (tokens[j].text !== ',') continue;
-      const s = phraseStartingBefore(tokens, j - 1, floor);
-      if (s >= 0) return [s, j - 1];
-      break;
+      const end = skipParenthetical(tokens, j - 1, floor);
+      const s = phraseStartingBefore(tokens, end, floor);
+      return s >= 0 ? [s, end] : null;
     }
     return null;
   }
@@ -129,61 +156,61 @@ function subjectOfVerb(tokens: Token[], v: number, floor: number): [number, numb
   return s >= 0 ? [s, k] : null;
 }
 
-const contentEndsClause = (text: string, q: QuoteSpan): boolean => {
+/** True when the quotation's words end with clause punctuation (“…,” / “…?” / “…—”) or a comma follows it. */
+function endsClause(text: string, q: QuoteSpan): boolean {
   let i = q.end - 1;
   while (i > q.start && /["”’'»]/.test(text[i])) i--;
-  return /[,?!—–\-…:]/.test(text[i]);
-};
+  return /[,?!—–\-…:]/.test(text[i]) || text[q.end] === ',';
+}
+
+/** True when the sentence ends within a few tokens after `i` ("… he said Tuesday."). */
+function sentenceEndsSoon(tokens: Token[], i: number): boolean {
+  for (let j = i; j < tokens.length && j - i <= 4; j++) if (isSentenceStop(tokens, j)) return true;
+  return i >= tokens.length;
+}
 
 /** Attribution after the quotation: “…,” Zhao said / “…,” said Zhao / “…,” according to X / “…” ― Name. */
 function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribution | null {
   const tokens = tokenize(text, q.end, Math.min(lineEnd, q.end + AFTER_WINDOW));
   let i = 0;
-  const clauseEnds = contentEndsClause(text, q) || tokens[0]?.text === ',';
-  while (tokens[i] && (tokens[i].text === ',')) i++;
+  while (tokens[i]?.text === ',') i++;
   const first = tokens[i];
   if (!first) return null;
-  const at = (s: number, e: number, cueEnd: number): Attribution => ({ sourceStart: tokens[s].start, sourceEnd: tokens[e].end, position: 'after', cueStart: q.end, cueEnd });
+  const found = (s: number, e: number, cueEnd: number): Attribution =>
+    ({ sourceStart: tokens[s].start, sourceEnd: tokens[e].end, position: 'after', cueEnd });
   // Signature line: “…” ― Sonya Herridge
   if (/^[―—–-]$/.test(first.text)) {
     const e = phraseEndingAfter(tokens, i + 1);
-    if (e > i && isCapitalized(tokens[i + 1]) && (e + 1 >= tokens.length || /^[.]$/.test(tokens[e + 1].text) && e + 2 >= tokens.length)) {
-      return at(i + 1, e, tokens[e].end);
-    }
+    const rest = tokens.slice(e + 1);
+    if (e > i && isCapitalized(tokens[i + 1]) && rest.every(t => t.text === '.')) return found(i + 1, e, tokens[e].end);
     return null;
   }
   if (first.lower === 'according' && tokens[i + 1]?.lower === 'to') {
     const e = phraseEndingAfter(tokens, i + 2);
-    return e >= i + 2 ? at(i + 2, e, tokens[e].end) : null;
+    return e >= i + 2 ? found(i + 2, e, tokens[e].end) : null;
   }
+  const clauseEnds = endsClause(text, q);
   const inverted = reportingVerbEnd(tokens, i);
   if (inverted >= 0) {
     const e = phraseEndingAfter(tokens, inverted);
-    return e >= inverted ? at(inverted, e, tokens[e].end) : null;
+    return e >= inverted && (clauseEnds || sentenceEndsSoon(tokens, e + 1)) ? found(inverted, e, tokens[inverted - 1].end) : null;
   }
   // “…,” Flynn, a top Trump surrogate, said Thursday
+  const head = tokens[i];
+  if (!(isCapitalized(head) || SOURCE_PRONOUNS.has(head.lower) || DETERMINERS.has(head.lower))) return null;
   for (let v = i + 1; v < tokens.length && v - i <= MAX_SUBJECT_TOKENS; v++) {
-    const t = tokens[v];
-    if (!t.word && /[.!?;“”"‘]/.test(t.text)) return null;
+    if (isSentenceStop(tokens, v) || isQuoteMarkToken(tokens[v])) return null;
     const verbEnd = reportingVerbEnd(tokens, v);
     if (verbEnd < 0) continue;
     if (!clauseEnds && !sentenceEndsSoon(tokens, verbEnd)) return null;
     let headEnd = v - 1;
-    while (headEnd > i && tokens[headEnd].word && VERB_MODIFIERS.has(tokens[headEnd].lower)) headEnd--;
+    while (headEnd > i && isModifier(tokens[headEnd])) headEnd--;
     for (let j = i; j < headEnd; j++) if (tokens[j].text === ',' || tokens[j].text === '(') { headEnd = j - 1; break; }
     if (headEnd < i) return null;
-    const head = tokens[i];
-    if (!(isCapitalized(head) || SOURCE_PRONOUNS.has(head.lower) || DETERMINERS.has(head.lower))) return null;
     const s = phraseStartingBefore(tokens, headEnd, i);
-    return s >= 0 ? at(s, headEnd, tokens[verbEnd - 1].end) : null;
+    return s >= 0 ? found(s, headEnd, tokens[verbEnd - 1].end) : null;
   }
   return null;
-}
-
-/** True when the sentence ends within a few tokens after `i` ("… he said Tuesday."). */
-function sentenceEndsSoon(tokens: Token[], i: number): boolean {
-  for (let j = i; j < tokens.length && j - i <= 4; j++) if (/^[.!?]$/.test(tokens[j].text)) return true;
-  return i >= tokens.length;
 }
 
 /**
@@ -192,7 +219,8 @@ function sentenceEndsSoon(tokens: Token[], i: number): boolean {
  */
 function clauseSubject(tokens: Token[], end: number): [number, number] | null {
   let s = 0;
-  if (tokens[0]?.word && PHRASE_BREAKERS.has(tokens[0].lower)) {
+  const opener = tokens[0];
+  if (opener?.word && (PHRASE_BREAKERS.has(opener.lower) || /(ing|ed|ly)$/.test(opener.lower))) {
     const comma = tokens.findIndex((t, i) => i < end && t.text === ',');
     if (comma < 0) return null;
     s = comma + 1;
@@ -208,7 +236,13 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
   const from = sentenceStart(text, Math.max(lineStart, q.start - BEFORE_WINDOW), q.start);
   const tokens = tokenize(text, from, q.start);
   const found = (first: number, last: number): Attribution =>
-    ({ sourceStart: tokens[first].start, sourceEnd: tokens[last].end, position: 'before', cueStart: tokens[first].start, cueEnd: q.start });
+    ({ sourceStart: tokens[first].start, sourceEnd: tokens[last].end, position: 'before', cueEnd: q.start });
+  // Sentence-initial inversion: Said Ellis: “…”
+  const initial = reportingVerbEnd(tokens, 0, true);
+  if (initial > 0 && tokens[tokens.length - 1]?.text === ':') {
+    const e = phraseEndingAfter(tokens, initial);
+    if (e >= initial) return found(initial, e);
+  }
   let verbWithoutSubject = -1;
   for (let v = tokens.length - 1; v >= 0; v--) {
     const t = tokens[v];
@@ -217,10 +251,22 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
       if (e >= v + 2) return found(v + 2, e);
       continue;
     }
-    if (reportingVerbEnd(tokens, v) < 0) continue;
-    if (v > 0 && tokens[v - 1].word && DETERMINERS.has(tokens[v - 1].lower)) continue; // "a tweet", "the report"
-    // A participle after a comma ("…, adding that …") reports for the clause's subject: keep looking left.
-    if (t.lower.endsWith('ing') && v > 0 && tokens[v - 1].text === ',') { verbWithoutSubject = v; continue; }
+    if (reportingVerbEnd(tokens, v) < 0 || usedAsNoun(tokens, v)) continue;
+    let aux = v - 1;
+    while (aux >= 0 && isModifier(tokens[aux]) && !BE_FORMS.has(tokens[aux].lower)) aux--;
+    const afterBe = aux >= 0 && BE_FORMS.has(tokens[aux].lower);
+    if (afterBe && /(ed|en)$/.test(t.lower)) continue; // passive: "were admitted"
+    if (t.lower.endsWith('ing') && !afterBe) {
+      // "footage of Trump saying …": a participle right after a name or pronoun reports for it; otherwise
+      // ("…, adding that …", "tweets accusing …") for the clause's subject.
+      const before = tokens[v - 1];
+      if (before && (isCapitalized(before) || SOURCE_PRONOUNS.has(before.lower))) {
+        const s = phraseStartingBefore(tokens, v - 1, 0);
+        if (s >= 0) return found(s, v - 1);
+      }
+      if (verbWithoutSubject < 0) verbWithoutSubject = v;
+      continue;
+    }
     const subject = subjectOfVerb(tokens, v, 0);
     if (subject) return found(subject[0], subject[1]);
     if (verbWithoutSubject < 0) verbWithoutSubject = v;
@@ -240,21 +286,23 @@ export function findAttribution(text: string, q: QuoteSpan, lineStart: number, l
   return attributionAfter(text, q, lineEnd) ?? attributionBefore(text, q, lineStart);
 }
 
-/**
- * A lead-in ending the previous paragraph and introducing this one: "Kerry said:" / "In a statement, Peabody said:".
- */
+/** A lead-in ending the previous paragraph and introducing this one: "Kerry said:" / "In a statement, Peabody said:". */
 export function leadInAttribution(text: string, prevLineStart: number, prevLineEnd: number): Attribution | null {
   if (text[prevLineEnd - 1] !== ':') return null;
-  const a = attributionBefore(text, { start: prevLineEnd - 1, end: prevLineEnd }, prevLineStart);
-  return a && { ...a, cueEnd: prevLineEnd };
+  return attributionBefore(text, { start: prevLineEnd, end: prevLineEnd }, prevLineStart);
 }
 
-/** True when `text[from,to)` holds nothing but an attribution and punctuation (what separates a split quotation). */
-export function onlyAttributionBetween(text: string, from: number, to: number): boolean {
-  const tokens = tokenize(text, from, to);
-  if (tokens.length === 0 || tokens.length > MAX_SUBJECT_TOKENS + 6) return false;
-  if (tokens.some(isQuoteMarkToken)) return false;
-  return tokens.some((_t, i) => reportingVerbEnd(tokens, i) >= 0) || tokens.some((t, i) => t.lower === 'according' && tokens[i + 1]?.lower === 'to');
+/**
+ * True when `next` continues `prev` across its attribution: “We will win,” she said, “and soon.” — `prev` ends a clause,
+ * its attribution follows it, and at most a short tail ("in Everett, Wash., recently.") precedes `next`.
+ */
+export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteSpan, lineEnd: number): boolean {
+  if (!endsClause(text, prev)) return false;
+  const a = attributionAfter(text, prev, lineEnd);
+  if (!a || a.cueEnd > next.start) return false;
+  const tail = tokenize(text, a.cueEnd, next.start);
+  if (tail.length > MAX_SPLIT_TAIL_TOKENS || tail.some(isQuoteMarkToken)) return false;
+  if (tail.some((_t, i) => reportingVerbEnd(tail, i) >= 0)) return false;
+  const last = tail[tail.length - 1];
+  return !last || /^[,.:;—–]$/.test(last.text);
 }
-
-export { sentenceEnd };

@@ -11,7 +11,7 @@ const REGULAR_VERBS = [
   'retort', 'reveal', 'scoff', 'shout', 'sigh', 'snap', 'state', 'stress', 'suggest', 'term', 'testify', 'thank',
   'threaten', 'tout', 'tweet', 'urge', 'vow', 'warn', 'whisper', 'wonder', 'yell', 'accuse', 'blast', 'slam',
   'criticize', 'criticise', 'hail', 'characterize', 'characterise', 'question', 'quote', 'apologize', 'apologise',
-  'hope', 'fear', 'admit', 'plead', 'rule', 'urge', 'propose', 'recommend', 'mock', 'label', 'advocate',
+  'hope', 'fear', 'admit', 'attack', 'plead', 'rule', 'urge', 'propose', 'recommend', 'mock', 'label', 'advocate',
 ];
 /** Irregular and spelling-changing forms, listed in full. */
 const LISTED_FORMS = [
@@ -58,7 +58,7 @@ export const SOURCE_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they'
 
 /** Words that open a descriptive noun phrase ("the ministry", "a senior official", "one questioner"). */
 export const DETERMINERS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'one',
+  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'one',
   'another', 'some', 'many', 'several', 'most', 'other', 'both', 'each', 'two', 'three', 'four', 'five', 'few', 'all',
   'no', 'any', 'such',
 ]);

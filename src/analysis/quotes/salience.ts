@@ -1,0 +1,140 @@
+// Salience for resolving "he"/"she" sources: which person the narrative was last talking about. A person counts as
+// salient where they are a clause subject ("Kerry said", "Zhao did not think") or a quotation's speaker; "he"
+// resolves to the most recent salient person of a compatible gender.
+import type { PersonEntity, PersonMention } from '../types';
+import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from './lexicon';
+import { femaleGivenNames, maleGivenNames } from './given-names.generated';
+import { tokenize } from './tokens';
+
+export type Gender = 'male' | 'female' | 'unknown';
+
+interface SalienceEvent {
+  position: number;
+  entityId: string;
+  /** Speakers and subjects of reporting verbs outrank other subjects. */
+  reporting: boolean;
+}
+
+const MALE_NAMES = new Set(maleGivenNames.split(' '));
+const FEMALE_NAMES = new Set(femaleGivenNames.split(' '));
+
+/**
+ * Gender each entity's mentions reveal: an honorific ("Mr. Obama", "Mrs. Clinton") first, else the usual gender of the
+ * canonical name's given name ("Hillary Clinton"). Entities with neither stay unknown and match both pronouns.
+ */
+export function knownGenders(text: string, persons: PersonMention[], people: Map<string, PersonEntity>): Map<string, Gender> {
+  const out = new Map<string, Gender>();
+  for (const p of persons) {
+    const before = text.slice(Math.max(0, p.start - 8), p.start).toLowerCase().match(/([a-z]+)\.?\s+$/);
+    if (!before) continue;
+    const g: Gender = MALE_TITLES.has(before[1]) ? 'male' : FEMALE_TITLES.has(before[1]) ? 'female' : 'unknown';
+    if (g !== 'unknown' && !out.has(p.entityId)) out.set(p.entityId, g);
+  }
+  for (const [id, entity] of people) {
+    if (out.has(id)) continue;
+    const given = entity.name.split(' ')[0].toLowerCase();
+    if (MALE_NAMES.has(given)) out.set(id, 'male');
+    else if (FEMALE_NAMES.has(given)) out.set(id, 'female');
+  }
+  return out;
+}
+
+/** How far back (in characters) a pronoun's referent is searched. */
+const LOOK_BACK = 6000;
+
+/** Index of the last item whose position is before `position` (items sorted by position), or -1. */
+function lastBefore(items: { position: number }[], position: number): number {
+  let lo = 0, hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].position < position) lo = mid + 1; else hi = mid;
+  }
+  return lo - 1;
+}
+
+export class Salience {
+  private readonly events: SalienceEvent[] = [];
+  private readonly genders: Map<string, Gender>;
+  private readonly personPositions: { position: number }[];
+
+  constructor(private readonly text: string, private readonly persons: PersonMention[], isQuoted: (pos: number) => boolean,
+    private readonly people: Map<string, PersonEntity>) {
+    this.genders = knownGenders(text, persons, people);
+    this.personPositions = persons.map(p => ({ position: p.start }));
+    for (const p of persons) {
+      if (isQuoted(p.start)) continue;
+      const role = this.subjectRole(p);
+      if (role !== 'none') this.events.push({ position: p.start, entityId: p.entityId, reporting: role === 'reporting' });
+    }
+  }
+
+  /** Whether the mention is followed by a verb (after an optional appositive): "Kerry said", "Zhao, a fellow…, said". */
+  private subjectRole(p: PersonMention): 'reporting' | 'subject' | 'none' {
+    if (/^[’']s?\b/.test(this.text.slice(p.end, p.end + 2))) return 'none'; // possessive: "Kerry’s trip"
+    const tokens = tokenize(this.text, p.end, Math.min(this.text.length, p.end + 200));
+    let i = 0;
+    if (tokens[0]?.text === ',') {
+      const close = tokens.findIndex((t, j) => j > 0 && (t.text === ',' || /^[.;:!?]$/.test(t.text)));
+      if (close < 0 || tokens[close].text !== ',') return 'none';
+      i = close + 1;
+    }
+    while (tokens[i] && /^(also|later|then|has|had|have|would|will|did|does|was|is|not|never|once|repeatedly|recently)$/.test(tokens[i].lower) && i < 4) {
+      if (REPORTING_VERBS.has(tokens[i + 1]?.lower ?? '')) { i++; break; }
+      i++;
+    }
+    const t = tokens[i];
+    if (!t || !t.word || !/^\p{Ll}/u.test(t.text)) return 'none';
+    if (REPORTING_VERBS.has(t.lower)) return 'reporting';
+    if (PHRASE_BREAKERS.has(t.lower) || DETERMINERS.has(t.lower)) return i > 0 ? 'subject' : 'none';
+    return 'subject';
+  }
+
+  /** Records a quotation's speaker, the most salient kind of mention. */
+  addSpeaker(position: number, entityId: string): void {
+    let i = this.events.length;
+    while (i > 0 && this.events[i - 1].position > position) i--;
+    this.events.splice(i, 0, { position, entityId, reporting: true });
+  }
+
+  /** Learns an entity's gender from a pronoun resolved to it. */
+  private compatible(entityId: string, gender: Gender): boolean {
+    const g = this.genders.get(entityId) ?? 'unknown';
+    return gender === 'unknown' || g === 'unknown' || g === gender;
+  }
+
+  /**
+   * The person a pronoun at `position` refers to: the most recent reporting subject or speaker, unless another
+   * subject came later in the same paragraph; else the most recent person mentioned. Null when none is compatible.
+   */
+  resolvePronoun(position: number, gender: Gender, paragraphStart: number): string | null {
+    let reporting: SalienceEvent | undefined, local: SalienceEvent | undefined;
+    const floor = position - LOOK_BACK;
+    for (let i = lastBefore(this.events, position); i >= 0 && this.events[i].position >= floor; i--) {
+      const e = this.events[i];
+      if (!this.compatible(e.entityId, gender)) continue;
+      if (!local && e.position >= paragraphStart) local = e;
+      if (e.reporting) { reporting = e; break; }
+    }
+    let chosen = local && (!reporting || local.position > reporting.position) ? local : reporting;
+    // A person whose gender is known to match outranks an earlier choice of unknown gender ("Tina Houchins had a
+    // question for the president. “…,” she said.").
+    if (chosen && gender !== 'unknown' && this.genders.get(chosen.entityId) === undefined) {
+      for (let i = lastBefore(this.events, position); i >= 0 && this.events[i].position > chosen.position; i--) {
+        if (this.genders.get(this.events[i].entityId) === gender) { chosen = this.events[i]; break; }
+      }
+    }
+    if (chosen) return this.learn(chosen.entityId, gender);
+    for (let i = lastBefore(this.personPositions, position); i >= 0; i--) {
+      const p = this.persons[i];
+      if (p.start < floor) break;
+      if (this.compatible(p.entityId, gender)) return this.learn(p.entityId, gender);
+    }
+    return null;
+  }
+
+  private learn(entityId: string, gender: Gender): string | null {
+    if (!this.people.has(entityId)) return null;
+    if (gender !== 'unknown' && !this.genders.has(entityId)) this.genders.set(entityId, gender);
+    return entityId;
+  }
+}
