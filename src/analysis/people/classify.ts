@@ -2,7 +2,7 @@
 // nationalities and common words are evidence, not part of the span ("US Secretary of State John Kerry" →
 // "John Kerry"). Runs that end like an organisation, place or publication, or that modify a thing named after
 // someone ("the Trump administration"), are things.
-import type { Run, Token } from './runs';
+import { hashRange, type Run, type Token } from './runs';
 import {
   ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
   PERSON_TITLES, PLACES, ROLE_NOUNS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS,
@@ -18,8 +18,8 @@ export type Verdict =
 /** What the classifier knows about the whole article. */
 export interface ArticleContext {
   text: string;
-  /** Words the article also writes in lower case ("iodine"): common words, not names. */
-  lowerCaseWords: Set<string>;
+  /** Hashes of the words the article also writes in lower case ("iodine"): common words, not names. */
+  lowerCaseWordHashes: Set<number>;
 }
 
 const alternation = (s: Set<string>): string => [...s].sort((a, b) => b.length - a.length).join('|');
@@ -43,7 +43,12 @@ const ACRONYM_RE = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?|sions?|ments?|ness|isms?|ists?|ities|ity|ships?|ology|ologies|ful|ives?|ical|ians|ances|ences)$/;
 const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
 
-const isAcronym = (t: Token): boolean => ACRONYM_RE.test(t.text);
+/** "UN", "NASA", "U.S.": two or more capitals (digits and & allowed after the first), or dotted capitals. */
+function isAcronym(t: Token): boolean {
+  const s = t.text;
+  if (s.length < 2 || s === t.lower) return false;
+  return s !== s[0] + t.lower.slice(1) && ACRONYM_RE.test(s);
+}
 const isNameWord = (l: string): boolean =>
   GIVEN_NAMES.has(l) || SURNAMES.has(l) || (ASIAN_SURNAMES.has(l) && !COMMON_WORDS.has(l));
 
@@ -62,7 +67,7 @@ function isStrictNonName(t: Token): boolean {
 function isNonNameWord(t: Token, ctx: ArticleContext): boolean {
   if (isStrictNonName(t)) return true;
   if (isNameWord(t.lower)) return false;
-  return COMMON_WORDS.has(t.lower) || ctx.lowerCaseWords.has(t.lower);
+  return COMMON_WORDS.has(t.lower) || ctx.lowerCaseWordHashes.has(hashRange(t.lower, 0, t.lower.length));
 }
 
 /** Non-name by the word's own form or lists, places and organisations aside ("Valeska Paris" ends with a name). */
@@ -80,7 +85,7 @@ export function isThing(run: Run, text: string): boolean {
   const toks = title < 0 ? run.tokens : run.tokens.slice(title + 1);
   if (toks.length >= 2 && isThingSuffix(toks[toks.length - 1].lower)) return true;
   if (toks.length >= 2 && toks.some(t => THING_WORDS.has(t.lower))) return true;
-  if (toks.length >= 2) {
+  if (toks.length >= 2 && PHRASE_FIRST_WORDS.has(toks[0].lower)) {
     const whole = toks.map(t => t.lower).join(' ');
     if (ORGANISATIONS.has(whole) || PLACES.has(whole)) return true;
   }
@@ -98,7 +103,9 @@ function lastTitleIndex(tokens: Token[]): number {
 }
 
 /** Length of a multi-word place or organisation name starting at token i ("United States", "Los Angeles"), or 0. */
+const PHRASE_FIRST_WORDS = new Set([...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' ')[0]));
 function nameOfThingAt(tokens: Token[], i: number): number {
+  if (!PHRASE_FIRST_WORDS.has(tokens[i].lower)) return 0;
   for (let n = Math.min(3, tokens.length - i - 1); n >= 2; n--) {
     const phrase = tokens.slice(i, i + n).map(t => t.lower).join(' ');
     if (PLACES.has(phrase) || ORGANISATIONS.has(phrase)) return n;
@@ -107,9 +114,15 @@ function nameOfThingAt(tokens: Token[], i: number): number {
 }
 
 // Before a run: nothing but spaces and opening quotes/brackets back to a sentence end, a line start or the text start.
-const SENTENCE_START_RE = /(?:^|[.!?:;…\n]|[.!?,]["”’'])[ \u00a0"“‘'(\[]*$/u;
-const isSentenceStart = (text: string, pos: number): boolean =>
-  SENTENCE_START_RE.test(text.slice(Math.max(0, pos - 12), pos));
+const OPENERS = ' \u00a0"“‘\'([';
+const SENTENCE_ENDS = '.!?:;…\n';
+function isSentenceStart(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && OPENERS.includes(text[i])) i--;
+  if (i < 0 || SENTENCE_ENDS.includes(text[i])) return true;
+  // A closing quote after a sentence end: “… over.” Then …
+  return '"”’\''.includes(text[i]) && i > 0 && '.!?,'.includes(text[i - 1]);
+}
 
 /**
  * Removes leading titles and descriptors (roles, nationalities, places, acronyms; common words only at a sentence
@@ -179,7 +192,7 @@ export function classifyRun(run: Run, ctx: ArticleContext): Verdict {
   const last = parts[parts.length - 1];
   // A name ends with a name word: "the Los Angeles Sheriff", "a Booker Prize-winner" are not people.
   if (isWordNonName(last) || (PERSON_TITLES.has(last.lower) && !isNameWord(last.lower))) return { kind: 'unsure' };
-  const phrase = core.map(t => t.lower).join(' ');
+  const phrase = core.length === 1 ? core[0].lower : PHRASE_FIRST_WORDS.has(core[0].lower) ? core.map(t => t.lower).join(' ') : '';
   if (PLACES.has(phrase) || ORGANISATIONS.has(phrase)) return { kind: 'thing' };
   if (stripped.titled) return { kind: 'person', core };
   if (parts.length >= 2) {

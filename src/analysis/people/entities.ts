@@ -10,10 +10,15 @@ export interface NameSpan {
 }
 
 /** Stable entity id from a canonical name: "John Kerry" → "person:john-kerry", "Erdoğan" → "person:erdogan". */
+const idCache = new Map<string, string>();
 export function personId(name: string): string {
+  const cached = idCache.get(name);
+  if (cached !== undefined) return cached;
   const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-  return `person:${slug}`;
+  const id = `person:${slug}`;
+  if (idCache.size < 10000) idCache.set(name, id);
+  return id;
 }
 
 interface FullName { canonical: string; parts: string[]; positions: number[] }
@@ -49,11 +54,12 @@ function resolveShort(word: string, at: number, fullNames: FullName[]): FullName
   let best: FullName | undefined;
   let bestScore = Infinity;
   for (const f of pool) {
-    for (const p of f.positions) {
-      // Before the mention: distance; after it: ranked behind every earlier one.
-      const score = p <= at ? at - p : 1e12 + (p - at);
-      if (score < bestScore) { bestScore = score; best = f; }
-    }
+    // positions are ascending (spans are linked in text order): binary search for the last one at or before `at`.
+    let lo = 0, hi = f.positions.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (f.positions[mid] <= at) lo = mid + 1; else hi = mid; }
+    // Before the mention: distance; after it: ranked behind every earlier one.
+    const score = lo > 0 ? at - f.positions[lo - 1] : 1e12 + (f.positions[0] - at);
+    if (score < bestScore) { bestScore = score; best = f; }
   }
   return best;
 }
