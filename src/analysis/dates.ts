@@ -5,7 +5,7 @@ import { dayNumber, formatDay, parseIsoDay, type CivilDate } from './dates/calen
 import { findDateExpressions } from './dates/expressions';
 import { findDatelineMonthDay, findPublicationDate as findStatedPublicationDate } from './dates/publication';
 import { resolveMeaning } from './dates/resolve';
-import { readsAsFuture } from './dates/tense';
+import { sentenceTense } from './dates/tense';
 import type { DateMention } from './types';
 
 /** The publication date the article states ("Posted on : 2016-01-18", a dateline), as "YYYY-MM-DD". */
@@ -20,7 +20,7 @@ export function findPublicationDate(text: string): string | undefined {
 export function findDates(text: string, referenceDate?: string): DateMention[] {
   const ref = referenceDay(text, referenceDate);
   return findDateExpressions(text).map(e => {
-    const { value, relative } = resolveMeaning(e.meaning, ref, () => readsAsFuture(text, e.start, e.end));
+    const { value, relative } = resolveMeaning(e.meaning, ref, () => sentenceTense(text, e.start, e.end));
     const mention: DateMention = { type: 'date', start: e.start, end: e.end, text: text.slice(e.start, e.end), relative };
     if (value !== undefined) mention.value = value;
     return mention;

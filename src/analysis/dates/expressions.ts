@@ -46,18 +46,19 @@ const OF_YEAR_RE = new RegExp(`(?:\\s+of)?\\s+(${YEAR_RE})`, 'iy');
 // ---- left-hand modifiers: sticky lookbehinds at the trigger, so nothing is sliced; group 1 is the part of the
 // expression that lies left of the trigger ----
 const lookbehind = (body: string): RegExp => new RegExp(`(?<=${body})`, 'iy');
-const WEEKDAY_MOD_BEFORE = lookbehind('(?:^|[^A-Za-z])((last|next|this|coming|past|early|late|earlier|later)\\s+)');
+const WEEKDAY_MOD_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:this\\s+)?(last|next|this|coming|past|early|late|earlier|later)\\s+)');
 const MONTH_MOD_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:earlier\\s+this\\s+|later\\s+this\\s+|(?:early|late|mid|last|next|this|coming|past)\\s+|mid-))');
 /** Context that makes a bare month name a date: "in May", "by March", "June and July". */
 const MONTH_CONTEXT_BEFORE = lookbehind(
   `(?:(?:^|[^A-Za-z])(?:in|since|until|till|by|through|throughout|during|from|before|after|early|late|mid|last|next|this|coming|past|end\\s+of|beginning\\s+of|middle\\s+of|start\\s+of|(?:${MONTH_FULL_RE})\\s+(?:and|or|to|through|and\\s+early|and\\s+late))\\s+|mid-)()`,
 );
 const DET_BEFORE = lookbehind(
-  '(?:^|[^A-Za-z])((?:(?:the\\s+)?(end|beginning|start|middle|turn)\\s+of\\s+)?(?:(earlier|later|early|late)\\s+)?(the\\s+(?:past|last|next|coming|previous|current|following)|this|last|next|past|coming|previous|current|following|the)\\s+)',
+  '(?:^|[^A-Za-z])((?:(?:the\\s+)?(end|beginning|start|middle|turn)\\s+of\\s+)?(?:(earlier|later|early|late)\\s+)?(the\\s+(?:past|last|next|coming|previous|current|following)|this\\s+(?:past|coming)|this|last|next|past|coming|previous|current|following|the)\\s+)',
 );
 const QUANT_BEFORE = lookbehind(`(?:^|[^A-Za-z0-9])((?:(?:almost|nearly|about|some|roughly|around)\\s+)?(${CARDINAL_RE})[\\s-]+)`);
 const QUARTER_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|current|latest|last|next|previous|this)[\\s-]+)');
 const CENTURY_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)|(eighteenth|nineteenth|twentieth|twenty-first))[\\s-]+)');
+const ORDINAL_CENTURIES: Record<string, number> = { eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21 };
 const THE_BEFORE = lookbehind('(?:^|[^A-Za-z])(the\\s+)');
 const TIME_CONTEXT_BEFORE = lookbehind('(?:^|[^A-Za-z])(?:at|by|until|till|from|to|around|about|before|after|since|between|and|as\\s+of)\\s+()');
 /** "… the end of this month or the beginning of the next": the unit is elided after "next". */
@@ -244,7 +245,7 @@ const SHIFT_UNITS: Record<string, ShiftUnit> = {
 };
 
 function offsetOfDeterminer(det: string): number | undefined {
-  const d = det.toLowerCase().replace(/^the\s+/, '');
+  const d = det.toLowerCase().replace(/^(?:the|this)\s+(?=\S)/, '');
   if (d === 'this' || d === 'current' || d === 'the') return 0;
   if (d === 'last' || d === 'past' || d === 'previous') return -1;
   if (d === 'next' || d === 'coming' || d === 'following') return 1;
@@ -293,7 +294,7 @@ function unitAt(text: string, pos: number, floor: number): DateExpression[] {
   if (word === 'century') {
     const c = before(CENTURY_BEFORE, text, pos, floor);
     if (c) {
-      const ordinal = c.m[3] ? +c.m[3] : ({ eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21 } as Record<string, number>)[c.m[4].toLowerCase()];
+      const ordinal = c.m[2] ? +c.m[2] : ORDINAL_CENTURIES[c.m[3].toLowerCase()];
       return [{ start: c.start, end: wordEnd, meaning: { kind: 'century', firstYear: (ordinal - 1) * 100 } }];
     }
   }

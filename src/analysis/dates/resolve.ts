@@ -6,6 +6,7 @@ import {
   isValidDate, isoWeek, isoWeekday,
 } from './calendar';
 import type { DateMeaning } from './meaning';
+import type { Tense } from './tense';
 
 export interface Resolution {
   value?: string;
@@ -14,15 +15,17 @@ export interface Resolution {
 }
 
 /**
- * `readsAsFuture` is asked only for a bare weekday: past narrative ("met on Tuesday") means the latest such day
- * on or before the reference, future ("will meet on Tuesday") the first one on or after it.
+ * `tense` (asked lazily, only when it matters) is the tense of the sentence around the expression. A bare weekday
+ * in past narrative ("met on Tuesday", or no tense marker at all) is the latest such day on or before the reference,
+ * in the future ("will meet on Tuesday") the first one on or after it. A month or day without a year is the nearest
+ * one to the reference, unless the tense says it lies the other way ("Feb. 9 was…" in October: February before).
  */
-export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined, readsAsFuture: () => boolean): Resolution {
+export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined, tense: () => Tense | undefined): Resolution {
   switch (meaning.kind) {
     case 'calendar': {
       if (meaning.year !== undefined) return { value: formatCalendar(meaning.year, meaning), relative: false };
       if (!ref || meaning.month === undefined) return { relative: true };
-      const year = inferYear(meaning.month, meaning.day, meaning.relation, ref);
+      const year = inferYear(meaning.month, meaning.day, meaning.relation ?? tenseRelation(meaning.month, meaning.day, ref, tense), ref);
       return { value: formatCalendar(year, meaning), relative: true };
     }
     case 'decade':
@@ -34,7 +37,7 @@ export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined,
     case 'shift':
       return { value: ref ? shiftValue(meaning.unit, meaning.offset, ref) : undefined, relative: true };
     case 'weekday':
-      return { value: ref ? formatDay(civilFromDayNumber(weekdayDay(meaning.weekday, meaning.direction, ref, readsAsFuture))) : undefined, relative: true };
+      return { value: ref ? formatDay(civilFromDayNumber(weekdayDay(meaning.weekday, meaning.direction, ref, tense))) : undefined, relative: true };
     case 'quarter': {
       if (meaning.quarter !== undefined && meaning.year !== undefined) return { value: `${meaning.year}-Q${meaning.quarter}`, relative: false };
       if (!ref) return { relative: true };
@@ -55,6 +58,16 @@ function formatCalendar(year: number, m: { month?: number; day?: number; hour?: 
   if (!isValidDate(year, m.month, m.day)) return undefined;
   const day = formatDay({ year, month: m.month, day: m.day });
   return m.hour !== undefined ? day + formatTime(m.hour, m.minute ?? 0) : day;
+}
+
+/**
+ * "last"/"next" for a yearless month or day whose sentence has a tense, where the reference's own month or day
+ * does not settle it; undefined (nearest) otherwise. The same month as the reference stays in the reference year.
+ */
+function tenseRelation(month: number, day: number | undefined, ref: CivilDate, tense: () => Tense | undefined): 'last' | 'next' | undefined {
+  if (month === ref.month && (day === undefined || day === ref.day)) return undefined;
+  const t = tense();
+  return t === 'past' ? 'last' : t === 'future' ? 'next' : undefined;
 }
 
 /** The year that puts month/day nearest the reference (ties go to the past), or before/after it for "last"/"next". */
@@ -86,7 +99,7 @@ function shiftValue(unit: string, offset: number, ref: CivilDate): string {
   }
 }
 
-function weekdayDay(weekday: number, direction: 'tense' | 'last' | 'next' | 'this', ref: CivilDate, readsAsFuture: () => boolean): number {
+function weekdayDay(weekday: number, direction: 'tense' | 'last' | 'next' | 'this', ref: CivilDate, tense: () => Tense | undefined): number {
   const refDay = dayNumber(ref);
   const back = (isoWeekday(refDay) - weekday + 7) % 7; // days back to the latest such weekday on/before ref
   const onOrBefore = refDay - back;
@@ -95,6 +108,6 @@ function weekdayDay(weekday: number, direction: 'tense' | 'last' | 'next' | 'thi
     case 'last': return back === 0 ? refDay - 7 : onOrBefore;
     case 'next': return onOrAfter === refDay ? refDay + 7 : onOrAfter;
     case 'this': return refDay - (isoWeekday(refDay) - weekday);
-    default: return readsAsFuture() ? onOrAfter : onOrBefore;
+    default: return tense() === 'future' ? onOrAfter : onOrBefore;
   }
 }

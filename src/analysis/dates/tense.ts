@@ -1,11 +1,12 @@
-// Does the sentence around a date talk about the future? Decides which "Tuesday" a bare weekday means.
+// Does the sentence around a date talk about the past or the future? Decides which "Tuesday" a bare weekday means
+// and which year a "Feb. 9" without one is in.
 // Heuristic: the tense marker nearest before the date in its sentence decides (the verb usually precedes its
 // date adverbial: "met on Tuesday", "will meet on Tuesday"); failing that, the first one after it ("On Tuesday, he
-// will…"); failing both, past (news mostly reports what has happened). Future markers: "will", "'ll", "plans to",
+// will…"); failing both, no tense (the caller decides: news mostly reports what has happened). Future markers: "will", "'ll", "plans to",
 // "is scheduled to", "next"…; past markers: "said", "was", irregular past forms and "-ed" words.
 
 const MARKER_RE =
-  /\b(will|won['’]t|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|set\s+to|to\s+be\s+held|would|upcoming|next)\b|['’]ll\b|\b(was|were|had|did|said|told|met|went|came|left|began|took|gave|made|saw|held|spoke|got|became|found|won|lost|ran|sent|brought|thought|knew|wrote|[a-z]{2,}ed)\b/gi;
+  /\b(will|won['’]t|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to|supposed\s+to|hop(?:e|es|ing)\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|due\s+to|set\s+to|to\s+be\s+held|would|upcoming|next)\b|['’]ll\b|\b(was|were|had|did|said|told|met|went|came|left|began|took|gave|made|saw|held|spoke|got|became|found|won|lost|ran|sent|brought|thought|knew|wrote|[a-z]{2,}ed)\b/gi;
 
 const SENTENCE_WINDOW = 300;
 
@@ -22,7 +23,10 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   return [s, e];
 }
 
-export function readsAsFuture(text: string, start: number, end: number): boolean {
+export type Tense = 'past' | 'future';
+
+/** The tense of the sentence around text[start, end), or undefined when it has no tense marker. */
+export function sentenceTense(text: string, start: number, end: number): Tense | undefined {
   const [s, e] = sentenceBounds(text, start, end);
   const sentence = text.slice(s, e);
   let before: boolean | undefined; // tense of the nearest marker before the date
@@ -36,5 +40,6 @@ export function readsAsFuture(text: string, start: number, end: number): boolean
     if (me <= start) before = future;
     else if (ms >= end) { after = future; break; }
   }
-  return before ?? after ?? false;
+  const future = before ?? after;
+  return future === undefined ? undefined : future ? 'future' : 'past';
 }
