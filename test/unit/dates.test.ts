@@ -109,6 +109,14 @@ describe('dates: relative expressions', () => {
     }
   });
 
+  it('reads named days, computing the movable ones', () => {
+    assert.deepEqual(findDates('Sales rose before Christmas and after Thanksgiving.', REF).map(d => [d.text, d.value]),
+      [['Christmas', '2015-12-25'], ['Thanksgiving', '2015-11-26']]);
+    assert.equal(only('Voters go to the polls on Election Day.', '2016-10-01').value, '2016-11-08');
+    assert.equal(only('on Easter Sunday 2019 in Colombo').value, '2019-04-21');
+    assert.deepEqual(spans('a Labor Party memorial at Independence Hall, drawn by Johnnie Christmas'), []);
+  });
+
   it('keeps the elided "the beginning of the next" after a month expression', () => {
     assert.deepEqual(spans('at the end of this month or the beginning of the next, the US appears', REF),
       ['the end of this month', 'the beginning of the next']);

@@ -19,7 +19,7 @@ import { looksLikeYear } from './year-context';
 const TRIGGER_RE = new RegExp(
   `\\b(?:(${MONTH_FULL_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])|((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![a-z])|([0-9]+)|(today|yesterday|tomorrow|tonight)(?![a-z])|(` +
     'days?|weeks?|weekends?|months?|years?|hours?|quarter|decades?|century|summer|winter|spring|autumn|fall|morning|afternoon|evening|night|midnight|noon|midday' +
-    ')(?![a-z]))',
+    ")(?![a-z])|(Christmas|Thanksgiving|Easter|Halloween|New\\s+Year['’]s|Valentine['’]s|Independence|Veterans|Boxing|Memorial|Labor|Mother['’]s|Father['’]s|Election)(?![a-z]))",
   'gi',
 );
 
@@ -41,6 +41,15 @@ const DEICTIC_RE = /(today|yesterday|tomorrow|tonight)(?![a-z])/iy;
 const AGO_RE = /\s+(ago|earlier)(?![a-z])/iy;
 const YEAR_ADJ_RE = /year-(?:earlier|ago)(?![a-z])/iy;
 const UNIT_END_RE = /(month|year|week)['’]s\s+end(?![a-z])|year-end(?![a-z])/iy;
+/** Named days, capitalised as names (case-sensitive), optionally with a year: "Christmas 2015", "Election Day". */
+const HOLIDAY_RE = new RegExp(
+  `(Christmas(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday)?|Halloween|New\\s+Year['’]s\\s+(?:Day|Eve)|Valentine['’]s\\s+Day|(?:Independence|Veterans|Boxing|Memorial|Labor|Mother['’]s|Father['’]s|Election)\\s+Day)(?![a-z])(?:,?\\s+(${YEAR_RE}))?`,
+  'y',
+);
+/** A capitalised word right before a holiday name makes it part of a name ("Johnnie Christmas")… */
+const NAME_BEFORE = /(?<=(?:^|[^A-Za-z])([A-Z][a-z]+)\s+)/y;
+/** …unless it is a preposition or greeting starting the sentence ("On Christmas Eve", "Merry Christmas"). */
+const NOT_A_NAME = /^(?:On|In|By|Before|After|Until|Since|At|For|Over|During|This|Last|Next|Merry|Happy|Through|Around)$/;
 const OF_YEAR_RE = new RegExp(`(?:\\s+of)?\\s+(${YEAR_RE})`, 'iy');
 
 // ---- left-hand modifiers: sticky lookbehinds at the trigger, so nothing is sliced; group 1 is the part of the
@@ -239,6 +248,15 @@ function deicticAt(text: string, pos: number): DateExpression[] {
   return [{ start: pos, end: pos + m[1].length, meaning: { kind: 'shift', unit: 'day', offset } }];
 }
 
+function holidayAt(text: string, pos: number): DateExpression[] {
+  const m = stickyAt(HOLIDAY_RE, text, pos);
+  if (!m) return [];
+  const name = stickyAt(NAME_BEFORE, text, pos);
+  if (name && !NOT_A_NAME.test(name[1])) return []; // "Johnnie Christmas": a surname
+  const key = m[1].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+  return [{ start: pos, end: pos + m[0].length, meaning: { kind: 'holiday', name: key, year: m[2] ? +m[2] : undefined } }];
+}
+
 const SHIFT_UNITS: Record<string, ShiftUnit> = {
   day: 'day', days: 'day', week: 'week', weeks: 'week', weekend: 'weekend', month: 'month', months: 'month',
   year: 'year', years: 'year', decade: 'decade', decades: 'decade', century: 'century',
@@ -365,7 +383,8 @@ export function findDateExpressions(text: string): DateExpression[] {
     else if (m[2] !== undefined) found = weekdayAt(text, pos, floor);
     else if (m[3] !== undefined) found = numberAt(text, pos, pos + m[3].length, floor);
     else if (m[4] !== undefined) found = deicticAt(text, pos);
-    else found = unitAt(text, pos, floor);
+    else if (m[5] !== undefined) found = unitAt(text, pos, floor);
+    else found = holidayAt(text, pos);
     if (found.length === 0) continue;
     const last = found[found.length - 1];
     if (last.meaning.kind === 'shift') {

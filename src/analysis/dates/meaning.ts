@@ -20,6 +20,8 @@ export type DateMeaning =
   | { kind: 'time'; hour: number; minute: number }
   /** A fiscal quarter: a fixed one ("the third quarter") or one relative to the reference's ("the current quarter"). */
   | { kind: 'quarter'; quarter?: number; quarterOffset?: number; year?: number }
+  /** A named day ("christmas", "election day": a key of HOLIDAYS), in a given year or the one nearest the reference. */
+  | { kind: 'holiday'; name: string; year?: number }
   /** A season of a year: TimeML code SP/SU/FA/WI. */
   | { kind: 'season'; season: string; yearOffset: number; year?: number };
 

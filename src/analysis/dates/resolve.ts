@@ -5,6 +5,7 @@ import {
   type CivilDate, addMonths, civilFromDayNumber, dayNumber, formatDay, formatMonth, formatTime, formatWeek,
   isValidDate, isoWeek, isoWeekday,
 } from './calendar';
+import { HOLIDAYS } from './holidays';
 import type { DateMeaning } from './meaning';
 import type { Tense } from './tense';
 
@@ -25,7 +26,9 @@ export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined,
     case 'calendar': {
       if (meaning.year !== undefined) return { value: formatCalendar(meaning.year, meaning), relative: false };
       if (!ref || meaning.month === undefined) return { relative: true };
-      const year = inferYear(meaning.month, meaning.day, meaning.relation ?? tenseRelation(meaning.month, meaning.day, ref, tense), ref);
+      const { month, day } = meaning;
+      const relation = meaning.relation ?? tenseRelation(month, day, ref, tense);
+      const year = inferYear(y => dayNumber({ year: y, month, day: day ?? 15 }), relation, ref, day === undefined ? month : undefined);
       return { value: formatCalendar(year, meaning), relative: true };
     }
     case 'decade':
@@ -44,6 +47,17 @@ export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined,
       if (meaning.quarter !== undefined) return { value: `${ref.year}-Q${meaning.quarter}`, relative: true };
       const idx = ref.year * 4 + Math.floor((ref.month - 1) / 3) + (meaning.quarterOffset ?? 0);
       return { value: `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}`, relative: true };
+    }
+    case 'holiday': {
+      const dayOf = HOLIDAYS.get(meaning.name);
+      if (!dayOf) return { relative: meaning.year === undefined };
+      if (meaning.year !== undefined) return { value: formatDay(dayOf(meaning.year)), relative: false };
+      if (!ref) return { relative: true };
+      const refDay = dayNumber(ref);
+      const at = (y: number): number => dayNumber(dayOf(y));
+      const t = at(ref.year) === refDay ? undefined : tense();
+      const year = inferYear(at, t === 'past' ? 'last' : t === 'future' ? 'next' : undefined, ref);
+      return { value: formatDay(dayOf(year)), relative: true };
     }
     case 'season': {
       if (meaning.year !== undefined) return { value: `${meaning.year}-${meaning.season}`, relative: false };
@@ -70,14 +84,16 @@ function tenseRelation(month: number, day: number | undefined, ref: CivilDate, t
   return t === 'past' ? 'last' : t === 'future' ? 'next' : undefined;
 }
 
-/** The year that puts month/day nearest the reference (ties go to the past), or before/after it for "last"/"next". */
-function inferYear(month: number, day: number | undefined, relation: 'last' | 'next' | undefined, ref: CivilDate): number {
+/**
+ * The year that puts a yearly day (`at(year)`, a day number) nearest the reference (ties go to the past), or
+ * before/after it for "last"/"next". `month` is set for a whole month, which never counts as before/after its own.
+ */
+function inferYear(at: (year: number) => number, relation: 'last' | 'next' | undefined, ref: CivilDate, month?: number): number {
   const refDay = dayNumber(ref);
-  const at = (year: number): number => dayNumber({ year, month, day: day ?? 15 });
-  const sameMonth = (year: number): boolean => year === ref.year && month === ref.month;
+  const sameMonth = (year: number): boolean => month !== undefined && year === ref.year && month === ref.month;
   const candidates = [ref.year - 1, ref.year, ref.year + 1];
-  if (relation === 'last') return candidates.filter(y => at(y) < refDay && !(day === undefined && sameMonth(y))).pop() ?? ref.year - 1;
-  if (relation === 'next') return candidates.find(y => at(y) > refDay && !(day === undefined && sameMonth(y))) ?? ref.year + 1;
+  if (relation === 'last') return candidates.filter(y => at(y) < refDay && !sameMonth(y)).pop() ?? ref.year - 1;
+  if (relation === 'next') return candidates.find(y => at(y) > refDay && !sameMonth(y)) ?? ref.year + 1;
   let best = ref.year;
   for (const y of candidates) {
     const d = Math.abs(at(y) - refDay), bestD = Math.abs(at(best) - refDay);
