@@ -82,7 +82,9 @@ export function applyTextChange<T extends Anchored>(items: readonly T[], change:
 /**
  * Order a batch of changes (VS Code's contentChanges of one event: non-overlapping, all expressed against the
  * document before the event) so that applying them one after another is right: from the end of the document to
- * its start, so that each change leaves the offsets of the ones still to come untouched.
+ * its start, so that each change leaves the offsets of the ones still to come untouched. VS Code already sends
+ * them in that order, but does not promise it, and the array is shared with other extensions, which have been
+ * seen to reverse it in place (microsoft/vscode#11487, #88570): so sort a copy, never the caller's array.
  */
 export function inApplicationOrder(changes: readonly TextChange[]): TextChange[] {
   return [...changes].sort((x, y) => y.start - x.start || y.end - x.end);
@@ -95,10 +97,15 @@ export function applyTextChanges<T extends Anchored>(items: readonly T[], change
   return out;
 }
 
-/** Annotations and decisions of a document after one event's changes. */
+/**
+ * Annotations and decisions of a document after one event's changes; the same document object when no anchor
+ * moved (typing after the last annotation), so the editor can tell by identity that nothing needs redrawing.
+ */
 export function applyChangesToDocument(doc: SidecarDocument, changes: readonly TextChange[]): SidecarDocument {
-  if (changes.length === 0) return doc;
-  return { ...doc, annotations: applyTextChanges(doc.annotations, changes), decisions: applyTextChanges(doc.decisions, changes) };
+  const annotations = applyTextChanges(doc.annotations, changes), decisions = applyTextChanges(doc.decisions, changes);
+  const same = <T>(xs: readonly T[], ys: readonly T[]) => xs.every((x, i) => x === ys[i]);
+  if (same(annotations, doc.annotations) && same(decisions, doc.decisions)) return doc;
+  return { ...doc, annotations, decisions };
 }
 
 /** The text after one event's changes: what the editor's document becomes (used by tests and re-anchoring checks). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  AnnotationStore, CONTEXT_LENGTH, applyChangesToText, applyTextChange, applyTextChanges, emptyDocument, hashText, makeAnchor,
+  AnnotationStore, CONTEXT_LENGTH, applyChangesToDocument, applyChangesToText, applyTextChange, applyTextChanges, emptyDocument, hashText, makeAnchor,
   reanchorDocument, reanchorItems, sequentialIds, type Annotation, type TextChange,
 } from '../../src/annotations';
 import { readArticle } from '../support/paths';
@@ -56,6 +56,9 @@ describe('applyTextChange (live edits)', () => {
   it('leaves an annotation alone for a change after it', () => {
     const r = edit(text, a, { start: e + 1, end: e + 5, text: 'told' });
     assert.equal(r.a, a, 'the very same object: nothing to re-render');
+    const doc = { ...emptyDocument('s.txt'), annotations: [a] };
+    assert.equal(applyChangesToDocument(doc, [{ start: e + 1, end: e + 5, text: 'told' }]), doc);
+    assert.notEqual(applyChangesToDocument(doc, [{ start: 0, end: 0, text: 'So, ' }]), doc);
   });
 
   it('does not grow when text is inserted exactly at either boundary', () => {
