@@ -53,6 +53,5 @@ export const YEAR_RE = '(?:1[0-9]|20)[0-9]{2}(?![0-9])(?![.,][0-9])';
 export const TIME_RE = '(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s?(?:[ap]\\.m\\.|[ap]m(?![a-z])))?|(?:1[0-2]|0?[1-9])\\s?(?:[ap]\\.m\\.|[ap]m(?![a-z])))';
 /** Time-zone abbreviation or offset after a time (upper case only, checked by the caller). */
 export const ZONE_RE = '(?:[ECMP][SD]T|GMT|UTC|KST|JST|BST|CET|CEST|EET|EEST|IST|HKT|SGT|AEST|AEDT|WIB|ICT|MSK|Z|[+-][0-9]{2}:?[0-9]{2})(?![A-Za-z0-9])';
-export const PART_OF_DAY_RE = '(?:morning|afternoon|evening|night|overnight)(?![a-z])';
 export const CARDINAL_RE =
   '(?:[0-9]+|an?|a\\s+couple\\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
