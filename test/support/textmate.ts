@@ -3,32 +3,62 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
-import { INITIAL, Registry, parseRawGrammar, type IGrammar, type StateStack } from 'vscode-textmate';
+import { INITIAL, Registry, parseRawGrammar, type IGrammar, type IRawTheme, type StateStack } from 'vscode-textmate';
 import { repoRoot } from './paths';
 
 export const NEWS_SCOPE_NAME = 'text.plain.news';
 export const grammarPath = path.join(repoRoot, 'syntaxes', 'news.tmLanguage.json');
 
+let onigReady: Promise<void> | undefined;
 let grammarPromise: Promise<IGrammar> | undefined;
 
-/** The news grammar, loaded once per process (the Oniguruma WASM can only be initialised once). */
-export function loadNewsGrammar(): Promise<IGrammar> {
-  grammarPromise ??= (async () => {
+/** Initialises the Oniguruma WASM, once per process (a second loadWASM call throws). */
+export function loadOniguruma(): Promise<void> {
+  onigReady ??= (async () => {
     const wasm = fs.readFileSync(path.join(repoRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const registry = new Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-        createOnigString: (s: string) => new oniguruma.OnigString(s),
-      }),
-      loadGrammar: async (scopeName: string) =>
-        scopeName === NEWS_SCOPE_NAME ? parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
-    });
-    const grammar = await registry.loadGrammar(NEWS_SCOPE_NAME);
-    if (!grammar) throw new Error(`grammar ${NEWS_SCOPE_NAME} not found in ${grammarPath}`);
-    return grammar;
   })();
+  return onigReady;
+}
+
+/** A registry holding only the news grammar, optionally with a colour theme (for checks on resolved colours). */
+export async function createNewsRegistry(theme?: IRawTheme): Promise<{ registry: Registry; grammar: IGrammar }> {
+  await loadOniguruma();
+  const registry = new Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async (scopeName: string) =>
+      scopeName === NEWS_SCOPE_NAME ? parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
+    theme,
+  });
+  const grammar = await registry.loadGrammar(NEWS_SCOPE_NAME);
+  if (!grammar) throw new Error(`grammar ${NEWS_SCOPE_NAME} not found in ${grammarPath}`);
+  return { registry, grammar };
+}
+
+/** The news grammar without a theme, loaded once per process. */
+export function loadNewsGrammar(): Promise<IGrammar> {
+  grammarPromise ??= createNewsRegistry().then((r) => r.grammar);
   return grammarPromise;
+}
+
+/**
+ * Foreground colour ("#RRGGBB" as the theme spells it) of every character of a one-line text under the registry's
+ * theme, decoded from vscode-textmate's binary tokens (foreground id in bits 15-23 of each token's metadata).
+ */
+export function foregroundPerChar(registry: Registry, grammar: IGrammar, line: string): string[] {
+  const colorMap = registry.getColorMap();
+  const { tokens } = grammar.tokenizeLine2(line, INITIAL);
+  const colours: string[] = [];
+  for (let i = 0; i < tokens.length; i += 2) {
+    const start = tokens[i];
+    const end = i + 2 < tokens.length ? tokens[i + 2] : line.length;
+    const colour = colorMap[(tokens[i + 1] & 0x00ff8000) >>> 15];
+    for (let c = start; c < end; c++) colours[c] = colour;
+  }
+  return colours;
 }
 
 /** One token in document coordinates (UTF-16 offsets, end exclusive). */

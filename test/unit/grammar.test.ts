@@ -5,7 +5,7 @@ import { OnigScanner } from 'vscode-oniguruma';
 import type { IGrammar } from 'vscode-textmate';
 import { readArticle } from '../support/paths';
 import {
-  allScopedTexts, grammarPath, loadNewsGrammar, offsetOf, scopedText, scopesAtOffset, scopesOf, tokenizeDocument,
+  allScopedTexts, createNewsRegistry, foregroundPerChar, grammarPath, loadNewsGrammar, offsetOf, scopedText, scopesAtOffset, scopesOf, tokenizeDocument,
   type TokenizedDocument,
 } from '../support/textmate';
 
@@ -51,6 +51,40 @@ describe('news TextMate grammar', function () {
       walk(raw);
       assert.ok(regexes.length > 20, `only ${regexes.length} regexes found`);
       for (const re of regexes) assert.doesNotThrow(() => new OnigScanner([re]).dispose(), `does not compile: ${re}`);
+    });
+  });
+
+  describe('theme colours', () => {
+    // The parent scopes Dark+/Light+ colour; neither has a rule for constant.other or a bare entity.name.
+    const commonRules = [
+      { settings: { foreground: '#D4D4D4' } },
+      { scope: 'entity.name.type', settings: { foreground: '#4EC9B0' } },
+      { scope: 'constant.numeric', settings: { foreground: '#B5CEA8' } },
+      { scope: 'keyword', settings: { foreground: '#569CD6' } },
+      { scope: 'string', settings: { foreground: '#CE9178' } },
+    ];
+    const line = 'Secretary of State John Kerry said “yes” on Jan. 27 at noon.';
+    const colourOf = (colours: string[], needle: string): Set<string> =>
+      new Set(colours.slice(offsetOf(line, needle), offsetOf(line, needle) + needle.length));
+
+    it('gives names, dates, titles and quotations a colour in a theme with only the common rules', async () => {
+      const { registry, grammar: themed } = await createNewsRegistry({ name: 'common', settings: commonRules });
+      const colours = foregroundPerChar(registry, themed, line);
+      assert.deepEqual(colourOf(colours, 'John Kerry'), new Set(['#4EC9B0']));
+      assert.deepEqual(colourOf(colours, 'Jan. 27'), new Set(['#B5CEA8']));
+      assert.deepEqual(colourOf(colours, 'Secretary of State'), new Set(['#569CD6']));
+      assert.deepEqual(colourOf(colours, '“yes”'), new Set(['#CE9178']));
+      assert.deepEqual(colourOf(colours, ' said '), new Set(['#D4D4D4']));
+    });
+
+    it('lets a theme that targets the .news scopes override the common colour', async () => {
+      const settings = [...commonRules,
+        { scope: 'entity.name.person.news', settings: { foreground: '#FF0000' } },
+        { scope: 'constant.other.date.news', settings: { foreground: '#00FF00' } }];
+      const { registry, grammar: themed } = await createNewsRegistry({ name: 'news-aware', settings });
+      const colours = foregroundPerChar(registry, themed, line);
+      assert.deepEqual(colourOf(colours, 'John Kerry'), new Set(['#FF0000']));
+      assert.deepEqual(colourOf(colours, 'Jan. 27'), new Set(['#00FF00']));
     });
   });
 
