@@ -4,6 +4,7 @@ import { ArticleAnalyses } from './editor/articleAnalyses';
 import { HighlightSwitch } from './editor/highlightSwitch';
 import { NewsHover } from './editor/hover';
 import { legend, NewsSemanticTokens } from './editor/semanticTokens';
+import { registerEntities } from './views/register';
 
 const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }];
 
@@ -24,8 +25,9 @@ export function activate(context: vscode.ExtensionContext) {
       return on;
     }),
   );
+  const entities = registerEntities(context, analyses, log); // Entities view + references, highlights, next/previous occurrence
   log.info('News Annotator activated');
-  return { analyses }; // for integration tests and other extensions: read-only access to the analyses
+  return { analyses, entities }; // for integration tests and other extensions: read-only access to the analyses, the Entities tree
 }
 
 export function deactivate(): void { /* disposables are released through context.subscriptions */ }

@@ -1,0 +1,104 @@
+// Every .txt file of the workspace as an article for the Entities view, when the user turns on
+// newsAnnotator.tree.includeWorkspaceFiles. Files are read, decoded and analysed one at a time in the background,
+// yielding to the editor between files, under a cancellable progress notification; a file watcher keeps them current.
+import * as vscode from 'vscode';
+import { analyze } from '../analysis';
+import { decodeArticle } from '../analysis/input';
+import { readSettings } from '../editor/settings';
+import type { ArticleSnapshot } from './entityIndex';
+import type { ClosedArticles } from './entityTree';
+
+const INCLUDE = '**/*.txt';
+const MAX_FILES = 5000;
+
+const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+
+export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
+  private readonly snapshots = new Map<string, Omit<ArticleSnapshot, 'annotations'>>();
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private run: vscode.CancellationTokenSource | undefined;
+  private readonly watcherSubscriptions: vscode.Disposable[] = [];
+
+  /** `changed` is told about every article that was read, re-read or dropped. */
+  constructor(private readonly changed: (uri: string) => void, private readonly log: vscode.LogOutputChannel) {}
+
+  get enabled(): boolean { return this.watcher !== undefined; }
+
+  get(uri: string): Omit<ArticleSnapshot, 'annotations'> | undefined {
+    return this.snapshots.get(uri);
+  }
+
+  /** Starts watching and indexes every file once; resolves when done or cancelled. */
+  async enable(): Promise<void> {
+    if (!this.watcher) {
+      this.watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
+      this.watcherSubscriptions.push(this.watcher,
+        this.watcher.onDidCreate(uri => void this.read(uri)),
+        this.watcher.onDidChange(uri => void this.read(uri)),
+        this.watcher.onDidDelete(uri => this.drop(uri.toString())),
+      );
+    }
+    await this.indexAll();
+  }
+
+  disable(): void {
+    this.run?.cancel();
+    for (const d of this.watcherSubscriptions.splice(0)) d.dispose();
+    this.watcher = undefined;
+    for (const key of [...this.snapshots.keys()]) this.drop(key);
+  }
+
+  /** Reads every file again (the Refresh button). */
+  async indexAll(): Promise<void> {
+    this.run?.cancel();
+    const run = this.run = new vscode.CancellationTokenSource();
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: indexing workspace articles', cancellable: true }, async (progress, token) => {
+      token.onCancellationRequested(() => run.cancel());
+      const files = (await vscode.workspace.findFiles(INCLUDE, undefined, MAX_FILES, run.token))
+        .filter(uri => !/[\\/]node_modules[\\/]/.test(uri.path))
+        .sort((a, b) => (a.path < b.path ? -1 : 1));
+      if (files.length === MAX_FILES) this.log.warn(`indexing the first ${MAX_FILES} .txt files of the workspace only`);
+      const seen = new Set(files.map(f => f.toString()));
+      for (const key of [...this.snapshots.keys()]) if (!seen.has(key)) this.drop(key);
+      const t0 = Date.now();
+      let done = 0;
+      for (const uri of files) {
+        if (run.token.isCancellationRequested) break;
+        await this.read(uri);
+        done++;
+        progress.report({ increment: 100 / files.length, message: `${done}/${files.length} ${vscode.workspace.asRelativePath(uri)}` });
+        await yieldToEditor(); // typing and scrolling stay responsive while a large folder is indexed
+      }
+      this.log.info(`indexed ${done} of ${files.length} workspace articles in ${Date.now() - t0} ms${run.token.isCancellationRequested ? ' (cancelled)' : ''}`);
+    });
+    if (this.run === run) this.run = undefined;
+    run.dispose();
+  }
+
+  private async read(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    try {
+      const { maxFileSizeMB } = readSettings(uri);
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > maxFileSizeMB * 1024 * 1024) { this.log.info(`not indexing ${vscode.workspace.asRelativePath(uri)}: larger than ${maxFileSizeMB} MB`); return this.drop(key); }
+      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) { this.log.info(`not indexing ${vscode.workspace.asRelativePath(uri)}: ${decoded.reason}`); return this.drop(key); }
+      if (!this.enabled) return;
+      this.snapshots.set(key, { key, name: vscode.workspace.asRelativePath(uri), text: decoded.text, analysis: analyze(decoded.text) });
+      this.changed(key);
+    } catch (e) {
+      this.log.warn(`could not index ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`);
+      this.drop(key);
+    }
+  }
+
+  private drop(key: string): void {
+    if (this.snapshots.delete(key)) this.changed(key);
+  }
+
+  dispose(): void {
+    this.run?.cancel();
+    for (const d of this.watcherSubscriptions.splice(0)) d.dispose();
+    this.watcher = undefined;
+  }
+}
