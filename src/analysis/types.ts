@@ -23,7 +23,8 @@ export interface DateMention extends Span {
   text: string;
   /**
    * Resolved calendar value in ISO-8601-like form at the precision the text gives:
-   * "2016-01-27", "2016-01-27T17:05", "2016-01", "2016", "199X" (a decade), "2016-W03" (a week).
+   * "2016-01-27", "2016-01-27T17:05", "2016-01", "2016", "199X" (a decade), "19XX" (a century), "2016-W03" (a week),
+   * "2016-W03-WE" (a weekend), "2016-Q3" (a quarter), "2016-SU" (a season).
    * Undefined when it cannot be resolved (e.g. relative with no publication date known).
    */
   value?: string;
