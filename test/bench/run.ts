@@ -1,0 +1,112 @@
+// `npm run bench`: analyzer throughput against compromise, semantic tokens, the entities tree. Prints a report and
+// writes it as JSON to artifacts/bench.json. It only reports: no figure here fails a build.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../support/paths';
+import {
+  formatAnalyzer, linearityOf, memoryOf, throughput, warmCompromise, type AnalyzerReport, type ThroughputRow, type Workload,
+} from './analyzer.bench';
+import { loadSourceDocs, readCorpus, syntheticArticle } from './corpus';
+import { MB, progress, utf8Bytes } from './measure';
+import { benchTokens, formatTokens, type TokensRow } from './tokens.bench';
+
+const DEV_CORPORA = [
+  { name: 'GUM news DEV', file: path.join(repoRoot, 'test', 'fixtures', 'gum_news.dev.jsonl') },
+  // Research-only corpora: read in place, never copied into the repository.
+  { name: 'PolNeAR DEV', file: path.join(repoRoot, '..', 'shared', 'eval', 'polnear.dev.jsonl') },
+  { name: 'TimeBank DEV', file: path.join(repoRoot, '..', 'shared', 'eval', 'timebank.dev.jsonl') },
+];
+
+const SYNTHETIC = [
+  { name: '100 KB', bytes: 100_000, seed: 101 },
+  { name: '1 MB', bytes: MB, seed: 1001 },
+  { name: '10 MB', bytes: 10 * MB, seed: 10001 },
+];
+
+/** Repetitions and time budgets per size, chosen to keep the whole run within about five minutes on two cores. */
+function workloadFor(name: string, texts: string[], bytes: number): Workload {
+  if (bytes <= 400_000) {
+    return { name, texts, ours: { warmup: 3, reps: 11, budgetMs: 10_000 }, compromise: { warmup: 0, reps: 3, budgetMs: 12_000 } };
+  }
+  if (bytes <= 2 * MB) {
+    // One pass of compromise (about 20 s at its usual 0.05 MB/s); beyond 90 s it is extrapolated and labelled so.
+    return { name, texts, ours: { warmup: 1, reps: 5, budgetMs: 20_000 }, compromise: { warmup: 0, reps: 1, budgetMs: 90_000 } };
+  }
+  // 10 MB: compromise would need minutes; it runs for 20 s and the rest is extrapolated (labelled in the report).
+  return { name, texts, ours: { warmup: 1, reps: 3, budgetMs: 40_000 }, compromise: { warmup: 0, reps: 1, budgetMs: 20_000 } };
+}
+
+function environment(): Record<string, unknown> {
+  const git = (args: string[]) => { try { return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim(); } catch { return undefined; } };
+  return {
+    date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length,
+    loadAverage: os.loadavg(), commit: git(['rev-parse', '--short', 'HEAD']), uncommittedChanges: Boolean(git(['status', '--porcelain'])),
+  };
+}
+
+/** The entities-tree benchmark is written by another engineer; until its file exists the report says so. */
+async function treeSection(): Promise<string[]> {
+  if (!fs.existsSync(path.join(__dirname, 'tree.bench.js'))) return ['Tree', '  tree benchmark: not written yet'];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchTree } = require('./tree.bench') as { benchTree: () => Promise<string[]> };
+  return ['Tree', ...(await benchTree()).map(l => `  ${l}`)];
+}
+
+async function main(): Promise<void> {
+  const env = environment();
+  const started = Date.now();
+  console.log(`News Annotator benchmarks — node ${env.node}, ${env.cores} × ${env.cpu}, commit ${env.commit}${env.uncommittedChanges ? ' + uncommitted changes' : ''}`);
+  console.log('');
+
+  progress('building synthetic articles');
+  const sources = loadSourceDocs();
+  const synthetic = SYNTHETIC.map(s => ({ ...s, text: syntheticArticle(sources, { targetBytes: s.bytes, seed: s.seed }) }));
+
+  progress('warming up compromise');
+  warmCompromise(sources.slice(0, 4).map(d => d.text).join('\n\n'));
+
+  const corpora: ThroughputRow[] = [];
+  const skippedCorpora: string[] = [];
+  for (const c of DEV_CORPORA) {
+    const docs = readCorpus(c.file);
+    if (!docs) { skippedCorpora.push(c.name); continue; }
+    const texts = docs.map(d => d.text);
+    corpora.push(throughput(workloadFor(c.name, texts, texts.reduce((n, t) => n + utf8Bytes(t), 0))));
+  }
+  const syntheticRows = synthetic.map(s => throughput(workloadFor(s.name, [s.text], s.bytes)));
+  const memory = synthetic.map(s => memoryOf(s.name, s.text));
+  const analyzer: AnalyzerReport = { corpora, skippedCorpora, synthetic: syntheticRows, linearity: linearityOf(syntheticRows), memory };
+  const analyzerLines = formatAnalyzer(analyzer);
+  console.log(analyzerLines.join('\n'));
+  console.log('');
+
+  const tokens: TokensRow[] = synthetic.filter(s => s.bytes <= MB).map(s => {
+    const compromiseMs = syntheticRows.find(r => r.name === s.name)?.compromise?.medianMs;
+    const small = s.bytes <= 100_000;
+    return benchTokens(s.name, s.text, small ? { warmup: 3, reps: 11, budgetMs: 10_000 } : { warmup: 1, reps: 5, budgetMs: 15_000 }, compromiseMs);
+  });
+  const tokenLines = formatTokens(tokens);
+  console.log(tokenLines.join('\n'));
+  console.log('');
+
+  progress('tree benchmark');
+  const treeLines = await treeSection();
+  console.log(treeLines.join('\n'));
+  console.log('');
+
+  const seconds = (Date.now() - started) / 1000;
+  const report = {
+    environment: env, seconds,
+    analyzer,
+    tokens, tree: treeLines.slice(1).map(l => l.trim()),
+    text: [...analyzerLines, '', ...tokenLines, '', ...treeLines],
+  };
+  const out = path.join(repoRoot, 'artifacts', 'bench.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  console.log(`Done in ${seconds.toFixed(0)} s; JSON report in ${path.relative(repoRoot, out)}`);
+}
+
+main().catch(e => { console.error(e); process.exit(1); });
