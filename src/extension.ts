@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ArticleAnalyses } from './editor/articleAnalyses';
 import { HighlightSwitch } from './editor/highlightSwitch';
 import { NewsHover } from './editor/hover';
+import { decisionsOf, registerAnnotations } from './editor/annotations/register';
 import { legend, NewsSemanticTokens } from './editor/semanticTokens';
 import { registerEntities } from './views/register';
 
@@ -12,8 +13,9 @@ export function activate(context: vscode.ExtensionContext) {
   const log = vscode.window.createOutputChannel('News Annotator', { log: true });
   const analyses = new ArticleAnalyses(log);
   const highlight = new HighlightSwitch();
-  const tokens = new NewsSemanticTokens(analyses, highlight);
-  context.subscriptions.push(log, analyses, highlight, tokens,
+  const annotations = registerAnnotations(context, analyses, log, ARTICLES); // sidecar files, decorations, commands
+  const tokens = new NewsSemanticTokens(analyses, highlight, uri => decisionsOf(annotations, analyses, uri));
+  context.subscriptions.push(log, analyses, highlight, tokens, annotations.onDidChange(() => tokens.refresh()),
     vscode.languages.registerDocumentSemanticTokensProvider(ARTICLES, tokens, legend),
     vscode.languages.registerHoverProvider(ARTICLES, new NewsHover(analyses)),
     vscode.commands.registerCommand('newsAnnotator.showOutput', () => log.show()),
@@ -27,7 +29,7 @@ export function activate(context: vscode.ExtensionContext) {
   );
   const entities = registerEntities(context, analyses, log); // Entities view + references, highlights, next/previous occurrence
   log.info('News Annotator activated');
-  return { analyses, entities }; // for integration tests and other extensions: read-only access to the analyses, the Entities tree
+  return { analyses, annotations, entities }; // for integration tests and other extensions: read-only access to the analyses, the Entities tree
 }
 
 export function deactivate(): void { /* disposables are released through context.subscriptions */ }

@@ -54,6 +54,21 @@ export class ArticleAnalyses implements vscode.Disposable {
     return analysis;
   }
 
+  /**
+   * The analysis once edits have settled: at once when it is current, else after the debounce that a newer edit
+   * restarts. Resolves undefined when the request is cancelled first (a newer request has replaced it).
+   */
+  settled(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Analysis | undefined> {
+    const hit = this.cache.get(doc.uri.toString());
+    if ((hit && hit.version === doc.version) || !this.pending.has(doc.uri.toString())) return Promise.resolve(this.get(doc));
+    return new Promise(resolve => {
+      const subs: vscode.Disposable[] = [];
+      const done = (a: Analysis | undefined) => { subs.forEach(d => d.dispose()); resolve(a); };
+      subs.push(this.onDidChange(uri => { if (uri.toString() === doc.uri.toString()) done(this.get(doc)); }));
+      if (token) subs.push(token.onCancellationRequested(() => done(undefined)));
+    });
+  }
+
   /** The last analysis computed for the uri, whatever its version (for cross-article views). */
   peek(uri: vscode.Uri): ArticleAnalysis | undefined {
     return this.cache.get(uri.toString());

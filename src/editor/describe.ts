@@ -1,6 +1,7 @@
 // Human-readable forms of analysis values, for hovers and the entity tree.
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SEASONS: Record<string, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** "2016-01-27" → "Wednesday, 27 January 2016"; "2016-01" → "January 2016"; "199X" → "the 1990s"; else as is. */
@@ -13,6 +14,9 @@ export function describeDateValue(value: string): string {
   }
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
   if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return `week ${Number(m[2])} of ${m[1]}`;
+  if ((m = /^(\d{4})-W(\d{2})-WE$/.exec(value))) return `the weekend of week ${Number(m[2])}, ${m[1]}`;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return `Q${m[2]} ${m[1]}`;
+  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) return `${SEASONS[m[2]]} ${m[1]}`;
   if ((m = /^(\d{3})X$/.exec(value))) return `the ${m[1]}0s`;
   if ((m = /^(\d{2})XX$/.exec(value))) return `the ${Number(m[1]) + 1}th century`;
   return value;

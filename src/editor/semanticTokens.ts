@@ -20,11 +20,12 @@ export class NewsSemanticTokens implements vscode.DocumentSemanticTokensProvider
   /** Ask VS Code to re-query (e.g. after the user confirmed or rejected an entity). */
   refresh(): void { this.changed.fire(); }
 
-  provideDocumentSemanticTokens(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.SemanticTokens | undefined {
+  async provideDocumentSemanticTokens(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
     const builder = new vscode.SemanticTokensBuilder(legend);
     if (!this.highlight.isOn(doc)) return builder.build();
-    const analysis = this.analyses.get(doc);
-    if (!analysis || token.isCancellationRequested) return builder.build();
+    const analysis = await this.analyses.settled(doc, token); // waits out the edit debounce; a newer request cancels
+    if (token.isCancellationRequested) return undefined;
+    if (!analysis) return builder.build();
     for (const t of layTokens(doc.getText(), analysis, this.decisionsFor(doc.uri))) {
       builder.push(t.line, t.char, t.length, t.type, t.modifiers);
     }

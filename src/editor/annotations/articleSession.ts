@@ -1,0 +1,97 @@
+// One article's annotations while it is open: the in-memory store, what the sidecar on disk holds, and the rules
+// that keep them together — anchors move with every edit, the file is re-read (and merged) when it changes on
+// disk, it is written only when something changed and never while it cannot be read.
+import * as vscode from 'vscode';
+import {
+  ABSENT_SIDECAR, AnnotationStore, emptyDocument, fileNameOf, MAX_SIDECAR_BYTES, mergeAnnotations, planSidecarWrite,
+  readSidecar, reanchorDocument, SidecarError, type ReanchorReport, type SidecarDocument, type SidecarState, type TextChange,
+} from '../../annotations';
+import { deleteIfPresent, readIfPresent, sidecarUriFor, sizeOf, writeAtomically } from './sidecarFiles';
+
+export type SessionEvent =
+  | { kind: 'unreadable'; message: string; line?: number }
+  | { kind: 'reanchored'; report: ReanchorReport }
+  | { kind: 'refusedWrite'; message: string };
+
+export class ArticleSession {
+  readonly sidecarUri: vscode.Uri;
+  readonly store: AnnotationStore;
+  private state: SidecarState = ABSENT_SIDECAR;
+  /** The document as last read from or written to disk: the base of a three-way merge. */
+  private base: SidecarDocument;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly articleUri: vscode.Uri, private readonly notify: (e: SessionEvent) => void) {
+    this.sidecarUri = sidecarUriFor(articleUri);
+    this.base = emptyDocument(fileNameOf(articleUri.path));
+    this.store = new AnnotationStore(this.base);
+  }
+
+  get readable(): boolean { return this.state.readable; }
+  get unreadableMessage(): string | undefined { return this.state.readable ? undefined : this.state.error.message; }
+  get unreadableLine(): number | undefined { return this.state.readable ? undefined : this.state.error.line; }
+
+  /** Read the sidecar (first open, or after it changed on disk) and merge it with what is in memory. */
+  reload(articleText: string): Promise<void> {
+    return this.serialized(async () => {
+      const theirs = await this.readState();
+      if (!theirs.readable) {
+        this.state = theirs;
+        this.notify({ kind: 'unreadable', message: theirs.error.message, line: theirs.error.line });
+        return; // keep the annotations in memory; the file stays as it is
+      }
+      if (theirs.exists && this.state.readable && this.state.exists && theirs.text === this.state.text) return; // our own write
+      const wasUnreadable = !this.state.readable;
+      this.state = theirs;
+      const onDisk = theirs.document ?? emptyDocument(fileNameOf(this.articleUri.path));
+      const { document: placed, report } = reanchorDocument(onDisk, articleText);
+      if (report.moved + report.fuzzy + report.orphaned > 0 && onDisk.textHash !== placed.textHash) this.notify({ kind: 'reanchored', report });
+      const mine = this.store.document;
+      // After an unreadable spell, nothing was saved: everything in memory counts as added on our side.
+      const base = wasUnreadable ? emptyDocument(onDisk.article) : this.base;
+      const merged = mine === this.base && !wasUnreadable ? placed : mergeAnnotations(base, mine, placed);
+      this.base = placed;
+      this.store.replace(merged);
+      if (merged !== placed) await this.writeNow(articleText);
+    });
+  }
+
+  /** Move every anchor through one editor change event (contentChanges are against the text before the event). */
+  applyEdits(changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    const mapped: TextChange[] = changes.map(c => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    this.store.applyChanges(mapped);
+  }
+
+  /** Save the annotations for this text, if anything changed; never over a file that could not be read. */
+  save(articleText: string): Promise<void> {
+    return this.serialized(() => this.writeNow(articleText));
+  }
+
+  private async writeNow(articleText: string): Promise<void> {
+    const doc = this.store.forSave(articleText, fileNameOf(this.articleUri.path));
+    const plan = planSidecarWrite(this.state, doc);
+    if (plan.action === 'refuse') { this.notify({ kind: 'refusedWrite', message: plan.reason }); return; }
+    if (plan.action === 'write') await writeAtomically(this.sidecarUri, plan.bytes);
+    else if (plan.action === 'delete') await deleteIfPresent(this.sidecarUri);
+    this.state = plan.next;
+    this.store.replace(doc);
+    this.base = doc;
+  }
+
+  private async readState(): Promise<SidecarState> {
+    const name = fileNameOf(this.sidecarUri.path);
+    const size = await sizeOf(this.sidecarUri);
+    if (size !== undefined && size > MAX_SIDECAR_BYTES) { // refused before it is loaded into memory
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      return { readable: false, exists: true, error: new SidecarError(name, [{ message: `the file is ${mb(size)}, above the ${mb(MAX_SIDECAR_BYTES)} limit for an annotations file; it was not read` }]) };
+    }
+    return readSidecar(await readIfPresent(this.sidecarUri), name, fileNameOf(this.articleUri.path));
+  }
+
+  /** File operations of one session run one at a time, in order. */
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
