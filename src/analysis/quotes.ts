@@ -40,8 +40,11 @@ function assignGroups(text: string, lines: Line[], qs: Located[]): number[] {
 
 /** Indices of the quotes kept: long ones, and short ones that have an attribution (scare quotes and titles go). */
 function dropUnattributedShortQuotes(text: string, lines: Line[], qs: Located[], groups: number[]): number[] {
+  const isShort = qs.map(q => wordCount(innerText(text, q)) <= SHORT_QUOTE_WORDS);
+  const groupsWithShort = new Set(groups.filter((_g, i) => isShort[i]));
   const attributed = new Set<number>();
   qs.forEach((q, i) => {
+    if (!groupsWithShort.has(groups[i]) || attributed.has(groups[i])) return; // only short quotes need the check
     const line = lines[q.line];
     if (findAttribution(text, q, line.start, line.end) ||
       (q.opensParagraph && q.line > 0 && leadInAttribution(text, lines[q.line - 1].start, lines[q.line - 1].end))) {
@@ -50,8 +53,7 @@ function dropUnattributedShortQuotes(text: string, lines: Line[], qs: Located[],
   });
   const kept: number[] = [];
   qs.forEach((q, i) => {
-    const long = wordCount(innerText(text, q)) > SHORT_QUOTE_WORDS;
-    if (long || (attributed.has(groups[i]) && !isPossessedTitle(text, q))) kept.push(i);
+    if (!isShort[i] || (attributed.has(groups[i]) && !isPossessedTitle(text, q))) kept.push(i);
   });
   return kept;
 }

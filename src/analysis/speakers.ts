@@ -3,7 +3,7 @@
 // ("the ministry", "officials") keep their surface text with a null speakerId.
 import { findAttribution, leadInAttribution, type Attribution } from './quotes/attribution';
 import { PERSONAL_PRONOUNS } from './quotes/lexicon';
-import { splitLines, type Line } from './quotes/pairing';
+import { onlySpaceBetween, splitLines, type Line } from './quotes/pairing';
 import { Salience, type Gender } from './quotes/salience';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
 
@@ -61,7 +61,7 @@ function attributionOf(text: string, lines: Line[], pieces: Piece[]): Attributio
     if (a) return a;
   }
   const first = pieces[0];
-  if (first.line > 0 && text.slice(lines[first.line].start, first.quote.start).trim() === '') {
+  if (first.line > 0 && onlySpaceBetween(text, lines[first.line].start, first.quote.start)) {
     const prev = lines[first.line - 1];
     return leadInAttribution(text, prev.start, prev.end);
   }
@@ -76,7 +76,7 @@ function continuesPrevious(text: string, lines: Line[], previous: Piece[], curre
   const last = previous[previous.length - 1], first = current[0];
   if (first.line === last.line) return true;
   if (first.line !== last.line + 1) return false;
-  const opensParagraph = text.slice(lines[first.line].start, first.quote.start).trim() === '';
+  const opensParagraph = onlySpaceBetween(text, lines[first.line].start, first.quote.start);
   return opensParagraph && lines[last.line].end - last.quote.end <= MAX_TAIL_AFTER_QUOTE;
 }
 

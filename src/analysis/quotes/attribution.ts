@@ -24,7 +24,7 @@ export interface QuoteSpan {
 
 /** How far around a quotation attribution is searched, in characters and tokens. */
 const AFTER_WINDOW = 160;
-const BEFORE_WINDOW = 400;
+const BEFORE_WINDOW = 300;
 const MAX_SUBJECT_TOKENS = 14;
 /** Words a split quotation's attribution may trail after its verb: “…,” Trump warned in Everett, Wash., recently. “…” */
 const MAX_SPLIT_TAIL_TOKENS = 8;
@@ -197,12 +197,15 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
   }
   // “…,” Flynn, a top Trump surrogate, said Thursday
   const head = tokens[i];
-  if (!(isCapitalized(head) || SOURCE_PRONOUNS.has(head.lower) || DETERMINERS.has(head.lower))) return null;
+  const bareNoun = head.word && !PHRASE_BREAKERS.has(head.lower) && !REPORTING_VERBS.has(head.lower); // "officials said"
+  if (!(isCapitalized(head) || SOURCE_PRONOUNS.has(head.lower) || DETERMINERS.has(head.lower) || bareNoun)) return null;
   for (let v = i + 1; v < tokens.length && v - i <= MAX_SUBJECT_TOKENS; v++) {
     if (isSentenceStop(tokens, v) || isQuoteMarkToken(tokens[v])) return null;
     const verbEnd = reportingVerbEnd(tokens, v);
     if (verbEnd < 0) continue;
     if (!clauseEnds && !sentenceEndsSoon(tokens, verbEnd)) return null;
+    if (!isCapitalized(head) && !SOURCE_PRONOUNS.has(head.lower) && !DETERMINERS.has(head.lower) &&
+      tokens.slice(i + 1, v).some(t => !isModifier(t))) return null;
     let headEnd = v - 1;
     while (headEnd > i && isModifier(tokens[headEnd])) headEnd--;
     for (let j = i; j < headEnd; j++) if (tokens[j].text === ',' || tokens[j].text === '(') { headEnd = j - 1; break; }
@@ -231,9 +234,14 @@ function clauseSubject(tokens: Token[], end: number): [number, number] | null {
   return e >= s && e < end ? [s, e] : null;
 }
 
+// Any reporting verb, "according to" or a colon: a cheap test that spares tokenizing windows with none of them.
+const ATTRIBUTION_HINT = new RegExp(`\\b(?:${[...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|')}|according)\\b|:`, 'i');
+const mayHoldAttribution = (text: string, from: number, to: number): boolean => ATTRIBUTION_HINT.test(text.slice(from, to));
+
 /** Attribution before the quotation in its sentence: Kerry said: “…” / X told reporters “…” / X called it “…”. */
 function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attribution | null {
   const from = sentenceStart(text, Math.max(lineStart, q.start - BEFORE_WINDOW), q.start);
+  if (!mayHoldAttribution(text, from, q.start)) return null;
   const tokens = tokenize(text, from, q.start);
   const found = (first: number, last: number): Attribution =>
     ({ sourceStart: tokens[first].start, sourceEnd: tokens[last].end, position: 'before', cueEnd: q.start });

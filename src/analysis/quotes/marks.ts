@@ -70,6 +70,8 @@ export function classifyMark(text: string, i: number): QuoteMark | null {
   const after = i + length < text.length ? text[i + length] : undefined;
   const canOpen = leftFlanking(before, after);
   const canClose = rightFlanking(before, after);
+  // A mark with spaces on both sides is stray, unless it starts a paragraph (”  … what I learned …”).
+  if (!canOpen && !canClose && !(before === undefined || before === '\n')) return null;
   if (c === '"' || length === 2) {
     const role: MarkRole = canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either';
     return mark(i, length, 'double', role);

@@ -52,7 +52,14 @@ function marksOf(text: string, line: Line): QuoteMark[] {
   return marks;
 }
 
-const isLineStart = (text: string, line: Line, index: number): boolean => text.slice(line.start, index).trim() === '';
+/** True when only white space lies in text[from, to); scans back from `to`, so it stops at the first word. */
+export function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && /\s/.test(text[i - 1])) i--;
+  return i <= from;
+}
+
+const isLineStart = (text: string, line: Line, index: number): boolean => onlySpaceBetween(text, line.start, index);
 
 const span = (text: string, line: Line, open: QuoteMark, close: QuoteMark): RawQuote => ({ start: open.index,
   end: close.index + close.length, kind: open.kind, closed: true, opensParagraph: isLineStart(text, line, open.index) });
@@ -86,7 +93,10 @@ function pairKind(text: string, line: Line, marks: QuoteMark[], kind: MarkKind, 
   }
   if (open !== null) {
     const o: QuoteMark = open;
-    if (line.end - o.index <= maxLength && line.end > o.index + o.length) {
+    // An unclosed quotation runs to the paragraph end (the multi-paragraph convention), unless it opened mid-paragraph
+    // around complete quotations, which are then the real ones.
+    const strayAroundQuotes = innerPairs.length > 0 && !isLineStart(text, line, o.index);
+    if (!strayAroundQuotes && line.end - o.index <= maxLength && line.end > o.index + o.length) {
       out.push({ start: o.index, end: line.end, kind, closed: false, opensParagraph: isLineStart(text, line, o.index) });
     } else out.push(...innerPairs);
   }
@@ -102,10 +112,44 @@ export function pairLine(text: string, line: Line): RawQuote[] {
   const marks = marksOf(text, line);
   if (marks.length === 0) return [];
   const doubles = pairKind(text, line, marks, 'double', MAX_QUOTE_LENGTH);
-  const outside = marks.filter(m => m.kind === 'single' && !doubles.some(d => m.index > d.start && m.index < d.end - (d.closed ? 1 : 0)));
+  const outside = singlesOutside(marks, doubles);
   const singles = pairKind(text, line, outside, 'single', MAX_SINGLE_QUOTE_LENGTH).filter(s => s.closed);
   if (singles.length === 0) return doubles;
-  const kept = singles.filter(s => !doubles.some(d => d.start < s.end && s.start < d.end && !(s.start < d.start && d.end <= s.end)));
-  const inner = (d: RawQuote) => kept.some(s => s.start < d.start && d.end <= s.end);
-  return [...doubles.filter(d => !inner(d)), ...kept].sort((a, b) => a.start - b.start);
+  return mergeNested(doubles, singles);
+}
+
+/** Single marks that lie outside every double-quoted span (both lists sorted by position): one linear merge. */
+function singlesOutside(marks: QuoteMark[], doubles: RawQuote[]): QuoteMark[] {
+  const out: QuoteMark[] = [];
+  let d = 0;
+  for (const m of marks) {
+    if (m.kind !== 'single') continue;
+    while (d < doubles.length && doubles[d].end <= m.index) d++;
+    if (d < doubles.length && doubles[d].start < m.index) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Joins double- and single-quoted spans (each sorted, non-overlapping): a single-quoted span enclosing double-quoted
+ * ones is the outer (British) quotation and replaces them; one straddling a double-quoted span is dropped.
+ */
+function mergeNested(doubles: RawQuote[], singles: RawQuote[]): RawQuote[] {
+  const out: RawQuote[] = [];
+  let d = 0;
+  for (const s of singles) {
+    while (d < doubles.length && doubles[d].end <= s.start) out.push(doubles[d++]);
+    let straddles = false;
+    const inside: RawQuote[] = [];
+    for (let k = d; k < doubles.length && doubles[k].start < s.end; k++) {
+      if (doubles[k].end <= s.end && doubles[k].start > s.start) inside.push(doubles[k]);
+      else { straddles = true; break; }
+    }
+    if (straddles) continue;
+    d += inside.length;
+    out.push(s);
+  }
+  while (d < doubles.length) out.push(doubles[d++]);
+  return out;
 }

@@ -10,17 +10,18 @@ export interface Token {
   word: boolean;
 }
 
-// Words keep inner apostrophes, hyphens, periods and ampersands ("Clinton’s", "Beijing-based", "U.S", "AT&T").
-const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
+// Words keep inner apostrophes, hyphens, periods and ampersands ("Clinton’s", "Beijing-based", "U.S", "AT&T");
+// any other non-space character is a token of its own.
+const TOKEN = /([\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*)|\S/gu;
 
-/** Tokens of text[from, to). */
+/** Tokens of text[from, to), matched in place (no copy of the window). */
 export function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  const window = text.slice(from, to);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(window); m; m = TOKEN.exec(window)) {
+  TOKEN.lastIndex = from;
+  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
     const t = m[0];
-    out.push({ start: from + m.index, end: from + m.index + t.length, text: t, lower: t.toLowerCase(), word: /[\p{L}\p{N}]/u.test(t[0]) });
+    const word = m[1] !== undefined;
+    out.push({ start: m.index, end: m.index + t.length, text: t, lower: word ? t.toLowerCase() : t, word });
   }
   return out;
 }

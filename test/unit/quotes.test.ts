@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { findPeople } from '../../src/analysis/people';
+import { findQuotes } from '../../src/analysis/quotes';
+import { attributeSpeakers } from '../../src/analysis/speakers';
+import type { QuoteMention } from '../../src/analysis/types';
+import { seedGold } from '../support/paths';
+
+const texts = (s: string): string[] => findQuotes(s).map(q => q.text);
+
+describe('findQuotes', () => {
+  it('finds curly, straight and British single quotations with their marks', () => {
+    assert.deepEqual(texts('“We will win,” she said.'), ['“We will win,”']);
+    assert.deepEqual(texts('"We will win," she said.'), ['"We will win,"']);
+    assert.deepEqual(texts('‘We will win,’ she said. ‘Nobody doubts it,’ he added.'), ['‘We will win,’', '‘Nobody doubts it,’']);
+  });
+
+  it('keeps offsets exact: text.slice(start, end) is the quote text', () => {
+    const s = 'Intro.\n\nKerry said: “We look forward to the talks.” Then he left.';
+    for (const q of findQuotes(s)) assert.equal(s.slice(q.start, q.end), q.text);
+    assert.equal(findQuotes(s).length, 1);
+  });
+
+  it('never takes an apostrophe for a quote mark', () => {
+    const s = "O'Donnell met James’ lawyers at the Producers' union, a rock ’n’ roll bar from the ’90s, he said.";
+    assert.deepEqual(texts(s), []);
+    const british = "‘O'Donnell’s plan is the best since the ’90s,’ James’ lawyer said.";
+    assert.deepEqual(texts(british), ["‘O'Donnell’s plan is the best since the ’90s,’"]);
+  });
+
+  it('returns one outer quotation for nested quotes', () => {
+    assert.deepEqual(texts('“He told me ‘never again’ and left,” she said.'), ['“He told me ‘never again’ and left,”']);
+    assert.deepEqual(texts('“I would rather live in what he calls “hell” than that,” she said.'),
+      ['“I would rather live in what he calls “hell” than that,”']);
+    assert.deepEqual(texts('‘He said “no” to me twice,’ she said.'), ['‘He said “no” to me twice,’']);
+  });
+
+  it('splits a quotation interrupted by its attribution into pieces sharing a group', () => {
+    const qs = findQuotes('“We will win,” she said, “and soon.” Later, “Another matter entirely,” he added.');
+    assert.deepEqual(qs.map(q => q.text), ['“We will win,”', '“and soon.”', '“Another matter entirely,”']);
+    assert.equal(qs[0].group, qs[1].group);
+    assert.notEqual(qs[1].group, qs[2].group);
+  });
+
+  it('does not join two quotations by different sources in one paragraph', () => {
+    const qs = findQuotes('Japan called it “an outlaw nation in the neighborhood.” Russia insisted that the North “stop its escapades.”');
+    assert.equal(qs.length, 2);
+    assert.notEqual(qs[0].group, qs[1].group);
+  });
+
+  it('runs a multi-paragraph quotation to each paragraph end and groups the paragraphs', () => {
+    const s = 'The senator said:\n\n“The first paragraph of the speech goes on here.\n\n“The second paragraph goes on too.\n\n' +
+      '“And the third one closes it.”\n\nAfter the speech, nothing.';
+    const qs = findQuotes(s);
+    assert.deepEqual(qs.map(q => q.text), ['“The first paragraph of the speech goes on here.', '“The second paragraph goes on too.',
+      '“And the third one closes it.”']);
+    assert.equal(new Set(qs.map(q => q.group)).size, 1);
+  });
+
+  it('bounds a stray unbalanced mark to its paragraph and still finds the quotes after it', () => {
+    const s = 'A stray “mark opens here and never closes in this long paragraph about budgets.\n\n' +
+      '“Budgets matter,” the minister said. He added that “the deficit is shrinking fast now,” in a speech.';
+    const qs = texts(s);
+    assert.ok(qs.includes('“Budgets matter,”'));
+    assert.ok(qs.includes('“the deficit is shrinking fast now,”'));
+    assert.ok(qs.every(q => !q.includes('\n')));
+    const line = 'He said “ this is stray and the next one is real: “The talks failed,” she said.';
+    assert.ok(texts(line).includes('“The talks failed,”'));
+  });
+
+  it('accepts a closing glyph mistyped as an opener and mixed straight/curly marks', () => {
+    assert.deepEqual(texts('Intro.\n\n”Fear is what I feel every single day now.” ― Karen Smith'), ['”Fear is what I feel every single day now.”']);
+    assert.deepEqual(texts('He said there was “no evidence" yet of a plot.'), ['“no evidence"']);
+  });
+
+  it('drops short unattributed scare quotes and programme titles but keeps attributed short quotes', () => {
+    assert.deepEqual(texts('The “sex tape” reference circulated online.'), []);
+    assert.deepEqual(texts('In an interview on CBS’s “Face the Nation,” the speaker was calm.'), []);
+    assert.deepEqual(texts('Foreign ministry spokeswoman Hua Chunying said it was “irresponsible” to do so.'), ['“irresponsible”']);
+    assert.deepEqual(texts('“Irresponsible,” Hua said.'), ['“Irresponsible,”']);
+  });
+
+  it('treats single-quoted headlines as not quotations in an article quoting with double marks', () => {
+    const s = 'Trump Was ‘Mocking’ Clinton Camp\n\n“We will see a long and hard campaign,” Pence said.';
+    assert.deepEqual(texts(s), ['“We will see a long and hard campaign,”']);
+  });
+
+  it('ignores markup attributes, numbers and transcript turns', () => {
+    assert.deepEqual(texts('<tweet tweet-id="783499116076687360"></tweet> He is 6\'2" tall.'), []);
+    assert.deepEqual(texts('"WALLACE: Let me ask you about the debate tomorrow night and the guests.\n\n"(CROSSTALK.)'), []);
+  });
+
+  it('reads two apostrophes as a double mark', () => {
+    assert.deepEqual(texts("''The sooner he releases his returns, the better,'' Mr. Goldberg told CNBC."),
+      ["''The sooner he releases his returns, the better,''"]);
+  });
+
+  it('stays linear on text with thousands of unbalanced marks', () => {
+    const noisy = 'He said “ and then nothing closed here ” either ‘ or ’ there " so on. '.repeat(5000) +
+      '\n\n“The real quote is here,” she said.';
+    const qs = texts(noisy);
+    assert.ok(qs.includes('“The real quote is here,”'));
+    assert.ok(qs.every(q => q.length < 3100));
+  });
+});
+
+describe('quotes and speakers on the seed articles', () => {
+  const docs = seedGold();
+
+  it('reaches exact-span quote F1 >= 0.95 and speaker accuracy >= 0.85 on the seeds gold', () => {
+    let tp = 0, gold = 0, pred = 0, spoken = 0, right = 0;
+    for (const doc of docs) {
+      const { persons, people } = findPeople(doc.text);
+      const quotes: QuoteMention[] = findQuotes(doc.text);
+      attributeSpeakers(doc.text, quotes, persons, people);
+      const byspan = new Map(quotes.map(q => [`${q.start}:${q.end}`, q]));
+      const golds = doc.entities.filter(e => e.type === 'quote');
+      gold += golds.length;
+      pred += quotes.length;
+      for (const g of golds) {
+        const q = byspan.get(`${g.start}:${g.end}`);
+        if (!q) continue;
+        tp++;
+        if (!g.speaker) continue;
+        spoken++;
+        const name = q.speakerId ? people.get(q.speakerId)?.name : q.speakerText;
+        if (name && (name === g.speaker || g.speaker.split(' ').some(w => w.length > 2 && name.split(' ').includes(w)))) right++;
+      }
+    }
+    const p = tp / pred, r = tp / gold, f1 = (2 * p * r) / (p + r);
+    assert.ok(f1 >= 0.95, `quote F1 ${f1.toFixed(3)} (tp ${tp}, gold ${gold}, pred ${pred})`);
+    assert.ok(spoken > 0 && right / spoken >= 0.85, `speaker accuracy ${right}/${spoken}`);
+  });
+});

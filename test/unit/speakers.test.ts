@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { findQuotes } from '../../src/analysis/quotes';
+import { attributeSpeakers } from '../../src/analysis/speakers';
+import type { PersonEntity, PersonMention, QuoteMention } from '../../src/analysis/types';
+
+/**
+ * Builds the people inputs by hand, as findPeople would: each [surface, canonical name] pair marks every occurrence
+ * of `surface` in the text as a mention of that person.
+ */
+function peopleIn(text: string, names: [string, string][]): { persons: PersonMention[]; people: Map<string, PersonEntity> } {
+  const persons: PersonMention[] = [];
+  for (const [surface, name] of names) {
+    const id = 'person:' + name.toLowerCase().replace(/\s+/g, '-');
+    for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + 1)) {
+      const inside = persons.some(p => p.start <= i && i < p.end);
+      if (!inside) persons.push({ type: 'person', start: i, end: i + surface.length, text: surface, entityId: id, fullName: surface === name });
+    }
+  }
+  persons.sort((a, b) => a.start - b.start);
+  const people = new Map<string, PersonEntity>();
+  persons.forEach((p, i) => {
+    const name = names.find(([, n]) => 'person:' + n.toLowerCase().replace(/\s+/g, '-') === p.entityId)![1];
+    const e = people.get(p.entityId) ?? { id: p.entityId, name, mentions: [] };
+    e.mentions.push(i);
+    people.set(p.entityId, e);
+  });
+  return { persons, people };
+}
+
+function speakers(text: string, names: [string, string][]): QuoteMention[] {
+  const { persons, people } = peopleIn(text, names);
+  const quotes = findQuotes(text);
+  attributeSpeakers(text, quotes, persons, people);
+  return quotes;
+}
+
+const ZHAO: [string, string][] = [['Tong Zhao', 'Tong Zhao'], ['Zhao', 'Tong Zhao']];
+
+describe('attributeSpeakers', () => {
+  it('“…,” Zhao said', () => {
+    const [q] = speakers('Tong Zhao is a fellow.\n\n“China has kept telling the Americans,” Zhao said.', ZHAO);
+    assert.equal(q.speakerId, 'person:tong-zhao');
+    assert.equal(q.speakerText, 'Zhao');
+  });
+
+  it('“…,” said Tong Zhao, a fellow at …', () => {
+    const [q] = speakers('“Sanctions will not work here,” said Tong Zhao, a fellow at the Carnegie centre.', ZHAO);
+    assert.equal(q.speakerId, 'person:tong-zhao');
+    assert.equal(q.speakerText, 'Tong Zhao');
+  });
+
+  it('Kerry said: “…” and X told reporters “…”', () => {
+    const names: [string, string][] = [['John Kerry', 'John Kerry'], ['Kerry', 'John Kerry'], ['Tony Blinken', 'Tony Blinken'], ['Blinken', 'Tony Blinken']];
+    const qs = speakers('John Kerry arrived.\n\nKerry said: “We want a firm resolution.”\n\n' +
+      'Tony Blinken told reporters “the code of conduct matters a great deal to us.”', names);
+    assert.deepEqual(qs.map(q => q.speakerId), ['person:john-kerry', 'person:tony-blinken']);
+  });
+
+  it('“…,” according to X', () => {
+    const names: [string, string][] = [['Lim Sung-nam', 'Lim Sung-nam']];
+    const [q] = speakers('Ministers met in Tokyo, where “the three countries agreed to act together,” according to Lim Sung-nam, the vice minister.', names);
+    assert.equal(q.speakerId, 'person:lim-sung-nam');
+  });
+
+  it('X added / noted / argued / warned / insisted / wrote', () => {
+    for (const verb of ['added', 'noted', 'argued', 'warned', 'insisted', 'wrote']) {
+      const [q] = speakers(`“The plan is simply not going to work,” Herscovitch ${verb}.`, [['Herscovitch', 'Benjamin Herscovitch']]);
+      assert.equal(q.speakerId, 'person:benjamin-herscovitch', verb);
+    }
+  });
+
+  it('gives a split quotation one speaker for both pieces', () => {
+    const qs = speakers('“We will win,” Clinton said, “and we will win soon.”', [['Clinton', 'Hillary Clinton']]);
+    assert.equal(qs.length, 2);
+    assert.deepEqual(qs.map(q => q.speakerId), ['person:hillary-clinton', 'person:hillary-clinton']);
+  });
+
+  it('resolves “he said” to the most recent person subject', () => {
+    const text = 'Benjamin Herscovitch, a research manager, said the effort was unlikely to work.\n\n' +
+      '“The status quo may be preferable for China,” he said.';
+    const [q] = speakers(text, [['Benjamin Herscovitch', 'Benjamin Herscovitch']]);
+    assert.equal(q.speakerText, 'he');
+    assert.equal(q.speakerId, 'person:benjamin-herscovitch');
+  });
+
+  it('resolves a pronoun to a person of a compatible gender, skipping a more recent one', () => {
+    const text = 'Hillary Clinton spoke after Donald Trump left the stage.\n\n“This is dangerous for a president,” she said.';
+    const [q] = speakers(text, [['Hillary Clinton', 'Hillary Clinton'], ['Donald Trump', 'Donald Trump']]);
+    assert.equal(q.speakerId, 'person:hillary-clinton');
+    const titled = 'Mrs. Moore met Mr. Alexander.\n\n“We are not there yet,” he said.';
+    const [t] = speakers(titled, [['Moore', 'Minyon Moore'], ['Alexander', 'Lamar Alexander']]);
+    assert.equal(t.speakerId, 'person:lamar-alexander');
+  });
+
+  it('continues the previous speaker for the next paragraph’s unattributed quotation', () => {
+    const text = '“North Korea may play into China’s interests,” Herscovitch said.\n\n“In short, the status quo may be preferable.”';
+    const qs = speakers(text, [['Herscovitch', 'Benjamin Herscovitch']]);
+    assert.deepEqual(qs.map(q => q.speakerId), ['person:benjamin-herscovitch', 'person:benjamin-herscovitch']);
+  });
+
+  it('continues the speaker within a paragraph: “A,” he said. “B.”', () => {
+    const qs = speakers('“Bad things are going to happen,” Trump warned in Everett, Wash., recently. “This could be a Trojan horse.”',
+      [['Trump', 'Donald Trump']]);
+    assert.deepEqual(qs.map(q => q.speakerId), ['person:donald-trump', 'person:donald-trump']);
+  });
+
+  it('keeps organisation and unnamed sources as text with a null speakerId', () => {
+    const qs = speakers('“The test is a grave threat to the region,” the ministry said.\n\n' +
+      '“We are watching the situation closely,” officials said.\n\n' +
+      '“We expect a response,” Clinton’s campaign said.', [['Clinton', 'Hillary Clinton']]);
+    assert.deepEqual(qs.map(q => [q.speakerText, q.speakerId]), [['the ministry', null], ['officials', null], ['Clinton’s campaign', null]]);
+  });
+
+  it('reads a signature line: “…” ― Name', () => {
+    const [q] = speakers('Intro.\n\n“He has spread hate and ignorance across the country.” ― Edwin G. Monroy', [['Edwin G. Monroy', 'Edwin G. Monroy']]);
+    assert.equal(q.speakerId, 'person:edwin-g.-monroy');
+  });
+
+  it('leaves the speaker unknown when the text does not say', () => {
+    const [q] = speakers('The sign read nothing.\n\n“Workers of the world, unite and take over now.”', []);
+    assert.equal(q.speakerText, null);
+    assert.equal(q.speakerId, null);
+  });
+});
