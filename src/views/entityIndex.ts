@@ -270,7 +270,7 @@ export class EntityIndex {
     if (old?.isLinked) this.subtract(old);
     const part = new ArticlePart(snapshot);
     this.parts.set(part.key, part);
-    this.changed(!old || old.name !== part.name);
+    this.changed();
     return true;
   }
 
@@ -279,7 +279,7 @@ export class EntityIndex {
     if (!old) return false;
     if (old.isLinked) this.subtract(old);
     this.parts.delete(key);
-    this.changed(true);
+    this.changed();
     return true;
   }
 
@@ -410,10 +410,10 @@ export class EntityIndex {
     this.orphanCount -= part.orphans.length;
   }
 
-  private changed(articleListChanged: boolean): void {
+  private changed(): void {
     this.linksStale = true;
     this.sortedCache.clear();
-    if (articleListChanged) this.sortedArticles = undefined;
+    this.sortedArticles = undefined; // holds the part objects, and the changed article has a new one
     this.generation++;
   }
 }
