@@ -171,7 +171,7 @@ function sentenceEndsSoon(tokens: Token[], i: number): boolean {
 
 /** Attribution after the quotation: “…,” Zhao said / “…,” said Zhao / “…,” according to X / “…” ― Name. */
 function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribution | null {
-  const tokens = tokenize(text, q.end, Math.min(lineEnd, q.end + AFTER_WINDOW));
+  const tokens = tokenize(text, q.end, Math.min(lineEnd, q.end + AFTER_WINDOW), MAX_SUBJECT_TOKENS + 12);
   let i = 0;
   while (tokens[i]?.text === ',') i++;
   const first = tokens[i];

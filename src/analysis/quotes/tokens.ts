@@ -14,11 +14,11 @@ export interface Token {
 // any other non-space character is a token of its own.
 const TOKEN = /([\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*)|\S/gu;
 
-/** Tokens of text[from, to), matched in place (no copy of the window). */
-export function tokenize(text: string, from: number, to: number): Token[] {
+/** Tokens of text[from, to), at most `limit` of them, matched in place (no copy of the window). */
+export function tokenize(text: string, from: number, to: number, limit = Infinity): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
+  for (let m = TOKEN.exec(text); m && m.index < to && out.length < limit; m = TOKEN.exec(text)) {
     const t = m[0];
     const word = m[1] !== undefined;
     out.push({ start: m.index, end: m.index + t.length, text: t, lower: word ? t.toLowerCase() : t, word });
