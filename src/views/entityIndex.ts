@@ -80,6 +80,8 @@ export class ArticlePart {
   private readonly local: Record<EntityCategory, Map<string, LocalEntity>> = emptyGroups();
   private links?: Map<string, LinkedName>;
   private starts?: number[];
+  /** The article's people as linking sees them (ids and names): equal signatures link the same way. */
+  readonly peopleSignature: string;
 
   constructor(snapshot: ArticleSnapshot) {
     this.key = snapshot.key;
@@ -89,7 +91,11 @@ export class ArticlePart {
     this.annotations = snapshot.annotations ?? NO_ANNOTATIONS;
     this.rejected = new RejectedSet(this.annotations.rejected);
     this.collect();
+    this.peopleSignature = [...this.analysis.people.values()].map(e => `${e.id}\u0000${e.name}`).sort().join('\u0001');
   }
+
+  /** The links this part is listed under (to hand on to its next version when its people did not change). */
+  get currentLinks(): Map<string, LinkedName> | undefined { return this.links; }
 
   private collect(): void {
     const a = this.analysis, article = this.key, rejected = this.rejected;
@@ -245,6 +251,7 @@ interface Aggregate {
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byName = (x: ArticlePart, y: ArticlePart) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
 export class EntityIndex {
   private readonly parts = new Map<string, ArticlePart>();
@@ -270,7 +277,17 @@ export class EntityIndex {
     if (old?.isLinked) this.subtract(old);
     const part = new ArticlePart(snapshot);
     this.parts.set(part.key, part);
-    this.changed();
+    // Keep the sorted article list when only the content changed: swap the part in place.
+    const at = old && old.name === part.name && this.sortedArticles ? this.sortedArticles.indexOf(old) : -1;
+    if (at >= 0) this.sortedArticles![at] = part; else this.sortedArticles = undefined;
+    if (old?.isLinked && !this.linksStale && old.peopleSignature === part.peopleSignature) {
+      // Same people as before (the usual edit): cross-article links cannot change, so skip linking everything.
+      part.link(old.currentLinks);
+      this.add(part);
+      this.changed(false);
+    } else {
+      this.changed(true);
+    }
     return true;
   }
 
@@ -279,7 +296,8 @@ export class EntityIndex {
     if (!old) return false;
     if (old.isLinked) this.subtract(old);
     this.parts.delete(key);
-    this.changed();
+    this.sortedArticles = undefined;
+    this.changed(true);
     return true;
   }
 
@@ -294,7 +312,7 @@ export class EntityIndex {
   /** Every article, by name. */
   articles(): readonly ArticlePart[] {
     this.link();
-    return this.sortedArticles ??= [...this.parts.values()].sort((x, y) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : 1));
+    return this.sortedArticles ??= [...this.parts.values()].sort(byName);
   }
 
   /**
@@ -353,7 +371,10 @@ export class EntityIndex {
     this.link();
     const t = this.totals[category].get(key);
     if (!t) return [];
-    return [...t.articles.keys()].map(k => this.parts.get(k)!).sort((x, y) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : 1));
+    const all = this.articles();
+    // An entity found in many articles: filter the sorted list rather than sort again.
+    if (t.articles.size * 8 > all.length) return all.filter(p => t.articles.has(p.key));
+    return [...t.articles.keys()].map(k => this.parts.get(k)!).sort(byName);
   }
 
   /** An entity's occurrences in one article, in text order. */
@@ -410,10 +431,9 @@ export class EntityIndex {
     this.orphanCount -= part.orphans.length;
   }
 
-  private changed(): void {
-    this.linksStale = true;
+  private changed(relink: boolean): void {
+    if (relink) this.linksStale = true;
     this.sortedCache.clear();
-    this.sortedArticles = undefined; // holds the part objects, and the changed article has a new one
     this.generation++;
   }
 }
