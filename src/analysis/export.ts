@@ -8,8 +8,14 @@ export interface ScoredEntity {
   text: string;
   /** person: canonical name of the entity */
   entity?: string;
-  /** quote: canonical name of the speaker when resolved to a person, else the source's surface text */
+  /**
+   * quote: the source as the article names it at the attribution ("Zhao", "he", "the ministry") — what the eval
+   * corpora annotate — or, when the quote continues an earlier attribution with no source text of its own, the
+   * canonical name of the person.
+   */
   speaker?: string;
+  /** quote: canonical name of the person who said it, when the source resolves to a person ("he" → "John Kerry") */
+  speakerEntity?: string;
   /** date: resolved calendar value */
   value?: string;
 }
@@ -26,8 +32,10 @@ export function toScoredEntities(a: Analysis): ScoredEntity[] {
   }
   for (const q of a.quotes) {
     const e: ScoredEntity = { type: 'quote', start: q.start, end: q.end, text: q.text };
-    const speaker = (q.speakerId && a.people.get(q.speakerId)?.name) || q.speakerText;
+    const person = q.speakerId ? a.people.get(q.speakerId)?.name : undefined;
+    const speaker = q.speakerText ?? person;
     if (speaker) e.speaker = speaker;
+    if (person) e.speakerEntity = person;
     out.push(e);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);

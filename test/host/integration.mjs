@@ -55,9 +55,8 @@ function installVsixIntoCodeServer(host, vsix, tmp) {
   return execFileSync(host.codeServer, [...base, '--list-extensions', '--show-versions'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-async function vsixSmokeTest(chosen, tmp) {
+async function vsixSmokeTest(chosen, tmp, vsix) {
   console.log('\n=== VSIX smoke test ===');
-  const vsix = packageVsix(tmp);
   const sizeKb = Math.round(fs.statSync(vsix).size / 1024);
   const listed = chosen.kind === 'web' ? installVsixIntoCodeServer(chosen.host, vsix, tmp)
     : chosen.electron.installVsixIntoDesktop(chosen.executable, vsix, path.join(tmp, 'vsix-extensions'));
@@ -65,6 +64,18 @@ async function vsixSmokeTest(chosen, tmp) {
   const ok = listed.split('\n').some(l => l.trim().toLowerCase() === want);
   console.log(`  ${ok ? '✔' : '✘'} ${path.basename(vsix)} (${sizeKb} KB) installs with --install-extension and --list-extensions shows ${want}${ok ? '' : `; it listed:\n${listed}`}`);
   return ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+/** What a reader sees: the installed VSIX colours a seed article in Dark Modern and Light Modern (screenshots kept). */
+async function screenshotTest(chosen, vsix) {
+  console.log('\n=== What the reader sees (screenshots of the installed VSIX) ===');
+  if (chosen.kind !== 'web') { console.log('  (screenshots need the web test host; skipped on a desktop VS Code run)'); return { passed: 0, failed: 0 }; }
+  const { takeScreenshots, checkColours } = await import('./screenshots.mjs');
+  const results = await takeScreenshots({ host: chosen.host, vsix });
+  const failures = checkColours(results);
+  for (const f of failures) console.log(`  ✘ ${f}`);
+  if (!failures.length) console.log(`  ✔ grammar and semantic colours applied to plain text in both themes (${results.map(r => path.relative(root, r.file)).join(', ')})`);
+  return failures.length ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 };
 }
 
 export async function runIntegration({ grep } = {}) {
@@ -85,8 +96,11 @@ export async function runIntegration({ grep } = {}) {
     if (!result) console.log(`  ✘ the integration suite did not report its results (host exit code ${code})`);
     else if (code !== 0 && result.failed === 0) { console.log(`  ✘ the host exited with code ${code} after the suite passed`); counts.failed++; }
     console.log(`  integration: ${counts.passed} passed, ${counts.failed} failed in ${chosen.label}`);
-    const smoke = grep ? { passed: 0, failed: 0 } : await vsixSmokeTest(chosen, tmp);
-    return { passed: counts.passed + smoke.passed, failed: counts.failed + smoke.failed };
+    if (grep) return counts;
+    const vsix = packageVsix(tmp);
+    const smoke = await vsixSmokeTest(chosen, tmp, vsix);
+    const shots = await screenshotTest(chosen, vsix);
+    return { passed: counts.passed + smoke.passed + shots.passed, failed: counts.failed + smoke.failed + shots.failed };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

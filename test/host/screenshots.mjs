@@ -16,7 +16,7 @@ const outDir = path.join(root, 'artifacts', 'screenshots');
 const THEMES = [['dark', 'Default Dark Modern'], ['light', 'Default Light Modern']];
 const ARTICLES = ['kerry-beijing-scmp.txt', 'kerry-blinken-hankyoreh.txt'];
 
-async function shoot(host, vsix, theme, themeName, tmp) {
+async function shoot(host, theme, themeName, tmp, results) {
   const userDataDir = path.join(tmp, `user-${theme}`);
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -37,20 +37,29 @@ async function shoot(host, vsix, theme, themeName, tmp) {
       const payload = [['openFile', server.remote(path.join(workspace, article))], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
       await page.goto(workbenchUrl(server, workspace, payload));
       await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60000 });
-      // Semantic tokens arrive after the grammar's colours: wait until a person token is painted.
-      await page.waitForTimeout(5000);
+      // Semantic tokens arrive after the grammar's colours: wait until a surname (semantic layer only) is painted
+      // in a colour of its own, then a little longer for the rest of the view.
+      await page.waitForFunction(() => {
+        const spans = [...document.querySelectorAll('.monaco-editor .view-lines .view-line span span')];
+        const text = e => e.textContent.replace(/\u00a0/g, ' '); // Monaco renders spaces as no-break spaces
+        const plain = spans.find(e => text(e).includes(' the '));
+        return plain && spans.some(e => text(e) === 'Kerry' && getComputedStyle(e).color !== getComputedStyle(plain).color);
+      }, null, { timeout: 30000 }).catch(() => console.log('[screenshots] no semantic colouring seen within 30 s'));
+      await page.waitForTimeout(1000);
       const file = path.join(outDir, `${path.basename(article, '.txt')}-${theme}.png`);
       await page.screenshot({ path: file });
       const colours = await page.$$eval('.monaco-editor .view-lines .view-line span span', els => {
-        const seen = new Map();
+        const seen = {};
         for (const e of els) {
-          const t = e.textContent.trim();
-          if (/^(John Kerry|Kerry|Tuesday|Jan\. 27|“irresponsible”)$/.test(t) && !seen.has(t)) seen.set(t, getComputedStyle(e).color);
+          const t = e.textContent.replace(/\u00a0/g, ' ').trim(); // Monaco renders spaces as no-break spaces
+          if (/^(Secretary of State|Secretary|John Kerry|Kerry|Tuesday|Jan\. 27|“irresponsible”)$/.test(t) && !(t in seen)) seen[t] = getComputedStyle(e).color;
         }
-        const plain = els.find(e => /^\s*(the|and|of)\b/.test(e.textContent));
-        return { spans: Object.fromEntries(seen), plainText: plain ? getComputedStyle(plain).color : '?' };
+        const plain = els.find(e => e.textContent.replace(/\u00a0/g, ' ').includes(' the '));
+        if (plain) seen['(plain text)'] = getComputedStyle(plain).color;
+        return seen;
       });
       console.log(`[screenshots] ${path.relative(root, file)}: ${JSON.stringify(colours)}`);
+      results.push({ theme, article, file, colours });
     }
   } finally {
     if (context) await context.close().catch(() => {});
@@ -58,21 +67,55 @@ async function shoot(host, vsix, theme, themeName, tmp) {
   }
 }
 
-async function main() {
-  const host = ensureTestHost();
+/**
+ * Installs the VSIX (packaged here when not given) into a fresh code-server, screenshots every seed article in each
+ * theme, and returns what was painted: [{ theme, article, file, colours: { text: css colour } }].
+ */
+export async function takeScreenshots({ host = ensureTestHost(), vsix } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-screens-'));
+  const results = [];
   try {
     fs.mkdirSync(outDir, { recursive: true });
     fs.cpSync(path.join(root, 'test', 'fixtures', 'articles'), path.join(tmp, 'workspace'), { recursive: true });
-    const vsix = path.join(tmp, `${pkg.name}-${pkg.version}.vsix`);
-    execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (!vsix) {
+      vsix = path.join(tmp, `${pkg.name}-${pkg.version}.vsix`);
+      execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
     execFileSync(host.codeServer, ['--extensions-dir', path.join(tmp, 'extensions'), '--install-extension', vsix],
       { env: { ...process.env, PATH: `${host.node24Bin}:${process.env.PATH}` }, stdio: 'ignore' });
-    for (const [theme, name] of THEMES) await shoot(host, vsix, theme, name, tmp);
+    for (const [theme, name] of THEMES) await shoot(host, theme, name, tmp, results);
+    return results;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-const overall = setTimeout(() => { console.error('[screenshots] timed out after 300 s'); process.exit(124); }, 300000);
-main().then(() => clearTimeout(overall), e => { console.error(`[screenshots] ${e.stack || e}`); process.exit(1); });
+/**
+ * What must hold in what the reader sees, per screenshot: the grammar colours the title and the quote, the
+ * semantic layer colours the untitled surname, each unlike plain text. Returns failure messages.
+ */
+export function checkColours(results) {
+  const failures = [];
+  for (const r of results) {
+    const c = r.colours;
+    const plainish = new Set([c['(plain text)']].filter(Boolean));
+    const want = r.article.startsWith('kerry-beijing') ? ['Secretary of State', 'Kerry', '“irresponsible”', 'Tuesday'] : ['Secretary', 'Kerry', 'Jan. 27'];
+    for (const text of want) {
+      if (!c[text]) failures.push(`${r.theme}/${r.article}: "${text}" was not painted as a span of its own`);
+    }
+    const colours = want.map(t => c[t]).filter(Boolean);
+    if (new Set(colours).size < 2) failures.push(`${r.theme}/${r.article}: people, dates and quotes are all one colour (${colours.join(', ')})`);
+    for (const t of want) if (c[t] && plainish.has(c[t])) failures.push(`${r.theme}/${r.article}: "${t}" has the plain text colour`);
+  }
+  return failures;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const overall = setTimeout(() => { console.error('[screenshots] timed out after 300 s'); process.exit(124); }, 300000);
+  takeScreenshots().then(results => {
+    clearTimeout(overall);
+    const failures = checkColours(results);
+    for (const f of failures) console.error(`[screenshots] ${f}`);
+    process.exit(failures.length ? 1 : 0);
+  }, e => { console.error(`[screenshots] ${e.stack || e}`); process.exit(1); });
+}
