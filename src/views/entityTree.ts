@@ -83,6 +83,8 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.changeEmitter.fire(undefined);
   }
 
+  get annotationSource(): AnnotationSource | undefined { return this.annotations; }
+
   /** Wires the user's annotations: labels, orphans and rejected detections then show in the tree. */
   setAnnotationSource(source: AnnotationSource | undefined): void {
     this.annotationsSubscription?.dispose();

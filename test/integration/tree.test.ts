@@ -7,13 +7,15 @@ import type { Analysis } from '../../src/analysis';
 import type { ArticleAnalyses } from '../../src/editor/articleAnalyses';
 import type { TreeNode } from '../../src/views/entityTreeModel';
 import type { EntitiesApi } from '../../src/views/register';
+import type { AnnotationManager } from '../../src/editor/annotations/annotationManager';
+import { annotationSourceFrom } from '../../src/views/annotationSource';
 import type { ArticleAnnotations } from '../../src/views/userAnnotations';
 import { EXTENSION_ID, openArticle, waitFor, workspaceUri } from './helpers';
 
 const SCMP = 'kerry-beijing-scmp.txt';
 const HANKYOREH = 'kerry-blinken-hankyoreh.txt';
 
-interface Api { analyses: ArticleAnalyses; entities: EntitiesApi }
+interface Api { analyses: ArticleAnalyses; entities: EntitiesApi; annotations: AnnotationManager }
 
 async function extensionApi(): Promise<Api> {
   const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID)!;
@@ -184,6 +186,7 @@ describe('Entities view (real extension host)', function () {
   it('lists user labels and orphaned annotations, and hides rejected mentions (annotation source with plain objects)', async () => {
     const { scmp } = await bothSeedsOpen(api);
     const { tree } = api.entities;
+    const wired = tree.annotationSource;
     const text = scmp.getText();
     const kerryMentions = mentionsOf(api, 'John Kerry');
     const rejected = personMentions(api.analyses.get(scmp)!, 'John Kerry')[1];
@@ -207,13 +210,50 @@ describe('Entities view (real extension host)', function () {
       assert.equal(tree.getTreeItem(orphan).contextValue, 'occurrence.orphaned');
       const kerry = childNamed(api, childNamed(api, undefined, 'People'), 'John Kerry')!;
       assert.match(tree.getTreeItem(kerry).description as string, new RegExp(`^${kerryMentions.length - 1} mentions`), 'the rejected mention is not counted');
-      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', scmp.uri, scmp.positionAt(kerryMentions[0].start + 1));
+      const onFirst = personMentions(api.analyses.get(scmp)!, 'John Kerry')[0];
+      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', scmp.uri, scmp.positionAt(onFirst.start + 1));
       assert.equal(refs.length, kerryMentions.length - 1, 'navigation skips the rejected mention too');
     } finally {
-      api.entities.setAnnotationSource(undefined);
+      api.entities.setAnnotationSource(wired);
       changed.dispose();
     }
     assert.equal(childNamed(api, undefined, 'To check'), undefined);
+  });
+
+  it('reads labels and rejections from the annotations module through annotationSourceFrom', async () => {
+    await bothSeedsOpen(api);
+    const { tree } = api.entities;
+    const wired = tree.annotationSource;
+    const uri = workspaceUri(`tree-annotated-${Date.now().toString(36)}.txt`);
+    const sidecar = vscode.Uri.parse(uri.toString().replace(/\.txt$/, '.annotations.yaml'));
+    await vscode.workspace.fs.copy(workspaceUri(SCMP), uri);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    api.entities.setAnnotationSource(annotationSourceFrom(api.annotations, api.analyses));
+    try {
+      await waitFor('the annotations session', () => api.annotations.loaded(uri));
+      const text = editor.document.getText();
+      const claim = text.indexOf('world powers discussed');
+      editor.selection = new vscode.Selection(editor.document.positionAt(claim), editor.document.positionAt(claim + 'world powers discussed'.length));
+      await vscode.commands.executeCommand('newsAnnotator.annotateWithLabel', 'claim to check', 'Which powers?');
+      const wang = text.indexOf('Wang Yi') + 1;
+      editor.selection = new vscode.Selection(editor.document.positionAt(wang), editor.document.positionAt(wang));
+      assert.equal(await vscode.commands.executeCommand('newsAnnotator.rejectEntity'), true);
+      const label = await waitFor('the label node', () => childNamed(api, undefined, 'claim to check'));
+      assert.match(tree.getTreeItem(label).description as string, /^1 annotation · 1 article/);
+      const wangYi = childNamed(api, childNamed(api, undefined, 'People'), 'Wang Yi')!;
+      const detected = personMentions(api.analyses.get(editor.document)!, 'Wang Yi').length;
+      const listed = () => {
+        const inCopy = (tree.getChildren(wangYi) as TreeNode[]).find(n => n.kind === 'article' && n.article === uri.toString());
+        return inCopy ? tree.getChildren(inCopy).length : 0;
+      };
+      await waitFor(`Wang Yi to be listed ${detected - 1} times in the copy (one of ${detected} rejected)`, () => listed() === detected - 1);
+      const kerry = childNamed(api, childNamed(api, undefined, 'People'), 'John Kerry')!;
+      assert.ok((tree.getChildren(kerry) as TreeNode[]).some(n => n.kind === 'article' && n.article === uri.toString()), 'other people of the copy stay');
+    } finally {
+      api.entities.setAnnotationSource(wired);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      for (const f of [uri, sidecar]) { try { await vscode.workspace.fs.delete(f); } catch { /* not written */ } }
+    }
   });
 
   it('indexes every .txt file of the workspace in the background when the setting is on', async () => {
