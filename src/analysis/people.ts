@@ -2,9 +2,10 @@
 // Two passes over the capitalised runs of the article: the first accepts runs with evidence of their own
 // (given name, title, speech verb, apposition, role noun…); the second accepts runs made only of names the
 // article already uses for a person ("Kerry" once "John Kerry" is found, anywhere in the article).
-import { type ArticleContext, classifyRun, classifyWithKnownNames, nameParts } from './people/classify';
+import { PERSON as PERSON_VERDICT, RunClassifier, THING as THING_VERDICT } from './people/classify';
 import { linkMentions, type NameSpan } from './people/entities';
-import { type Run, scanText, type Token } from './people/runs';
+import { scanText } from './people/runs';
+import { Vocabulary } from './people/vocabulary';
 import type { PersonEntity, PersonMention } from './types';
 
 export interface PeopleResult {
@@ -12,29 +13,48 @@ export interface PeopleResult {
   people: Map<string, PersonEntity>;
 }
 
-const toSpan = (core: Token[]): NameSpan => ({
-  start: core[0].start,
-  end: core[core.length - 1].end,
-  parts: nameParts(core).map(t => t.text),
-});
+// Shared across calls so a word's list look-ups are done once; emptied between calls once it grows large.
+const vocabulary = new Vocabulary();
+const VOCABULARY_LIMIT = 200_000;
+// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
+const PERSON = PERSON_VERDICT, THING = THING_VERDICT;
 
 export function findPeople(text: string): PeopleResult {
-  const { runs, lowerCaseWordHashes } = scanText(text);
-  const ctx: ArticleContext = { text, lowerCaseWordHashes };
+  if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
+  const scanned = scanText(text, vocabulary);
+  const classifier = new RunClassifier(text, scanned, vocabulary);
   const spans: NameSpan[] = [];
-  const known = new Set<string>();
-  const unsure: Run[] = [];
-  for (const run of runs) {
-    const v = classifyRun(run, ctx);
-    if (v.kind === 'person') {
-      const span = toSpan(v.core);
-      spans.push(span);
-      for (const p of span.parts) known.add(p);
-    } else if (v.kind === 'unsure') unsure.push(run);
+  /** Word ids of the name parts found so far. */
+  const known = new Set<number>();
+  const unsure: number[] = [];
+  const nameSpan = (): NameSpan => {
+    const parts: string[] = [];
+    for (let k = classifier.coreFirst; k < classifier.coreEnd; k++) {
+      if (classifier.namePart(k)) parts.push(vocabulary.texts[scanned.tokenWord[k]]);
+    }
+    return { start: scanned.tokenStart[classifier.coreFirst], end: scanned.tokenEnd[classifier.coreEnd - 1], parts };
+  };
+  for (let r = 0; r < scanned.runCount; r++) {
+    const verdict = classifier.classifyRun(r);
+    if (verdict === PERSON) {
+      spans.push(nameSpan());
+      for (let k = classifier.coreFirst; k < classifier.coreEnd; k++) {
+        if (classifier.namePart(k)) known.add(scanned.tokenWord[k]);
+      }
+    } else if (verdict !== THING) unsure.push(r);
   }
-  for (const run of unsure) {
-    const v = classifyWithKnownNames(run, ctx, known);
-    if (v.kind === 'person') spans.push(toSpan(v.core));
-  }
-  return linkMentions(spans, text);
+  const spansOfKnownNames: NameSpan[] = [];
+  for (const r of unsure) if (classifier.classifyWithKnownNames(r, known) === PERSON) spansOfKnownNames.push(nameSpan());
+  return linkMentions(mergeInTextOrder(spans, spansOfKnownNames), text);
+}
+
+/** Two lists of spans, each in text order, as one list in text order. */
+function mergeInTextOrder(a: NameSpan[], b: NameSpan[]): NameSpan[] {
+  if (b.length === 0) return a;
+  const out: NameSpan[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].start <= b[j].start ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }

@@ -2,218 +2,321 @@
 // nationalities and common words are evidence, not part of the span ("US Secretary of State John Kerry" →
 // "John Kerry"). Runs that end like an organisation, place or publication, or that modify a thing named after
 // someone ("the Trump administration"), are things.
-import { hashRange, type Run, type Token } from './runs';
-import {
-  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
-  PERSON_TITLES, PLACES, ROLE_NOUNS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS,
-} from './words';
+// Works on token indexes into a ScannedText and on word bits from the Vocabulary: no per-token strings.
+import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
+import { type Vocabulary, Word } from './vocabulary';
+import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words';
 
-export type Verdict =
-  | { kind: 'person'; core: Token[] }
-  /** Not a person on its own evidence; may still be one if the article names the same person elsewhere. */
-  | { kind: 'unsure' }
-  /** An organisation, place, publication or thing named after a person: never a person mention. */
-  | { kind: 'thing' };
+// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
+const {
+  ASIAN_SURNAME, ATTRIBUTIVE_HEAD, COMMON, GIVEN, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PLACE_OR_ORG, ROLE,
+  ROLE_NOUN, SPEECH_AUXILIARY, SPEECH_VERB, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
+} = Word;
+const isLetter = isLetterImport, isSpace = isSpaceImport, PLACES = PLACES_IMPORT, ORGANISATIONS = ORGANISATIONS_IMPORT;
 
-/** What the classifier knows about the whole article. */
-export interface ArticleContext {
-  text: string;
-  /** Hashes of the words the article also writes in lower case ("iodine"): common words, not names. */
-  lowerCaseWordHashes: Set<number>;
-}
+export const UNSURE = 0;
+export const PERSON = 1;
+/** An organisation, place, publication or thing named after a person: never a person mention. */
+export const THING = 2;
+/**
+ * UNSURE: not a person on its own evidence; may still be one if the article names the same person elsewhere.
+ */
+export type Verdict = typeof UNSURE | typeof PERSON | typeof THING;
 
 const alternation = (s: Set<string>): string => [...s].sort((a, b) => b.length - a.length).join('|');
-const SPEECH = alternation(SPEECH_VERBS);
-// "Zhao said", "Tong Zhao, an associate with …, said", "Kerry has said".
-const SPEECH_AFTER_RE = new RegExp(
-  `^(?:,[^,.;:"“”\\n]{1,90},)?\\s+(?:has |had |have |also |then |later |previously |once |reportedly |again |further )?(?:${SPEECH})\\b`, 'u');
-// "said Zhao", "according to Lim Sung-nam".
-const SPEECH_BEFORE_RE = new RegExp(`(?:\\b(?:${SPEECH})|according to)[ \\u00a0]$`, 'u');
+// "Tong Zhao, an associate with …, said": a speech verb after an aside. Sticky: matched at the name's end.
+const SPEECH_AFTER_ASIDE_RE = new RegExp(
+  `,[^,.;:"“”\\n]{1,90},\\s+(?:(?:${alternation(SPEECH_AUXILIARIES)}) )?(?:${alternation(SPEECH_VERBS)})\\b`, 'uy');
 // "Tong Zhao, an associate", "Thomas Sam, 42, and", "Devocht, who had told".
-const APPOSITION_RE = /^,[ \u00a0](?:a|an|the|who|whose|one of|\d{1,3}(?:,| and\b))[ \u00a0]/u;
-// "spokeswoman Hua Chunying", "the Afghan team's coach, Alireza Mehraban", "his wife Manju Sam".
-const ROLE_BEFORE_RE = new RegExp(`(?<![\\p{L}\\p{M}\\-])(?:${alternation(ROLE_NOUNS)})s?,?[ \\u00a0]$`, 'u');
-// "the Church", "the Sea Org": a determiner before a bare capitalised run marks a thing more often than a person.
-const DETERMINER_BEFORE_RE = /(?<![\p{L}\p{M}])(?:the|The|a|an)[ \u00a0]$/u;
-const NEXT_WORD_RE = /^[ \u00a0]([\p{Ll}][\p{L}\p{M}]*)/u;
-// A syllable-style hyphenated given name: "Jong-un", "Ing-wen", "Sung-nam".
-const SYLLABIC_HYPHEN_RE = /^\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{0,5}$/u;
-const ACRONYM_RE = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]+$/u;
-// Endings of abstract nouns, adjectives and agent nouns that names rarely have ("Relations", "Scientologist").
-const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?|sions?|ments?|ness|isms?|ists?|ities|ity|ships?|ology|ologies|ful|ives?|ical|ians|ances|ences)$/;
-const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
+const APPOSITION_RE = /,[ \u00a0](?:a|an|the|who|whose|one of|\d{1,3}(?:,| and\b))[ \u00a0]/uy;
 
-/** "UN", "NASA", "U.S.": two or more capitals (digits and & allowed after the first), or dotted capitals. */
-function isAcronym(t: Token): boolean {
-  const s = t.text;
-  if (s.length < 2 || s === t.lower) return false;
-  return s !== s[0] + t.lower.slice(1) && ACRONYM_RE.test(s);
-}
-const isNameWord = (l: string): boolean =>
-  GIVEN_NAMES.has(l) || SURNAMES.has(l) || (ASIAN_SURNAMES.has(l) && !COMMON_WORDS.has(l));
+const COMMA = 44, HYPHEN = 45, LOWER_S = 115;
+const isAsciiWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** White space as the regular expression class \s has it. */
+const isWhiteSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** Spaces and opening quotes/brackets that may stand between a sentence end and its first word. */
+const isOpener = (c: number): boolean =>
+  c === 32 || c === 0xa0 || c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 91;
+/** . ! ? : ; … and a line end. */
+const isSentenceEnd = (c: number): boolean =>
+  c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026 || c === 10;
+const isClosingQuote = (c: number): boolean => c === 34 || c === 0x201d || c === 0x2019 || c === 39;
 
-/** Words that never name a person by themselves, even mid-sentence: roles, nationalities' acronyms, places… */
-function isStrictNonName(t: Token): boolean {
-  const l = t.lower;
-  if (NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || DEMONYMS.has(l) || isAcronym(t) || t.text.length === 1) return true;
-  if (isNameWord(l)) return false;
-  if (PLACES.has(l) || ORGANISATIONS.has(l)) return true;
-  const tail = HYPHEN_TAIL_RE.exec(l);
-  if (tail && tail[1].length >= 4 && COMMON_WORDS.has(tail[1])) return true; // "Beijing-based", "Prize-winner"
-  return l.length >= 6 && NON_NAME_ENDING_RE.test(l);
-}
+/** Judges the runs of one scanned article. */
+export class RunClassifier {
+  /** The name inside the run of the last PERSON verdict: tokens [coreFirst, coreEnd). */
+  coreFirst = 0;
+  coreEnd = 0;
+  /** Whether stripName removed a person title. */
+  private titled = false;
+  private readonly flagsOfWord: Int32Array;
 
-/** A word that is not a name by itself: strict non-names plus common English words and words the article writes in lower case. */
-function isNonNameWord(t: Token, ctx: ArticleContext): boolean {
-  if (isStrictNonName(t)) return true;
-  if (isNameWord(t.lower)) return false;
-  return COMMON_WORDS.has(t.lower) || ctx.lowerCaseWordHashes.has(hashRange(t.lower, 0, t.lower.length));
-}
-
-/** Non-name by the word's own form or lists, places and organisations aside ("Valeska Paris" ends with a name). */
-const isWordNonName = (t: Token): boolean =>
-  isStrictNonName(t) && !((PLACES.has(t.lower) || ORGANISATIONS.has(t.lower)) && !ROLE_WORDS.has(t.lower) && !DEMONYMS.has(t.lower));
-
-const baseForm = (l: string): string => l.replace(/\.$/, '');
-const isThingSuffix = (l: string): boolean =>
-  THING_SUFFIXES.has(baseForm(l)) || (l.endsWith('s') && THING_SUFFIXES.has(l.slice(0, -1)));
-
-/** True when the run as a whole is an organisation, place, publication or a thing named after a person. */
-export function isThing(run: Run, text: string): boolean {
-  // After a person title only the name is left to judge: "Commission President Ursula von der Leyen".
-  const title = lastTitleIndex(run.tokens);
-  const toks = title < 0 ? run.tokens : run.tokens.slice(title + 1);
-  if (toks.length >= 2 && isThingSuffix(toks[toks.length - 1].lower)) return true;
-  if (toks.length >= 2 && toks.some(t => THING_WORDS.has(t.lower))) return true;
-  if (toks.length >= 2 && PHRASE_FIRST_WORDS.has(toks[0].lower)) {
-    const whole = toks.map(t => t.lower).join(' ');
-    if (ORGANISATIONS.has(whole) || PLACES.has(whole)) return true;
+  constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary) {
+    this.flagsOfWord = vocabulary.flags;
   }
-  if (!run.possessive) {
-    const next = NEXT_WORD_RE.exec(text.slice(run.end, run.end + 30));
-    if (next && ATTRIBUTIVE_HEADS.has(next[1])) return true;
+
+  private flags(k: number): number { return this.flagsOfWord[this.scanned.tokenWord[k]]; }
+  private has(k: number, bits: number): boolean { return (this.flagsOfWord[this.scanned.tokenWord[k]] & bits) !== 0; }
+  private lower(k: number): string { return this.vocabulary.texts[this.scanned.tokenWord[k]].toLowerCase(); }
+  private phrase(first: number, end: number): string {
+    let s = this.lower(first);
+    for (let k = first + 1; k < end; k++) s += ' ' + this.lower(k);
+    return s;
   }
-  return false;
-}
-
-/** Index of the last person title that has a word after it ("Turkish President Recep…" → 1), or -1. */
-function lastTitleIndex(tokens: Token[]): number {
-  for (let k = tokens.length - 2; k >= 0; k--) if (PERSON_TITLES.has(tokens[k].lower)) return k;
-  return -1;
-}
-
-/** Length of a multi-word place or organisation name starting at token i ("United States", "Los Angeles"), or 0. */
-const PHRASE_FIRST_WORDS = new Set([...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' ')[0]));
-function nameOfThingAt(tokens: Token[], i: number): number {
-  if (!PHRASE_FIRST_WORDS.has(tokens[i].lower)) return 0;
-  for (let n = Math.min(3, tokens.length - i - 1); n >= 2; n--) {
-    const phrase = tokens.slice(i, i + n).map(t => t.lower).join(' ');
-    if (PLACES.has(phrase) || ORGANISATIONS.has(phrase)) return n;
+  private isPlaceOrOrganisation(first: number, end: number): boolean {
+    const p = this.phrase(first, end);
+    return PLACES.has(p) || ORGANISATIONS.has(p);
   }
-  return 0;
-}
+  private wordBits(start: number, end: number): number { return this.flagsOfWord[this.vocabulary.id(this.text, start, end)]; }
 
-// Before a run: nothing but spaces and opening quotes/brackets back to a sentence end, a line start or the text start.
-const OPENERS = ' \u00a0"“‘\'([';
-const SENTENCE_ENDS = '.!?:;…\n';
-function isSentenceStart(text: string, pos: number): boolean {
-  let i = pos - 1;
-  while (i >= 0 && OPENERS.includes(text[i])) i--;
-  if (i < 0 || SENTENCE_ENDS.includes(text[i])) return true;
-  // A closing quote after a sentence end: “… over.” Then …
-  return '"”’\''.includes(text[i]) && i > 0 && '.!?,'.includes(text[i - 1]);
-}
-
-/**
- * Removes leading titles and descriptors (roles, nationalities, places, acronyms; common words only at a sentence
- * start, where every word is capitalised), and trailing non-name words ("… Image"). `keep` protects tokens already
- * known to be names in this article. After a person title only further titles and role words are removed
- * ("Professor Cres Eastman" keeps "Cres"). Returns the remaining tokens and whether a title was removed.
- */
-export function stripName(tokens: Token[], ctx: ArticleContext, keep: (t: Token) => boolean): { core: Token[]; titled: boolean } {
-  // Whatever precedes the last title describes the office: "Turkish President", "Commission President".
-  const title = lastTitleIndex(tokens);
-  let i = title >= 0 && !tokens.slice(0, title + 1).some(keep) ? title : 0;
-  let titled = false;
-  let sentenceStart = i === 0 && isSentenceStart(ctx.text, tokens[0].start);
-  while (i < tokens.length) {
-    const t = tokens[i];
-    if (keep(t)) break;
-    const next = tokens[i + 1];
-    if (next && PERSON_TITLES.has(t.lower)) { titled = true; i++; continue; }
-    if (t.particle || ROLE_WORDS.has(t.lower)) { i++; continue; }
-    if (titled) break;
-    // "Park Joo-ho", "Oh Se-hoon": a family name that is also an English word.
-    if (next && ASIAN_SURNAMES.has(t.lower) && SYLLABIC_HYPHEN_RE.test(next.text)) break;
-    const thingLength = nameOfThingAt(tokens, i);
-    if (thingLength > 0) { i += thingLength; sentenceStart = false; continue; }
-    if (isStrictNonName(t)) { i++; continue; }
-    // A common word is capitalised by the sentence start, or stands alone ("the Church"); mid-run it may be a name.
-    if ((sentenceStart || !next) && isNonNameWord(t, ctx)) { i++; sentenceStart = false; continue; }
-    break;
+  /** A word that is not a name by itself: strict non-names, common English words and words the article writes in lower case. */
+  private isNonNameWord(k: number): boolean {
+    const f = this.flags(k);
+    if (f & STRICT_NON_NAME) return true;
+    if (f & NAME) return false;
+    return (f & COMMON) !== 0 || this.scanned.lowerCaseWordHashes.has(this.vocabulary.lowerHashes[this.scanned.tokenWord[k]]);
   }
-  let end = tokens.length;
-  while (end > i && (tokens[end - 1].particle || (NON_NAME_WORDS.has(tokens[end - 1].lower) && !keep(tokens[end - 1])))) end--;
-  return { core: tokens.slice(i, end), titled };
-}
 
-/** "Islamic Relations Alia Salem" → "Alia Salem": a given name followed by more name starts the name. */
-function startAtGivenName(core: Token[]): Token[] {
-  for (let k = 1; k < core.length - 1; k++) {
-    if (GIVEN_NAMES.has(core[k].lower)) {
-      return core.slice(0, k).every(t => isStrictNonName(t) || COMMON_WORDS.has(t.lower)) ? core.slice(k) : core;
+  /** Index of the last person title in [first, end) that has a word after it ("Turkish President Recep…"), or -1. */
+  private lastTitleIndex(first: number, end: number): number {
+    for (let k = end - 2; k >= first; k--) if (this.has(k, TITLE)) return k;
+    return -1;
+  }
+
+  /** True when run r as a whole is an organisation, place, publication or a thing named after a person. */
+  isThing(r: number): boolean {
+    const s = this.scanned;
+    const end = s.runEnd[r];
+    // After a person title only the name is left to judge: "Commission President Ursula von der Leyen".
+    const title = this.lastTitleIndex(s.runFirst[r], end);
+    const from = title < 0 ? s.runFirst[r] : title + 1;
+    if (end - from >= 2) {
+      if (this.has(end - 1, THING_SUFFIX)) return true;
+      for (let k = from; k < end; k++) if (this.has(k, THING_WORD)) return true;
+      if (this.has(from, PHRASE_FIRST) && this.isPlaceOrOrganisation(from, end)) return true;
     }
+    return !s.runPossessive[r] && this.isAttributiveHeadAt(s.runStop(r));
   }
-  return core;
-}
 
-function hasContextEvidence(run: Run, core: Token[], text: string): boolean {
-  const coreEnd = core[core.length - 1].end;
-  const after = text.slice(coreEnd, coreEnd + 120);
-  const before = text.slice(Math.max(0, core[0].start - 40), core[0].start);
-  if (coreEnd === run.end && !run.possessive && (SPEECH_AFTER_RE.test(after) || APPOSITION_RE.test(after))) return true;
-  return core[0].start === run.start && (SPEECH_BEFORE_RE.test(before) || ROLE_BEFORE_RE.test(before));
-}
-
-const afterDeterminer = (run: Run, text: string): boolean =>
-  DETERMINER_BEFORE_RE.test(text.slice(Math.max(0, run.start - 4), run.start));
-
-export const nameParts = (core: Token[]): Token[] => core.filter(t => !t.particle && !NAME_PARTICLES.has(t.lower));
-
-/** First pass: a verdict on a run from its own words and its immediate context. */
-export function classifyRun(run: Run, ctx: ArticleContext): Verdict {
-  const text = ctx.text;
-  if (isThing(run, text)) return { kind: 'thing' };
-  const stripped = stripName(run.tokens, ctx, () => false);
-  const core = startAtGivenName(stripped.core);
-  const parts = nameParts(core);
-  if (parts.length === 0) return { kind: 'unsure' };
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  // A name ends with a name word: "the Los Angeles Sheriff", "a Booker Prize-winner" are not people.
-  if (isWordNonName(last) || (PERSON_TITLES.has(last.lower) && !isNameWord(last.lower))) return { kind: 'unsure' };
-  const phrase = core.length === 1 ? core[0].lower : PHRASE_FIRST_WORDS.has(core[0].lower) ? core.map(t => t.lower).join(' ') : '';
-  if (PLACES.has(phrase) || ORGANISATIONS.has(phrase)) return { kind: 'thing' };
-  if (stripped.titled) return { kind: 'person', core };
-  if (parts.length >= 2) {
-    const rest = parts.slice(1);
-    if (GIVEN_NAMES.has(first.lower) && rest.every(t => !isStrictNonName(t))) return { kind: 'person', core };
-    const restAreNames = rest.every(t => !isNonNameWord(t, ctx));
-    if (ASIAN_SURNAMES.has(first.lower) && restAreNames) return { kind: 'person', core };
-    if (parts.some(t => SYLLABIC_HYPHEN_RE.test(t.text)) && restAreNames) return { kind: 'person', core };
-    if (afterDeterminer(run, text) && core[0] === run.tokens[0]) return { kind: 'unsure' };
-    // Mid-sentence capitalised words ending in a word that is neither common English nor a place: "Dries Mertens".
-    if (!isNonNameWord(last, ctx) && !parts.some(isStrictNonName)) return { kind: 'person', core };
-    return hasContextEvidence(run, core, text) ? { kind: 'person', core } : { kind: 'unsure' };
+  /** A lower-case noun right after a name that makes the name a modifier: "the Trump administration". */
+  private isAttributiveHeadAt(pos: number): boolean {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos))) return false;
+    const c = text.charCodeAt(pos + 1);
+    if (!(c >= 97 && c <= 122)) return false;
+    let e = pos + 2;
+    while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+    return e - pos - 1 <= 14 && (this.wordBits(pos + 1, e) & ATTRIBUTIVE_HEAD) !== 0;
   }
-  if (isNonNameWord(first, ctx) || afterDeterminer(run, text)) return { kind: 'unsure' };
-  return hasContextEvidence(run, core, text) ? { kind: 'person', core } : { kind: 'unsure' };
-}
 
-/** Second pass: an unsure run is a person when its name part consists of names the article already uses. */
-export function classifyWithKnownNames(run: Run, ctx: ArticleContext, known: Set<string>): Verdict {
-  const { core } = stripName(run.tokens, ctx, t => known.has(t.text));
-  const parts = nameParts(core);
-  if (parts.length === 0 || !parts.every(t => known.has(t.text))) return { kind: 'unsure' };
-  return { kind: 'person', core };
+  /** Length of a multi-word place or organisation name starting at token i ("United States", "Los Angeles"), or 0. */
+  private nameOfThingAt(i: number, end: number): number {
+    if (!this.has(i, PHRASE_FIRST)) return 0;
+    for (let n = Math.min(3, end - i - 1); n >= 2; n--) if (this.isPlaceOrOrganisation(i, i + n)) return n;
+    return 0;
+  }
+
+  /** Before pos: nothing but spaces and opening quotes/brackets back to a sentence end, a line start or the text start. */
+  private isSentenceStart(pos: number): boolean {
+    const text = this.text;
+    let i = pos - 1;
+    while (i >= 0 && isOpener(text.charCodeAt(i))) i--;
+    if (i < 0 || isSentenceEnd(text.charCodeAt(i))) return true;
+    // A closing quote after a sentence end: “… over.” Then …
+    if (!isClosingQuote(text.charCodeAt(i)) || i === 0) return false;
+    const c = text.charCodeAt(i - 1);
+    return c === 46 || c === 33 || c === 63 || c === COMMA;
+  }
+
+  /**
+   * Removes leading titles and descriptors (roles, nationalities, places, acronyms; common words only at a sentence
+   * start, where every word is capitalised), and trailing non-name words ("… Image") from tokens [first, end).
+   * Tokens whose word is in `known` are names of this article and are kept. After a person title only further
+   * titles and role words are removed ("Professor Cres Eastman" keeps "Cres"). Sets coreFirst, coreEnd, titled.
+   */
+  private stripName(first: number, end: number, known: Set<number> | null): void {
+    const words = this.scanned.tokenWord;
+    const keep = (k: number): boolean => known !== null && known.has(words[k]);
+    // Whatever precedes the last title describes the office: "Turkish President", "Commission President".
+    const title = this.lastTitleIndex(first, end);
+    let i = first;
+    if (title >= 0) {
+      i = title;
+      for (let k = first; k <= title; k++) if (keep(k)) { i = first; break; }
+    }
+    let titled = false;
+    let sentenceStart = i === first && this.isSentenceStart(this.scanned.tokenStart[first]);
+    while (i < end) {
+      if (keep(i)) break;
+      const f = this.flags(i);
+      const hasNext = i + 1 < end;
+      if (hasNext && (f & TITLE)) { titled = true; i++; continue; }
+      if (f & (PARTICLE | ROLE)) { i++; continue; }
+      if (titled) break;
+      // "Park Joo-ho", "Oh Se-hoon": a family name that is also an English word.
+      if (hasNext && (f & ASIAN_SURNAME) && this.has(i + 1, SYLLABIC)) break;
+      const thingLength = this.nameOfThingAt(i, end);
+      if (thingLength > 0) { i += thingLength; sentenceStart = false; continue; }
+      if (f & STRICT_NON_NAME) { i++; continue; }
+      // A common word is capitalised by the sentence start, or stands alone ("the Church"); mid-run it may be a name.
+      if ((sentenceStart || !hasNext) && this.isNonNameWord(i)) { i++; sentenceStart = false; continue; }
+      break;
+    }
+    let e = end;
+    while (e > i && (this.has(e - 1, PARTICLE) || (this.has(e - 1, NON_NAME) && !keep(e - 1)))) e--;
+    this.coreFirst = i;
+    this.coreEnd = e;
+    this.titled = titled;
+  }
+
+  /** "Islamic Relations Alia Salem" → "Alia Salem": a given name followed by more name starts the name. */
+  private startAtGivenName(first: number, end: number): number {
+    for (let k = first + 1; k < end - 1; k++) {
+      if (!this.has(k, GIVEN)) continue;
+      for (let j = first; j < k; j++) if (!this.has(j, STRICT_NON_NAME | COMMON)) return first;
+      return k;
+    }
+    return first;
+  }
+
+  private isNamePart(k: number): boolean { return !this.has(k, PARTICLE | NAME_PARTICLE); }
+
+  private hasContextEvidence(r: number, first: number, end: number): boolean {
+    const s = this.scanned;
+    if (end === s.runEnd[r] && !s.runPossessive[r]) {
+      const after = s.tokenEnd[end - 1];
+      if (this.text.charCodeAt(after) === COMMA) {
+        SPEECH_AFTER_ASIDE_RE.lastIndex = after;
+        if (SPEECH_AFTER_ASIDE_RE.test(this.text)) return true;
+        APPOSITION_RE.lastIndex = after;
+        if (APPOSITION_RE.test(this.text)) return true;
+      } else if (this.isSpeechVerbAfter(after)) return true;
+    }
+    if (first !== s.runFirst[r]) return false;
+    const start = s.tokenStart[first];
+    return this.isSpeechBefore(start) || this.isRoleNounBefore(start);
+  }
+
+  /** "Zhao said", "Kerry has said": white space, an optional auxiliary and one space, a speech verb. */
+  private isSpeechVerbAfter(pos: number): boolean {
+    const text = this.text;
+    if (!isWhiteSpace(text.charCodeAt(pos))) return false;
+    let start = pos + 1;
+    while (isWhiteSpace(text.charCodeAt(start))) start++;
+    let end = start;
+    while (isLetter(text.charCodeAt(end))) end++;
+    if (end === start || end - start > 16) return false;
+    const bits = this.wordBits(start, end);
+    if ((bits & SPEECH_AUXILIARY) && text.charCodeAt(end) === 32) {
+      const verbStart = end + 1;
+      let verbEnd = verbStart;
+      while (isLetter(text.charCodeAt(verbEnd))) verbEnd++;
+      if (verbEnd > verbStart && verbEnd - verbStart <= 16 && (this.wordBits(verbStart, verbEnd) & SPEECH_VERB)) {
+        return !isAsciiWordChar(text.charCodeAt(verbEnd));
+      }
+    }
+    return (bits & SPEECH_VERB) !== 0 && !isAsciiWordChar(text.charCodeAt(end));
+  }
+
+  /** "said Zhao", "according to Lim Sung-nam": a speech verb or "according to", then one space. */
+  private isSpeechBefore(pos: number): boolean {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos - 1))) return false;
+    if (pos >= 13 && text.startsWith('according to', pos - 13)) return true;
+    const end = pos - 1;
+    let start = end;
+    while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+    if (start === end || (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1)))) return false;
+    return (this.wordBits(start, end) & SPEECH_VERB) !== 0;
+  }
+
+  /** "spokeswoman Hua Chunying", "the Afghan team's coach, Alireza Mehraban", "his wife Manju Sam". */
+  private isRoleNounBefore(pos: number): boolean {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos - 1))) return false;
+    let end = pos - 1;
+    if (text.charCodeAt(end - 1) === COMMA) end--;
+    let start = end;
+    while (start > 0 && (isLetter(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === HYPHEN)) start--;
+    if (start === end || end - start > 16) return false;
+    if (this.wordBits(start, end) & ROLE_NOUN) return true;
+    return text.charCodeAt(end - 1) === LOWER_S && end - 1 > start && (this.wordBits(start, end - 1) & ROLE_NOUN) !== 0;
+  }
+
+  /** "the Church", "the Sea Org": a determiner before a bare capitalised run marks a thing more often than a person. */
+  private isAfterDeterminer(r: number): boolean {
+    const text = this.text;
+    const pos = this.scanned.runStart(r);
+    if (!isSpace(text.charCodeAt(pos - 1))) return false;
+    const end = pos - 1;
+    let start = end;
+    while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+    const n = end - start;
+    if (n === 1) return text.charCodeAt(start) === 97; // a
+    if (n === 2) return text.startsWith('an', start);
+    return n === 3 && (text.startsWith('the', start) || text.startsWith('The', start));
+  }
+
+  /** First pass: a verdict on run r from its own words and its immediate context. */
+  classifyRun(r: number): Verdict {
+    if (this.isThing(r)) return THING;
+    const s = this.scanned;
+    const runFirst = s.runFirst[r];
+    this.stripName(runFirst, s.runEnd[r], null);
+    const end = this.coreEnd;
+    const first = this.startAtGivenName(this.coreFirst, end);
+    this.coreFirst = first;
+    let firstPart = -1, lastPart = -1, partCount = 0;
+    for (let k = first; k < end; k++) {
+      if (!this.isNamePart(k)) continue;
+      if (firstPart < 0) firstPart = k;
+      lastPart = k;
+      partCount++;
+    }
+    if (partCount === 0) return UNSURE;
+    const lastFlags = this.flags(lastPart);
+    // A name ends with a name word: "the Los Angeles Sheriff", "a Booker Prize-winner" are not people.
+    if ((lastFlags & WORD_NON_NAME) || ((lastFlags & TITLE) && !(lastFlags & NAME))) return UNSURE;
+    if (end - first === 1 ? this.has(first, PLACE_OR_ORG)
+      : this.has(first, PHRASE_FIRST) && this.isPlaceOrOrganisation(first, end)) return THING;
+    if (this.titled) return PERSON;
+    if (partCount >= 2) {
+      let restStrict = false, restNonName = false, anySyllabic = this.has(firstPart, SYLLABIC);
+      for (let k = firstPart + 1; k < end; k++) {
+        if (!this.isNamePart(k)) continue;
+        if (this.has(k, STRICT_NON_NAME)) restStrict = true;
+        if (this.isNonNameWord(k)) restNonName = true;
+        if (this.has(k, SYLLABIC)) anySyllabic = true;
+      }
+      const firstFlags = this.flags(firstPart);
+      if ((firstFlags & GIVEN) && !restStrict) return PERSON;
+      if ((firstFlags & ASIAN_SURNAME) && !restNonName) return PERSON;
+      if (anySyllabic && !restNonName) return PERSON;
+      if (first === runFirst && this.isAfterDeterminer(r)) return UNSURE;
+      // Mid-sentence capitalised words ending in a word that is neither common English nor a place: "Dries Mertens".
+      if (!this.isNonNameWord(lastPart) && !restStrict && !(firstFlags & STRICT_NON_NAME)) return PERSON;
+      return this.hasContextEvidence(r, first, end) ? PERSON : UNSURE;
+    }
+    if (this.isNonNameWord(firstPart) || this.isAfterDeterminer(r)) return UNSURE;
+    return this.hasContextEvidence(r, first, end) ? PERSON : UNSURE;
+  }
+
+  /** Second pass: an unsure run is a person when its name part consists of names (word ids) the article already uses. */
+  classifyWithKnownNames(r: number, known: Set<number>): Verdict {
+    const s = this.scanned;
+    this.stripName(s.runFirst[r], s.runEnd[r], known);
+    let parts = 0;
+    for (let k = this.coreFirst; k < this.coreEnd; k++) {
+      if (!this.isNamePart(k)) continue;
+      if (!known.has(s.tokenWord[k])) return UNSURE;
+      parts++;
+    }
+    return parts > 0 ? PERSON : UNSURE;
+  }
+
+  /** Whether token k is part of the name proper (not a particle such as "von"). */
+  namePart(k: number): boolean { return this.isNamePart(k); }
 }

@@ -21,26 +21,51 @@ export function personId(name: string): string {
   return id;
 }
 
-interface FullName { canonical: string; parts: string[]; positions: number[] }
+interface FullName { canonical: string; parts: string[]; positions: number[]; id: string }
 
 /**
  * Full names that agree on first and last word are one person ("George Bush", "George W. Bush"); the longest
- * spelling is canonical.
+ * spelling is canonical. Returns them, and for each span the full name it spells (undefined for one-word spans).
  */
-function collectFullNames(spans: NameSpan[], text: string): FullName[] {
+function collectFullNames(spans: NameSpan[], text: string): { fullNames: FullName[]; ofSpan: (FullName | undefined)[] } {
   const byEnds = new Map<string, FullName>();
-  for (const s of spans) {
+  const ofSpan: (FullName | undefined)[] = new Array(spans.length);
+  const spelling = (s: NameSpan): string => text.slice(s.start, s.end).replace(/\s+/g, ' ');
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
     if (s.parts.length < 2) continue;
     const key = `${s.parts[0]}\u0000${s.parts[s.parts.length - 1]}`;
-    const spelled = text.slice(s.start, s.end).replace(/\s+/g, ' ');
-    const f = byEnds.get(key);
-    if (!f) byEnds.set(key, { canonical: spelled, parts: s.parts, positions: [s.start] });
-    else {
+    let f = byEnds.get(key);
+    if (!f) {
+      f = { canonical: spelling(s), parts: s.parts, positions: [s.start], id: '' };
+      byEnds.set(key, f);
+    } else {
       f.positions.push(s.start);
-      if (s.parts.length > f.parts.length) { f.canonical = spelled; f.parts = s.parts; }
+      if (s.parts.length > f.parts.length) { f.canonical = spelling(s); f.parts = s.parts; }
     }
+    ofSpan[i] = f;
   }
-  return [...byEnds.values()];
+  const fullNames = [...byEnds.values()];
+  for (const f of fullNames) f.id = personId(f.canonical);
+  return { fullNames, ofSpan };
+}
+
+/** Full names by the words they end with and by every word they contain, so a short mention finds its candidates at once. */
+interface FullNameIndex { byLastWord: Map<string, FullName[]>; byAnyWord: Map<string, FullName[]> }
+
+function indexFullNames(fullNames: FullName[]): FullNameIndex {
+  const byLastWord = new Map<string, FullName[]>();
+  const byAnyWord = new Map<string, FullName[]>();
+  const add = (map: Map<string, FullName[]>, word: string, f: FullName): void => {
+    const list = map.get(word);
+    if (!list) map.set(word, [f]);
+    else if (list[list.length - 1] !== f) list.push(f);
+  };
+  for (const f of fullNames) {
+    add(byLastWord, f.parts[f.parts.length - 1], f);
+    for (const p of f.parts) add(byAnyWord, p, f);
+  }
+  return { byLastWord, byAnyWord };
 }
 
 /**
@@ -48,9 +73,9 @@ function collectFullNames(spans: NameSpan[], text: string): FullName[] {
  * merely contain it (given names, East Asian family names first); among those, the nearest full mention
  * before it, else the first one after it.
  */
-function resolveShort(word: string, at: number, fullNames: FullName[]): FullName | undefined {
-  const ending = fullNames.filter(f => f.parts[f.parts.length - 1] === word);
-  const pool = ending.length > 0 ? ending : fullNames.filter(f => f.parts.includes(word));
+function resolveShort(word: string, at: number, index: FullNameIndex): FullName | undefined {
+  const pool = index.byLastWord.get(word) ?? index.byAnyWord.get(word);
+  if (!pool) return undefined;
   let best: FullName | undefined;
   let bestScore = Infinity;
   for (const f of pool) {
@@ -64,17 +89,17 @@ function resolveShort(word: string, at: number, fullNames: FullName[]): FullName
   return best;
 }
 
+/** Mentions and entities from the person-name spans of one article, given in text order. */
 export function linkMentions(spans: NameSpan[], text: string): { persons: PersonMention[]; people: Map<string, PersonEntity> } {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const fullNames = collectFullNames(sorted, text);
-  const byEnds = new Map(fullNames.map(f => [`${f.parts[0]}\u0000${f.parts[f.parts.length - 1]}`, f]));
+  const { fullNames, ofSpan } = collectFullNames(spans, text);
+  const index = indexFullNames(fullNames);
   const persons: PersonMention[] = [];
   const people = new Map<string, PersonEntity>();
-  for (const s of sorted) {
-    let name: string;
-    if (s.parts.length >= 2) name = byEnds.get(`${s.parts[0]}\u0000${s.parts[s.parts.length - 1]}`)!.canonical;
-    else name = resolveShort(s.parts[0], s.start, fullNames)?.canonical ?? s.parts[0];
-    const id = personId(name);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    const full = ofSpan[i] ?? resolveShort(s.parts[0], s.start, index);
+    const name = full ? full.canonical : s.parts[0];
+    const id = full ? full.id : personId(name);
     let entity = people.get(id);
     if (!entity) { entity = { id, name, mentions: [] }; people.set(id, entity); }
     entity.mentions.push(persons.length);

@@ -4,36 +4,23 @@
 // between two capitalised words. A possessive ’s / 's ends a run and is never part of it. Inner hyphens and
 // dashes join word parts ("Jong-un", "Carnegie–Tsinghua"), an inner apostrophe too ("O’Brien"); initials
 // ("W." before a capitalised word), dotted acronyms ("U.S.") and abbreviated titles ("Mr.") keep their dots.
+// Tokens and runs are kept in flat integer arrays (no object or substring per token): a token is its range and
+// its vocabulary id.
+import { FNV_OFFSET, FNV_PRIME, HashSet32, type Vocabulary, Word } from './vocabulary';
 
-export interface Token {
-  text: string;
-  /** Lower case, for the word-list look-ups. */
-  lower: string;
-  start: number;
-  end: number;
-  /** A lower-case particle inside a name ("von", "de", "bin"). */
-  particle: boolean;
-}
+// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
+const PARTICLE = Word.PARTICLE, FNV_OFFSET_BASIS = FNV_OFFSET, FNV_MULTIPLIER = FNV_PRIME;
 
-export interface Run {
-  tokens: Token[];
-  start: number;
-  end: number;
-  /** The run is directly followed by a possessive ’s or 's. */
-  possessive: boolean;
-}
-
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'la', 'le',
-  'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu']);
 /** Lower-case prefixes joined by a hyphen or apostrophe to a capitalised name: "al-Assad", "d’Estaing". */
 const NAME_PREFIXES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben', 'd', 'l']);
-const PREFIX_INITIALS = new Set([...NAME_PREFIXES].map(p => p.charCodeAt(0)));
+const PREFIX_INITIALS = new Uint8Array(128);
+for (const p of NAME_PREFIXES) PREFIX_INITIALS[p.charCodeAt(0)] = 1;
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt',
   'Sgt', 'Rev', 'Maj', 'Cpl', 'Pvt', 'Adm', 'Cmdr', 'Jr', 'Sr', 'Hon']);
 
 // Character classes, computed once per UTF-16 code unit and cached: 1 upper-case letter, 2 other letter or
 // combining mark, 3 digit, 0 anything else.
-const UPPER = 1, LETTER = 2, DIGIT = 3;
+export const UPPER = 1, LETTER = 2, DIGIT = 3;
 const classCache = new Uint8Array(65536).fill(255);
 const UPPER_RE = /\p{Lu}/u, LETTER_RE = /[\p{L}\p{M}]/u;
 function computeClass(c: number): number {
@@ -44,18 +31,18 @@ function computeClass(c: number): number {
 }
 for (let c = 0; c < 0xc0; c++) computeClass(c);
 /** Class of a code unit; past the end of the text (NaN) it is undefined, which matches no class. */
-function charClass(c: number): number {
+export function charClass(c: number): number {
   const k = classCache[c];
   return k !== 255 ? k : computeClass(c);
 }
-const isLetter = (c: number): boolean => { const k = charClass(c); return k === UPPER || k === LETTER; };
-const isSpace = (c: number): boolean => c === 32 || c === 0xa0;
+export const isLetter = (c: number): boolean => { const k = charClass(c); return k === UPPER || k === LETTER; };
+export const isSpace = (c: number): boolean => c === 32 || c === 0xa0;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2013;
 const DOT = 46;
 
 /** End of the letters/marks starting at i. */
-function lettersEnd(text: string, i: number): number {
+export function lettersEnd(text: string, i: number): number {
   while (i < text.length && isLetter(text.charCodeAt(i))) i++;
   return i;
 }
@@ -93,12 +80,12 @@ function capWordEnd(text: string, i: number): number {
     }
     break;
   }
-  if (end < n && text.charCodeAt(end) === DOT && ABBREVIATIONS.has(text.slice(j, end))) end++;
+  if (end < n && text.charCodeAt(end) === DOT && end - j <= 4 && ABBREVIATIONS.has(text.slice(j, end))) end++;
   return end;
 }
 
 /** Start of a capitalised word after one space and at most two particles from `end`, or -1. */
-function nextWordStart(text: string, end: number): number {
+function nextWordStart(text: string, end: number, vocabulary: Vocabulary): number {
   if (!isSpace(text.charCodeAt(end))) return -1;
   let i = end + 1;
   for (let particles = 0; particles <= 2; particles++) {
@@ -106,7 +93,7 @@ function nextWordStart(text: string, end: number): number {
     if (charClass(c) === UPPER) return i;
     if (particles === 2 || charClass(c) !== LETTER) return -1;
     const p = lettersEnd(text, i);
-    if (!isSpace(text.charCodeAt(p)) || !PARTICLES.has(text.slice(i, p))) {
+    if (!isSpace(text.charCodeAt(p)) || p - i > 5 || (vocabulary.flags[vocabulary.id(text, i, p)] & PARTICLE) === 0) {
       // "al-Assad" continues a run too.
       return capWordEnd(text, i) > 0 ? i : -1;
     }
@@ -115,36 +102,67 @@ function nextWordStart(text: string, end: number): number {
   return -1;
 }
 
-function makeToken(text: string, start: number, end: number): Token {
-  const t = text.slice(start, end);
-  return { text: t, lower: t.toLowerCase(), start, end, particle: PARTICLES.has(t) };
+/** Growable Int32Array. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) { this.data = new Int32Array(Math.max(16, capacity)); }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = v;
+  }
 }
 
-/** 32-bit FNV-1a over UTF-16 code units of text[start, end). */
-export function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-export interface ScannedText {
-  runs: Run[];
+/** The capitalised runs of a text and the lower-case words it uses. */
+export class ScannedText {
+  /** Token k is text[tokenStart[k], tokenEnd[k]), spelled as vocabulary id tokenWord[k]. */
+  readonly tokenStart: Int32Array;
+  readonly tokenEnd: Int32Array;
+  readonly tokenWord: Int32Array;
+  /** Run r is the tokens [runFirst[r], runEnd[r]); runPossessive[r] is 1 when a possessive ’s / 's follows it. */
+  readonly runFirst: Int32Array;
+  readonly runEnd: Int32Array;
+  readonly runPossessive: Uint8Array;
+  readonly runCount: number;
   /**
-   * Hashes (hashRange) of the words the text writes in lower case, so "Iodine" can be recognised as a common
-   * word when the article also says "iodine". Kept as numbers to avoid allocating a string per word; a hash
-   * collision (about one in 10^5 for a long article) can only make a rare name look like a common word.
+   * Hashes (hashRange) of the words the text writes in lower case, so "Iodine" can be recognised as a common word
+   * when the article also says "iodine". Numbers, not strings: a hash collision (about one in 10^5 for a long
+   * article) can only make a rare name look like a common word.
    */
-  lowerCaseWordHashes: Set<number>;
+  readonly lowerCaseWordHashes: HashSet32;
+
+  constructor(tokens: { start: IntList; end: IntList; word: IntList }, runs: { first: IntList; end: IntList; possessive: number[] },
+    lowerCaseWordHashes: HashSet32) {
+    this.tokenStart = tokens.start.data;
+    this.tokenEnd = tokens.end.data;
+    this.tokenWord = tokens.word.data;
+    this.runFirst = runs.first.data;
+    this.runEnd = runs.end.data;
+    this.runPossessive = Uint8Array.from(runs.possessive);
+    this.runCount = runs.first.length;
+    this.lowerCaseWordHashes = lowerCaseWordHashes;
+  }
+
+  /** Text offset where run r starts / ends. */
+  runStart(r: number): number { return this.tokenStart[this.runFirst[r]]; }
+  runStop(r: number): number { return this.tokenEnd[this.runEnd[r] - 1]; }
 }
 
-export function findRuns(text: string): Run[] {
-  return scanText(text).runs;
-}
-
-/** One pass over the text: the capitalised runs, and the lower-case words' hashes. */
-export function scanText(text: string): ScannedText {
-  const runs: Run[] = [];
-  const lowerCaseWordHashes = new Set<number>();
+/** One pass over the text: the capitalised runs (tokens interned in `vocabulary`), and the lower-case words' hashes. */
+export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
+  const capacity = text.length >> 4;
+  const tokens = { start: new IntList(capacity), end: new IntList(capacity), word: new IntList(capacity) };
+  const runs = { first: new IntList(capacity >> 1), end: new IntList(capacity >> 1), possessive: [] as number[] };
+  const addToken = (start: number, end: number): void => {
+    tokens.start.push(start);
+    tokens.end.push(end);
+    tokens.word.push(vocabulary.id(text, start, end));
+  };
+  const lowerCaseWordHashes = new HashSet32();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -154,31 +172,35 @@ export function scanText(text: string): ScannedText {
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     const midWord = charClass(prev) !== 0 || isApostrophe(prev) || isHyphen(prev);
     // Lower-case words are skipped whole unless they may start a prefixed name ("al-Assad", "d’Estaing").
-    const mayStartName = k === UPPER || PREFIX_INITIALS.has(c);
+    const mayStartName = k === UPPER || (c < 128 && PREFIX_INITIALS[c] === 1);
     const firstEnd = midWord || !mayStartName ? -1 : capWordEnd(text, i);
     if (firstEnd < 0) {
-      const wordEnd = Math.max(i + 1, lettersEnd(text, i));
-      if (k === LETTER && !midWord && wordEnd - i > 2) lowerCaseWordHashes.add(hashRange(text, i, wordEnd));
-      i = wordEnd;
+      // Skip the word, hashing it on the way (as hashRange does) to remember the lower-case ones.
+      let h = FNV_OFFSET_BASIS;
+      let j = i;
+      for (let cj = c; isLetter(cj); cj = text.charCodeAt(++j)) h = Math.imul(h ^ cj, FNV_MULTIPLIER);
+      if (k === LETTER && !midWord && j - i > 2) lowerCaseWordHashes.add(h === 0 ? 1 : h);
+      i = j;
       continue;
     }
-    const tokens: Token[] = [makeToken(text, i, firstEnd)];
+    runs.first.push(tokens.start.length);
+    addToken(i, firstEnd);
     let end = firstEnd;
-    for (let next = nextWordStart(text, end); next >= 0; next = nextWordStart(text, end)) {
+    for (let next = nextWordStart(text, end, vocabulary); next >= 0; next = nextWordStart(text, end, vocabulary)) {
       // Particles between the previous word and the next capitalised word.
       let p = end + 1;
       while (p < next) {
         const q = lettersEnd(text, p);
-        if (q > p && q < next) tokens.push(makeToken(text, p, q));
+        if (q > p && q < next) addToken(p, q);
         p = q + 1;
       }
       const wordEnd = capWordEnd(text, next);
-      tokens.push(makeToken(text, next, wordEnd));
+      addToken(next, wordEnd);
       end = wordEnd;
     }
-    const possessive = isApostrophe(text.charCodeAt(end)) && text.charCodeAt(end + 1) === 115 && !isLetter(text.charCodeAt(end + 2));
-    runs.push({ tokens, start: i, end, possessive });
+    runs.end.push(tokens.start.length);
+    runs.possessive.push(isApostrophe(text.charCodeAt(end)) && text.charCodeAt(end + 1) === 115 && !isLetter(text.charCodeAt(end + 2)) ? 1 : 0);
     i = end;
   }
-  return { runs, lowerCaseWordHashes };
+  return new ScannedText(tokens, runs, lowerCaseWordHashes);
 }

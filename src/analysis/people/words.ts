@@ -100,6 +100,11 @@ export const SPEECH_VERBS = words(`
   testified posted responded reported reports described describes told declared declares
 `);
 
+/** Words that may stand between a name and its speech verb: "Kerry has said", "Zhao also told". */
+export const SPEECH_AUXILIARIES = words(`
+  has had have also then later previously once reportedly again further
+`);
+
 /** Lower-case role nouns just before a name ("spokeswoman Hua Chunying", "his wife Manju Sam"). */
 export const ROLE_NOUNS = words(`
   spokesman spokeswoman spokesperson professor coach actor actress singer musician attorney lawyer prosecutor

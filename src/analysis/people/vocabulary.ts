@@ -1,0 +1,219 @@
+// The words the people rules look at, interned: each distinct spelling gets a small integer id and, computed once
+// when first seen, a bit set of what the word lists say about it (given name, title, place…). Tokens carry ids, so
+// the rules test bits instead of building a substring and a lower-case copy per token and probing a dozen Sets.
+// Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
+import {
+  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
+  PERSON_TITLES, PLACES, ROLE_NOUNS, ROLE_WORDS, SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS,
+} from './words';
+
+/** What a word is, as bits (from its lower-case form unless noted). */
+export const Word = {
+  GIVEN: 1 << 0,
+  /** A given name, a surname, or an East Asian family name that is not also a common word. */
+  NAME: 1 << 1,
+  ASIAN_SURNAME: 1 << 2,
+  COMMON: 1 << 3,
+  /** Sentence openers and function words (NON_NAME_WORDS). */
+  NON_NAME: 1 << 4,
+  ROLE: 1 << 5,
+  TITLE: 1 << 6,
+  /** A one-word place or organisation name. */
+  PLACE_OR_ORG: 1 << 7,
+  /** First word of a multi-word place or organisation name ("united" of "united states"). */
+  PHRASE_FIRST: 1 << 8,
+  THING_SUFFIX: 1 << 9,
+  THING_WORD: 1 << 10,
+  /** Never a name by itself, even mid-sentence: roles, nationalities, acronyms, places, abstract-noun endings… */
+  STRICT_NON_NAME: 1 << 11,
+  /** STRICT_NON_NAME for a reason other than being a place or organisation ("Valeska Paris" ends with a name). */
+  WORD_NON_NAME: 1 << 12,
+  /** A lower-case name particle written exactly so ("von", "de", "bin"): part of a span, never a name part. */
+  PARTICLE: 1 << 13,
+  /** Any name particle, whatever its case ("Van" in "Dries Van Mertens"): not a name part. */
+  NAME_PARTICLE: 1 << 14,
+  /** A syllable-style hyphenated given name, exact spelling: "Jong-un", "Sung-nam". */
+  SYLLABIC: 1 << 15,
+  /** Exact lower-case spellings used as context: "said", "spokeswoman", "administration". */
+  SPEECH_VERB: 1 << 16,
+  ROLE_NOUN: 1 << 17,
+  ATTRIBUTIVE_HEAD: 1 << 18,
+  SPEECH_AUXILIARY: 1 << 19,
+} as const;
+
+/** Lower-case particles that sit inside a run between capitalised words ("Ursula von der Leyen"). */
+export const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'la', 'le',
+  'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu']);
+
+// A syllable-style hyphenated given name: "Jong-un", "Ing-wen", "Sung-nam".
+const SYLLABIC_HYPHEN_RE = /^\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{0,5}$/u;
+const ACRONYM_RE = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]+$/u;
+// Endings of abstract nouns, adjectives and agent nouns that names rarely have ("Relations", "Scientologist").
+const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?|sions?|ments?|ness|isms?|ists?|ities|ity|ships?|ology|ologies|ful|ives?|ical|ians|ances|ences)$/;
+const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
+
+/** Words that start a multi-word place or organisation name. */
+export const PHRASE_FIRST_WORDS = new Set([...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' ')[0]));
+
+/** "UN", "NASA", "U.S.": two or more capitals (digits and & allowed after the first), or dotted capitals. */
+function isAcronym(s: string, lower: string): boolean {
+  if (s.length < 2 || s === lower) return false;
+  return s !== s[0] + lower.slice(1) && ACRONYM_RE.test(s);
+}
+
+function thingSuffix(l: string): boolean {
+  const base = l.endsWith('.') ? l.slice(0, -1) : l;
+  return THING_SUFFIXES.has(base) || (l.endsWith('s') && THING_SUFFIXES.has(l.slice(0, -1)));
+}
+
+/** The bits of a word, from the word lists and its form. */
+export function classifyWord(s: string): number {
+  const l = s.toLowerCase();
+  const name = GIVEN_NAMES.has(l) || SURNAMES.has(l) || (ASIAN_SURNAMES.has(l) && !COMMON_WORDS.has(l));
+  const placeOrOrg = PLACES.has(l) || ORGANISATIONS.has(l);
+  let f = 0;
+  if (GIVEN_NAMES.has(l)) f |= Word.GIVEN;
+  if (name) f |= Word.NAME;
+  if (ASIAN_SURNAMES.has(l)) f |= Word.ASIAN_SURNAME;
+  if (COMMON_WORDS.has(l)) f |= Word.COMMON;
+  if (NON_NAME_WORDS.has(l)) f |= Word.NON_NAME;
+  if (ROLE_WORDS.has(l)) f |= Word.ROLE;
+  if (PERSON_TITLES.has(l)) f |= Word.TITLE;
+  if (placeOrOrg) f |= Word.PLACE_OR_ORG;
+  if (PHRASE_FIRST_WORDS.has(l)) f |= Word.PHRASE_FIRST;
+  if (thingSuffix(l)) f |= Word.THING_SUFFIX;
+  if (THING_WORDS.has(l)) f |= Word.THING_WORD;
+  if (PARTICLES.has(s)) f |= Word.PARTICLE;
+  if (NAME_PARTICLES.has(l)) f |= Word.NAME_PARTICLE;
+  if (SYLLABIC_HYPHEN_RE.test(s)) f |= Word.SYLLABIC;
+  if (SPEECH_VERBS.has(s)) f |= Word.SPEECH_VERB;
+  if (ROLE_NOUNS.has(s)) f |= Word.ROLE_NOUN;
+  if (ATTRIBUTIVE_HEADS.has(s)) f |= Word.ATTRIBUTIVE_HEAD;
+  if (SPEECH_AUXILIARIES.has(s)) f |= Word.SPEECH_AUXILIARY;
+  // Never a name: roles, nationalities, acronyms, single letters; places and organisations unless also a name.
+  const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || DEMONYMS.has(l) || isAcronym(s, l) || s.length === 1;
+  let strict = byForm;
+  if (!strict && !name) {
+    const tail = HYPHEN_TAIL_RE.exec(l);
+    strict = placeOrOrg
+      || (tail !== null && tail[1].length >= 4 && COMMON_WORDS.has(tail[1])) // "Beijing-based", "Prize-winner"
+      || (l.length >= 6 && NON_NAME_ENDING_RE.test(l));
+  }
+  if (strict) f |= Word.STRICT_NON_NAME;
+  if (strict && !(placeOrOrg && !ROLE_WORDS.has(l) && !DEMONYMS.has(l))) f |= Word.WORD_NON_NAME;
+  return f;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units of text[start, end), as a signed int (never 0: 0 marks an empty slot). */
+export const FNV_OFFSET = 0x811c9dc5 | 0, FNV_PRIME = 0x01000193;
+export function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h === 0 ? 1 : h;
+}
+
+/** An open-addressing set of 32-bit hashes (hashRange values). */
+export class HashSet32 {
+  private slots = new Int32Array(1024);
+  private size = 0;
+
+  add(h: number): void {
+    let mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const s = this.slots[i];
+      if (s === h) return;
+      if (s === 0) {
+        this.slots[i] = h;
+        if (++this.size * 2 > this.slots.length) this.grow();
+        return;
+      }
+    }
+  }
+
+  has(h: number): boolean {
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const s = this.slots[i];
+      if (s === h) return true;
+      if (s === 0) return false;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.size = 0;
+    for (const h of old) if (h !== 0) this.add(h);
+  }
+}
+
+/** Interned spellings with their bits. Grows with the distinct words seen; `reset` empties it. */
+export class Vocabulary {
+  /** Spelling of each id. */
+  readonly texts: string[] = [];
+  /** Word bits of each id. */
+  flags = new Int32Array(1024);
+  /** hashRange of each id's lower-case form, to ask whether the article writes the word in lower case. */
+  lowerHashes = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(2048);
+
+  get size(): number { return this.texts.length; }
+
+  reset(): void {
+    this.texts.length = 0;
+    this.slots.fill(0);
+  }
+
+  /** Id of the spelling text[start, end), added if new. */
+  id(text: string, start: number, end: number): number {
+    const h = hashRange(text, start, end);
+    const len = end - start;
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    for (let s = this.slots[i]; s !== 0; i = (i + 1) & mask, s = this.slots[i]) {
+      const id = s - 1;
+      if (this.hashes[id] === h && sameSpelling(this.texts[id], text, start, len)) return id;
+    }
+    return this.add(text.slice(start, end), h, i);
+  }
+
+  private add(s: string, h: number, slot: number): number {
+    const id = this.texts.length;
+    if (id === this.flags.length) {
+      this.flags = grown(this.flags);
+      this.lowerHashes = grown(this.lowerHashes);
+      this.hashes = grown(this.hashes);
+    }
+    this.texts.push(s);
+    this.hashes[id] = h;
+    this.flags[id] = classifyWord(s);
+    const lower = s.toLowerCase();
+    this.lowerHashes[id] = hashRange(lower, 0, lower.length);
+    this.slots[slot] = id + 1;
+    if ((id + 1) * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.texts.length; id++) {
+      let i = this.hashes[id] & mask;
+      while (this.slots[i] !== 0) i = (i + 1) & mask;
+      this.slots[i] = id + 1;
+    }
+  }
+}
+
+function sameSpelling(s: string, text: string, start: number, len: number): boolean {
+  if (s.length !== len) return false;
+  for (let k = 0; k < len; k++) if (s.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
