@@ -2,6 +2,7 @@
 // Marks are paired per paragraph (quotes/pairing.ts); spans that are not quotations are dropped (quotes/filter.ts);
 // pieces of one quotation — split by its attribution or continued over paragraphs — share a group number.
 import { findAttribution, isSplitByAttribution, leadInAttribution } from './quotes/attribution';
+import { extendOverLanguageTag } from './quotes/extent';
 import { innerText, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations, wordCount } from './quotes/filter';
 import { pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteMention } from './types';
@@ -20,7 +21,8 @@ export function findQuotes(text: string): QuoteMention[] {
   const kept = dropUnattributedShortQuotes(text, lines, candidates, groups);
   return kept.map(i => {
     const q = candidates[i];
-    return { type: 'quote', start: q.start, end: q.end, text: text.slice(q.start, q.end), speakerId: null, speakerText: null, group: groups[i] };
+    const end = q.closed ? extendOverLanguageTag(text, q.end) : q.end;
+    return { type: 'quote', start: q.start, end, text: text.slice(q.start, end), speakerId: null, speakerText: null, group: groups[i] };
   });
 }
 

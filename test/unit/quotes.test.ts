@@ -94,6 +94,14 @@ describe('findQuotes', () => {
       ["''The sooner he releases his returns, the better,''"]);
   });
 
+  it('extends a quotation over a Wikinews source-language tag and the period ending its sentence', () => {
+    assert.deepEqual(texts('The mayor said "the school will stay open for another year" ((it)). Parents were relieved.'),
+      ['"the school will stay open for another year" ((it)).']);
+    assert.deepEqual(texts('She said a "much broader review of the rules" ((fr)) is needed.'), ['"much broader review of the rules" ((fr))']);
+    // Only a tag directly after the closing mark, in lower case, counts.
+    assert.deepEqual(texts('He said "the talks went well for both sides" (AP). Then he left.'), ['"the talks went well for both sides"']);
+  });
+
   it('stays linear on text with thousands of unbalanced marks', () => {
     const noisy = 'He said “ and then nothing closed here ” either ‘ or ’ there " so on. '.repeat(5000) +
       '\n\n“The real quote is here,” she said.';
