@@ -1,4 +1,5 @@
 // Timing helpers shared by the benchmarks: warm-up, repeated runs under a time budget, median; size units and marks.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
@@ -6,6 +7,11 @@ export interface Timing {
   medianMs: number;
   /** Every measured run, in ms, in the order they ran. */
   runsMs: number[];
+  /**
+   * Median CPU time of the process (user + system, all threads: GC helpers too) over the same runs. On a busy
+   * machine wall time includes waiting for a core; CPU time does not.
+   */
+  medianCpuMs: number;
 }
 
 export interface MeasureOptions {
@@ -28,17 +34,32 @@ export function median(values: number[]): number {
 export function measure(fn: () => unknown, options: MeasureOptions): Timing {
   for (let i = 0; i < options.warmup; i++) fn();
   const runsMs: number[] = [];
+  const cpuMs: number[] = [];
   const budget = options.budgetMs ?? Infinity;
   let spent = 0;
   while (runsMs.length < Math.max(1, options.reps) && (runsMs.length === 0 || spent < budget)) {
-    const start = performance.now();
+    const clock = startClock();
     fn();
-    const ms = performance.now() - start;
-    runsMs.push(ms);
-    spent += ms;
+    const t = clock();
+    runsMs.push(t.wallMs);
+    cpuMs.push(t.cpuMs);
+    spent += t.wallMs;
   }
-  return { medianMs: median(runsMs), runsMs };
+  return { medianMs: median(runsMs), runsMs, medianCpuMs: median(cpuMs) };
 }
+
+/** Starts a stopwatch; calling what it returns reads wall and process CPU time elapsed, in ms. */
+export function startClock(): () => { wallMs: number; cpuMs: number } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+  };
+}
+
+/** The load average over a minute against the core count: above 1, other processes competed for the cores. */
+export const busyness = (): number => os.loadavg()[0] / os.cpus().length;
 
 /** The report's size unit: 1 MB = 10^6 bytes of UTF-8 text (1 KB = 10^3). */
 export const MB = 1_000_000;
