@@ -79,6 +79,16 @@ describe('findQuotes', () => {
     assert.deepEqual(texts('“Irresponsible,” Hua said.'), ['“Irresponsible,”']);
   });
 
+  it('drops names and titles introduced by named / titled / the name / so-called, even long or attributed ones', () => {
+    // After GUM (Wikinews, CC-BY): "the Afghan team's robot, named "Better Idea of Afghan Girls," scored one or two points".
+    assert.deepEqual(texts('The team\'s robot, named "Better Idea of Afghan Girls," scored one or two points.'), []);
+    assert.deepEqual(texts('Wikinews spoke with a cosplayer going by the name "The Katherinator".'), []);
+    assert.deepEqual(texts('The coach said he had read a report titled "Why Our Young Players Keep Leaving the Game Early".'), []);
+    assert.deepEqual(texts('The council wants to ban so-called “dark stores” in the old town, she said.'), []);
+    // "called" characterises as well as names: the characterisation is a quotation.
+    assert.deepEqual(texts('The mayor rejected what she called “a reckless gamble with our parks.”'), ['“a reckless gamble with our parks.”']);
+  });
+
   it('treats single-quoted headlines as not quotations in an article quoting with double marks', () => {
     const s = 'Trump Was ‘Mocking’ Clinton Camp\n\n“We will see a long and hard campaign,” Pence said.';
     assert.deepEqual(texts(s), ['“We will see a long and hard campaign,”']);

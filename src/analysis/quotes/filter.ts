@@ -12,6 +12,16 @@ export function innerText(text: string, q: RawQuote): string {
   return text.slice(q.start, q.end).replace(/^["“”„‟«»‘’‚‹›']+/, '').replace(/["“”„‟«»‘’‚‹›']+$/, '');
 }
 
+// Words that introduce a name or a title rather than words someone said: a robot named “…”, a report titled “…”,
+// going by the name “…”, so-called “…”. ("called" and "dubbed" also characterise — what he called “a brazen breach” —
+// so they are not in the list.)
+const NAMING_CUE = /(?:\b(?:named|renamed|titled|entitled|retitled|so-called|known as|(?:the|a) (?:name|title|headline))|\bso called)\s*,?\s*$/i;
+
+/** True when the quote is a name or title given to something: a robot named “Better Idea”, the name “Katherinator”. */
+export function followsNamingCue(text: string, q: RawQuote): boolean {
+  return NAMING_CUE.test(text.slice(Math.max(0, q.start - 32), q.start));
+}
+
 /** Spans that are never quotations, whatever their surroundings. */
 export function isStructurallyNotQuote(text: string, q: RawQuote): boolean {
   const inner = innerText(text, q).trim();
@@ -19,6 +29,7 @@ export function isStructurallyNotQuote(text: string, q: RawQuote): boolean {
   if (text[q.start - 1] === '=') return true; // markup attribute value
   if (!q.closed && /^\p{Lu}[\p{Lu} .'’-]*:/u.test(inner)) return true; // transcript turn "WALLACE: …"
   if (/^\([^()]*\)\.?$/.test(inner)) return true; // stage direction "(CROSSTALK.)"
+  if (followsNamingCue(text, q)) return true;
   return false;
 }
 
