@@ -84,11 +84,11 @@ describe('attributeSpeakers', () => {
   });
 
   it('resolves a pronoun to a person of a compatible gender, skipping a more recent one', () => {
-    const text = 'Hillary Clinton spoke after Donald Trump left the stage.\n\n“This is dangerous for a president,” she said.';
+    const text = 'Hillary Clinton spoke after Donald Trump left the stage.\n\n“That plan would hurt every family,” she said.';
     const [q] = speakers(text, [['Hillary Clinton', 'Hillary Clinton'], ['Donald Trump', 'Donald Trump']]);
     assert.equal(q.speakerId, 'person:hillary-clinton');
     const titled = 'Mrs. Moore met Mr. Alexander.\n\n“We are not there yet,” he said.';
-    const [t] = speakers(titled, [['Moore', 'Minyon Moore'], ['Alexander', 'Lamar Alexander']]);
+    const [t] = speakers(titled, [['Moore', 'Jane Moore'], ['Alexander', 'Lamar Alexander']]);
     assert.equal(t.speakerId, 'person:lamar-alexander');
   });
 
@@ -99,7 +99,7 @@ describe('attributeSpeakers', () => {
   });
 
   it('continues the speaker within a paragraph: “A,” he said. “B.”', () => {
-    const qs = speakers('“Bad things are going to happen,” Trump warned in Everett, Wash., recently. “This could be a Trojan horse.”',
+    const qs = speakers('“The bridge will not survive another winter,” Trump warned in Salem, Ore., on Friday. “Nobody wants to hear it.”',
       [['Trump', 'Donald Trump']]);
     assert.deepEqual(qs.map(q => q.speakerId), ['person:donald-trump', 'person:donald-trump']);
   });
@@ -112,8 +112,8 @@ describe('attributeSpeakers', () => {
   });
 
   it('reads a signature line: “…” ― Name', () => {
-    const [q] = speakers('Intro.\n\n“He has spread hate and ignorance across the country.” ― Edwin G. Monroy', [['Edwin G. Monroy', 'Edwin G. Monroy']]);
-    assert.equal(q.speakerId, 'person:edwin-g.-monroy');
+    const [q] = speakers('Intro.\n\n“He has made this town proud of its river again.” ― Edwin G. Alvarez', [['Edwin G. Alvarez', 'Edwin G. Alvarez']]);
+    assert.equal(q.speakerId, 'person:edwin-g.-alvarez');
   });
 
   it('leaves the speaker unknown when the text does not say', () => {

@@ -26,7 +26,7 @@ export interface QuoteSpan {
 const AFTER_WINDOW = 160;
 const BEFORE_WINDOW = 300;
 const MAX_SUBJECT_TOKENS = 14;
-/** Words a split quotation's attribution may trail after its verb: “…,” Trump warned in Everett, Wash., recently. “…” */
+/** Words a split quotation's attribution may trail after its verb: “…,” Lee warned in Salem, Ore., on Friday. “…” */
 const MAX_SPLIT_TAIL_TOKENS = 8;
 
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', "'s", '’s']);
@@ -195,7 +195,7 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
     const e = phraseEndingAfter(tokens, inverted);
     return e >= inverted && (clauseEnds || sentenceEndsSoon(tokens, e + 1)) ? found(inverted, e, tokens[inverted - 1].end) : null;
   }
-  // “…,” Flynn, a top Trump surrogate, said Thursday
+  // “…,” Lee, a senior campaign adviser, said Thursday
   const head = tokens[i];
   const bareNoun = head.word && !PHRASE_BREAKERS.has(head.lower) && !REPORTING_VERBS.has(head.lower); // "officials said"
   if (!(isCapitalized(head) || SOURCE_PRONOUNS.has(head.lower) || DETERMINERS.has(head.lower) || bareNoun)) return null;
@@ -217,7 +217,7 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
 }
 
 /**
- * The subject at the start of a clause ("President Obama is rolling out …", "In a statement, Peabody said …"):
+ * The subject at the start of a clause ("Governor Lee is unveiling …", "In a statement, the company said …"):
  * an introductory phrase up to the first comma is skipped. Returns [first, last] token indices or null.
  */
 function clauseSubject(tokens: Token[], end: number): [number, number] | null {
@@ -265,7 +265,7 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
     const afterBe = aux >= 0 && BE_FORMS.has(tokens[aux].lower);
     if (afterBe && /(ed|en)$/.test(t.lower)) continue; // passive: "were admitted"
     if (t.lower.endsWith('ing') && !afterBe) {
-      // "footage of Trump saying …": a participle right after a name or pronoun reports for it; otherwise
+      // "a video of Lee saying …": a participle right after a name or pronoun reports for it; otherwise
       // ("…, adding that …", "tweets accusing …") for the clause's subject.
       const before = tokens[v - 1];
       if (before && (isCapitalized(before) || SOURCE_PRONOUNS.has(before.lower))) {
@@ -294,7 +294,7 @@ export function findAttribution(text: string, q: QuoteSpan, lineStart: number, l
   return attributionAfter(text, q, lineEnd) ?? attributionBefore(text, q, lineStart);
 }
 
-/** A lead-in ending the previous paragraph and introducing this one: "Kerry said:" / "In a statement, Peabody said:". */
+/** A lead-in ending the previous paragraph and introducing this one: "Kerry said:" / "In a statement, the company said:". */
 export function leadInAttribution(text: string, prevLineStart: number, prevLineEnd: number): Attribution | null {
   if (text[prevLineEnd - 1] !== ':') return null;
   return attributionBefore(text, { start: prevLineEnd, end: prevLineEnd }, prevLineStart);
@@ -302,7 +302,7 @@ export function leadInAttribution(text: string, prevLineStart: number, prevLineE
 
 /**
  * True when `next` continues `prev` across its attribution: “We will win,” she said, “and soon.” — `prev` ends a clause,
- * its attribution follows it, and at most a short tail ("in Everett, Wash., recently.") precedes `next`.
+ * its attribution follows it, and at most a short tail ("in Salem, Ore., on Friday.") precedes `next`.
  */
 export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteSpan, lineEnd: number): boolean {
   if (!endsClause(text, prev)) return false;

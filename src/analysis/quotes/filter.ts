@@ -1,5 +1,5 @@
 // Which paired spans are not quotations: markup attributes, transcript turns, stage directions, headline single quotes
-// in double-quote articles, and short unattributed scare quotes or titles (“irresponsible”, “Face the Nation”).
+// in double-quote articles, and short unattributed scare quotes or titles (“irresponsible”, “Morning Report”).
 import type { RawQuote } from './pairing';
 
 /** Quotations of at most this many words count only when an attribution is found for them. */
@@ -27,7 +27,7 @@ export function isStructurallyNotQuote(text: string, q: RawQuote): boolean {
   const inner = innerText(text, q).trim();
   if (!/\p{L}/u.test(inner)) return true; // ids and numbers: tweet-id="7834…", 6'2"
   if (text[q.start - 1] === '=') return true; // markup attribute value
-  if (!q.closed && /^\p{Lu}[\p{Lu} .'’-]*:/u.test(inner)) return true; // transcript turn "WALLACE: …"
+  if (!q.closed && /^\p{Lu}[\p{Lu} .'’-]*:/u.test(inner)) return true; // transcript turn "HOST: …"
   if (/^\([^()]*\)\.?$/.test(inner)) return true; // stage direction "(CROSSTALK.)"
   if (followsNamingCue(text, q)) return true;
   return false;
@@ -45,7 +45,7 @@ export function singlesAreQuotations(quotes: RawQuote[]): boolean {
 
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);
 
-/** A short quote in title case right after a possessive is a programme or work title: CNN’s “State of the Union”. */
+/** A short quote in title case right after a possessive is a programme or work title: the BBC’s “Morning Report”. */
 export function isPossessedTitle(text: string, q: RawQuote): boolean {
   const before = text.slice(Math.max(0, q.start - 40), q.start);
   if (!/\p{L}[’']s?\s+$/u.test(before)) return false;

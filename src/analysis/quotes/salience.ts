@@ -116,8 +116,8 @@ export class Salience {
       if (e.reporting) { reporting = e; break; }
     }
     let chosen = local && (!reporting || local.position > reporting.position) ? local : reporting;
-    // A person whose gender is known to match outranks an earlier choice of unknown gender ("Tina Houchins had a
-    // question for the president. “…,” she said.").
+    // A person whose gender is known to match outranks an earlier choice of unknown gender ("Dana Reyes had a
+    // question for the mayor. “…,” she said.").
     if (chosen && gender !== 'unknown' && this.genders.get(chosen.entityId) === undefined) {
       for (let i = lastBefore(this.events, position); i >= 0 && this.events[i].position > chosen.position; i--) {
         if (this.genders.get(this.events[i].entityId) === gender) { chosen = this.events[i]; break; }
