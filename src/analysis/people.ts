@@ -2,7 +2,7 @@
 // Two passes over the capitalised runs of the article: the first accepts runs with evidence of their own
 // (given name, title, speech verb, apposition, role noun…); the second accepts runs made only of names the
 // article already uses for a person ("Kerry" once "John Kerry" is found, anywhere in the article).
-import { PERSON as PERSON_VERDICT, RunClassifier, THING as THING_VERDICT } from './people/classify';
+import { PERSON as PERSON_VERDICT, RunClassifier, UNSURE as UNSURE_VERDICT } from './people/classify';
 import { linkMentions, type NameSpan } from './people/entities';
 import { scanText } from './people/runs';
 import { Vocabulary } from './people/vocabulary';
@@ -17,7 +17,7 @@ export interface PeopleResult {
 const vocabulary = new Vocabulary();
 const VOCABULARY_LIMIT = 200_000;
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const PERSON = PERSON_VERDICT, THING = THING_VERDICT;
+const PERSON = PERSON_VERDICT, UNSURE = UNSURE_VERDICT;
 
 export function findPeople(text: string): PeopleResult {
   if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
@@ -34,14 +34,16 @@ export function findPeople(text: string): PeopleResult {
     }
     return { start: scanned.tokenStart[classifier.coreFirst], end: scanned.tokenEnd[classifier.coreEnd - 1], parts };
   };
+  const things = classifier.findThings();
   for (let r = 0; r < scanned.runCount; r++) {
+    if (things[r]) continue;
     const verdict = classifier.classifyRun(r);
     if (verdict === PERSON) {
       spans.push(nameSpan());
       for (let k = classifier.coreFirst; k < classifier.coreEnd; k++) {
         if (classifier.namePart(k)) known.add(scanned.tokenWord[k]);
       }
-    } else if (verdict !== THING) unsure.push(r);
+    } else if (verdict === UNSURE) unsure.push(r);
   }
   const spansOfKnownNames: NameSpan[] = [];
   for (const r of unsure) if (classifier.classifyWithKnownNames(r, known) === PERSON) spansOfKnownNames.push(nameSpan());

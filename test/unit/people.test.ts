@@ -93,13 +93,47 @@ describe('people: findPeople', () => {
     it('rejects places and organisations with a person-like first word', () => {
       const text = 'North Korea and Beijing were discussed at the UN Security Council, the Wall Street Journal said. ' +
         'Morgan Stanley analysts and Downing Street agreed, as did the Carnegie–Tsinghua Centre for Global Policy.';
-      assert.deepEqual(names(text).filter(n => n !== 'Morgan Stanley'), []);
+      assert.deepEqual(names(text), []);
+    });
+    it('rejects each of Downing Street, the Wall Street Journal, the UN Security Council and the Carnegie–Tsinghua Centre on its own', () => {
+      for (const text of ['Downing Street said no.', 'Hu told the Wall Street Journal.', 'Mr Hu addressed the UN Security Council.',
+        'Tong Zhao works at the Carnegie–Tsinghua Centre.']) {
+        assert.ok(!names(text).some(n => /Street|Journal|Council|Carnegie/.test(n)), `${text} → ${names(text).join(', ')}`);
+      }
     });
     it('does not count a name that modifies an institution ("the Trump administration")', () => {
       assert.deepEqual(names('Donald Trump spoke. Officials in the Trump administration agreed.'), ['Donald Trump']);
     });
+    it('does not count a name that modifies an institution ("the Trump administration") even alone', () => {
+      assert.deepEqual(names('Officials in the Trump administration agreed.'), []);
+    });
     it('rejects a capitalised common word that the article also writes in lower case', () => {
       assert.deepEqual(names('Experts say Iodine deficiency is common, and iodine is cheap.'), []);
+    });
+  });
+
+  describe('firms named after people are not people', () => {
+    it('rejects well-known firms named after their founders, also with a speech verb', () => {
+      assert.deepEqual(names('Morgan Stanley said profits rose. Merrill Lynch agreed, and JP Morgan said so too.'), []);
+    });
+    it('rejects runs joined by "&" ("Ernst & Young", "Procter & Gamble", "Tiffany & Co.")', () => {
+      assert.deepEqual(names('Auditors at Ernst & Young signed off, Procter & Gamble said sales rose and Tiffany & Co. agreed.'), []);
+    });
+    it('rejects a run ending in a company word, and the same name without it elsewhere in the article', () => {
+      assert.deepEqual(names('Hartwell Brennan Holdings Inc. reported a loss. Hartwell Brennan said it would cut jobs.'), []);
+      assert.deepEqual(names('Hartwell Brennan said it would cut jobs. Hartwell Brennan Group shares fell.'), []);
+    });
+    it('rejects a run after "<job> at" or before "analysts"', () => {
+      assert.deepEqual(names('An economist at Kessler Lindqvist said rates would rise. Wolcott Pryce analysts disagreed.'), []);
+    });
+    it('still finds the people who work there', () => {
+      assert.deepEqual(names('Morgan Stanley chief economist Ellen Zentner said rates would rise. ' +
+        'Analyst Jane Doe of Morgan Stanley agreed, and Goldman Sachs Chief Executive Lloyd Blankfein said no.'),
+      ['Ellen Zentner', 'Jane Doe', 'Lloyd Blankfein']);
+    });
+    it('keeps a person whose surname is also a one-word company stem ("Trump" of "Trump Organization")', () => {
+      assert.deepEqual(names('Donald Trump spoke. The Trump Organization Inc. declined to comment, Trump said.'),
+        ['Donald Trump', 'Trump']);
     });
   });
 

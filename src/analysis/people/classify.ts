@@ -3,6 +3,7 @@
 // "John Kerry"). Runs that end like an organisation, place or publication, or that modify a thing named after
 // someone ("the Trump administration"), are things.
 // Works on token indexes into a ScannedText and on word bits from the Vocabulary: no per-token strings.
+import { FirmContext, nameKey } from './firms';
 import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
 import { type Vocabulary, Word } from './vocabulary';
 import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words';
@@ -53,9 +54,29 @@ export class RunClassifier {
   /** Whether stripName removed a person title. */
   private titled = false;
   private readonly flagsOfWord: Int32Array;
+  private readonly firms: FirmContext;
+  /** nameKey of the firms the article names ("Goldman Sachs" of "Goldman Sachs Group Inc"), from findThings. */
+  private readonly firmNames = new Set<string>();
 
   constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary) {
     this.flagsOfWord = vocabulary.flags;
+    this.firms = new FirmContext(text, scanned, vocabulary.flags, (start, end) => this.wordBits(start, end));
+  }
+
+  /**
+   * First pass over all runs: 1 for each run that is an organisation, place, publication or thing named after a
+   * person. Remembers the firms among them, so classifyRun rejects their other mentions.
+   */
+  findThings(): Uint8Array {
+    const things = new Uint8Array(this.scanned.runCount);
+    for (let r = 0; r < things.length; r++) {
+      if (this.firms.isFirm(r)) {
+        things[r] = 1;
+        const key = this.firms.stemKey(r);
+        if (key !== null) this.firmNames.add(key);
+      } else if (this.isThing(r)) things[r] = 1;
+    }
+    return things;
   }
 
   private flags(k: number): number { return this.flagsOfWord[this.scanned.tokenWord[k]]; }
@@ -87,7 +108,7 @@ export class RunClassifier {
   }
 
   /** True when run r as a whole is an organisation, place, publication or a thing named after a person. */
-  isThing(r: number): boolean {
+  private isThing(r: number): boolean {
     const s = this.scanned;
     const end = s.runEnd[r];
     // After a person title only the name is left to judge: "Commission President Ursula von der Leyen".
@@ -260,9 +281,8 @@ export class RunClassifier {
     return n === 3 && (text.startsWith('the', start) || text.startsWith('The', start));
   }
 
-  /** First pass: a verdict on run r from its own words and its immediate context. */
+  /** First pass: a verdict on run r (not a thing by findThings) from its own words and its immediate context. */
   classifyRun(r: number): Verdict {
-    if (this.isThing(r)) return THING;
     const s = this.scanned;
     const runFirst = s.runFirst[r];
     this.stripName(runFirst, s.runEnd[r], null);
@@ -282,6 +302,7 @@ export class RunClassifier {
     if ((lastFlags & WORD_NON_NAME) || ((lastFlags & TITLE) && !(lastFlags & NAME))) return UNSURE;
     if (end - first === 1 ? this.has(first, PLACE_OR_ORG)
       : this.has(first, PHRASE_FIRST) && this.isPlaceOrOrganisation(first, end)) return THING;
+    if (this.firmNames.size > 0 && end - first >= 2 && this.firmNames.has(nameKey(s.tokenWord, first, end))) return THING;
     if (this.titled) return PERSON;
     if (partCount >= 2) {
       let restStrict = false, restNonName = false, anySyllabic = this.has(firstPart, SYLLABIC);

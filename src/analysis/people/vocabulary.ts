@@ -3,8 +3,9 @@
 // the rules test bits instead of building a substring and a lower-case copy per token and probing a dozen Sets.
 // Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
 import {
-  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, DEMONYMS, GIVEN_NAMES, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
+  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, CORPORATE_SUFFIXES, DEMONYMS, FIRM_HEADS, GIVEN_NAMES, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
   PERSON_TITLES, PLACES, ROLE_NOUNS, ROLE_WORDS, SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS,
+  WORKPLACE_ROLES,
 } from './words';
 
 /** What a word is, as bits (from its lower-case form unless noted). */
@@ -39,6 +40,12 @@ export const Word = {
   ROLE_NOUN: 1 << 17,
   ATTRIBUTIVE_HEAD: 1 << 18,
   SPEECH_AUXILIARY: 1 << 19,
+  /** Last words of company names ("Inc", "Group", "Holdings"). */
+  CORPORATE_SUFFIX: 1 << 20,
+  /** Exact lower-case nouns that make the run before them a firm: "Morgan Stanley analysts". */
+  FIRM_HEAD: 1 << 21,
+  /** Exact lower-case jobs, singular or plural, that make the run after "<job> at" a workplace. */
+  WORKPLACE_ROLE: 1 << 22,
 } as const;
 
 /** Lower-case particles that sit inside a run between capitalised words ("Ursula von der Leyen"). */
@@ -90,6 +97,9 @@ export function classifyWord(s: string): number {
   if (ROLE_NOUNS.has(s)) f |= Word.ROLE_NOUN;
   if (ATTRIBUTIVE_HEADS.has(s)) f |= Word.ATTRIBUTIVE_HEAD;
   if (SPEECH_AUXILIARIES.has(s)) f |= Word.SPEECH_AUXILIARY;
+  if (CORPORATE_SUFFIXES.has(l)) f |= Word.CORPORATE_SUFFIX;
+  if (FIRM_HEADS.has(s)) f |= Word.FIRM_HEAD;
+  if (WORKPLACE_ROLES.has(s) || (s.endsWith('s') && WORKPLACE_ROLES.has(s.slice(0, -1)))) f |= Word.WORKPLACE_ROLE;
   // Never a name: roles, nationalities, acronyms, single letters; places and organisations unless also a name.
   const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || DEMONYMS.has(l) || isAcronym(s, l) || s.length === 1;
   let strict = byForm;

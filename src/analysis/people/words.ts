@@ -8,7 +8,17 @@ const phrases = (s: string): Set<string> => new Set(s.split('|'));
 export const GIVEN_NAMES = words(givenNames);
 export const SURNAMES = words(surnames);
 export const PLACES = phrases(places);
-export const ORGANISATIONS = phrases(organisations);
+/**
+ * Well-known firms named after people, as the run scanner writes them (lower case, one space between words). The
+ * generated organisation list has many such names already ("goldman sachs", "dow jones"); these are the ones it
+ * lacks. Firms joined by "&" ("Ernst & Young") are found by the "&" itself.
+ */
+export const FIRMS_NAMED_AFTER_PEOPLE = phrases(
+  'morgan stanley|merrill lynch|lehman brothers|bear stearns|charles schwab|smith barney|jp morgan|j.p. morgan|' +
+  'salomon brothers|dean witter|kohlberg kravis roberts|cantor fitzgerald|raymond james|edward jones|' +
+  'rolls-royce|mercedes-benz|hewlett-packard|harley-davidson|price waterhouse|baker mckenzie');
+
+export const ORGANISATIONS = new Set([...phrases(organisations), ...FIRMS_NAMED_AFTER_PEOPLE]);
 export const DEMONYMS = words(demonyms);
 
 /** Words written before a name that say the bearer is a person: they are evidence, never part of the span. */
@@ -45,6 +55,7 @@ export const THING_SUFFIXES = words(`
   university college school academy institute institution centre center foundation fund trust association society
   union federation league alliance coalition party movement front group organisation organization club team
   company corporation corp co inc ltd llc plc bank exchange holdings partners industries motors airlines airways
+  capital securities investments associates brothers bros sons llp lp gmbh ag ratings
   systems technologies labs laboratory laboratories studios media network press news post times journal herald
   tribune gazette telegraph chronicle daily weekly magazine review
   channel radio tv television broadcasting
@@ -69,6 +80,28 @@ export const THING_WORDS = words(`
 export const ATTRIBUTIVE_HEADS = words(`
   administration government regime presidency cabinet era doctrine dynasty camp campaign foundation family
   estate institute center centre memorial prize award presidential
+`);
+
+/**
+ * Last words of company names: a run ending so names a firm, and the words before them ("Goldman Sachs" of
+ * "Goldman Sachs Group Inc") name it too elsewhere in the article.
+ */
+export const CORPORATE_SUFFIXES = words(`
+  inc inc. ltd ltd. llc corp corp. co co. plc group holdings partners capital securities investments associates
+  brothers bros bros. sons llp lp gmbh ag ratings company corporation bank
+`);
+
+/** Lower-case nouns after a run that make it a firm: "Morgan Stanley analysts", "a Lazard banker". */
+export const FIRM_HEADS = words(`
+  analyst analysts economist economists strategist strategists banker bankers trader traders broker brokers
+  shareholders stockholders
+`);
+
+/** People who work somewhere: "an economist at Morgan Stanley" names a workplace, not a person. */
+export const WORKPLACE_ROLES = words(`
+  analyst economist strategist banker trader broker executive director manager partner associate fellow
+  researcher scientist engineer professor lecturer student employee worker staff lawyer consultant accountant
+  auditor official officer spokesman spokeswoman spokesperson chairman chairwoman
 `);
 
 /** Lower-case name particles that may sit between the parts of one name ("Ursula von der Leyen"). */
