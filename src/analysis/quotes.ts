@@ -3,7 +3,7 @@
 // pieces of one quotation — split by its attribution or continued over paragraphs — share a group number.
 import { findAttribution, isSplitByAttribution, leadInAttribution } from './quotes/attribution';
 import { extendOverLanguageTag } from './quotes/extent';
-import { innerText, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations, wordCount } from './quotes/filter';
+import { endsWithSignature, innerText, isBlockQuotation, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations, wordCount } from './quotes/filter';
 import { pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteMention } from './types';
 
@@ -18,7 +18,7 @@ export function findQuotes(text: string): QuoteMention[] {
   const keepSingles = singlesAreQuotations(raw);
   const candidates = raw.filter(q => (keepSingles || q.kind === 'double') && !isStructurallyNotQuote(text, q));
   const groups = assignGroups(text, lines, candidates);
-  const kept = dropUnattributedShortQuotes(text, lines, candidates, groups);
+  const kept = keptQuotes(text, lines, candidates, groups);
   return kept.map(i => {
     const q = candidates[i];
     const end = q.closed ? extendOverLanguageTag(text, q.end) : q.end;
@@ -40,22 +40,28 @@ function assignGroups(text: string, lines: Line[], qs: Located[]): number[] {
   return groups;
 }
 
-/** Indices of the quotes kept: long ones, and short ones that have an attribution (scare quotes and titles go). */
-function dropUnattributedShortQuotes(text: string, lines: Line[], qs: Located[], groups: number[]): number[] {
+/**
+ * Indices of the quotes kept. Short quotes need an attribution (scare quotes and titles go); block quotations — a
+ * paragraph opened by a quotation of several sentences — need one in their own paragraph (see isBlockQuotation).
+ */
+function keptQuotes(text: string, lines: Line[], qs: Located[], groups: number[]): number[] {
   const isShort = qs.map(q => wordCount(innerText(text, q)) <= SHORT_QUOTE_WORDS);
-  const groupsWithShort = new Set(groups.filter((_g, i) => isShort[i]));
-  const attributed = new Set<number>();
+  const isBlock = qs.map(q => isBlockQuotation(text, lines[q.line], q));
+  const checked = new Set(groups.filter((_g, i) => isShort[i] || isBlock[i]));
+  const attributedHere = new Set<number>(), ledIn = new Set<number>();
   qs.forEach((q, i) => {
-    if (!groupsWithShort.has(groups[i]) || attributed.has(groups[i])) return; // only short quotes need the check
+    const g = groups[i];
+    if (!checked.has(g) || attributedHere.has(g)) return; // only short and block quotes need the check
     const line = lines[q.line];
-    if (findAttribution(text, q, line.start, line.end) ||
-      (q.opensParagraph && q.line > 0 && leadInAttribution(text, lines[q.line - 1].start, lines[q.line - 1].end))) {
-      attributed.add(groups[i]);
-    }
+    if (findAttribution(text, q, line.start, line.end) || (isBlock[i] && endsWithSignature(text, line))) attributedHere.add(g);
+    else if (q.opensParagraph && q.line > 0 && leadInAttribution(text, lines[q.line - 1].start, lines[q.line - 1].end)) ledIn.add(g);
   });
   const kept: number[] = [];
   qs.forEach((q, i) => {
-    if (!isShort[i] || (attributed.has(groups[i]) && !isPossessedTitle(text, q))) kept.push(i);
+    const g = groups[i];
+    if (isBlock[i] && !attributedHere.has(g)) return;
+    if (isShort[i] && ((!attributedHere.has(g) && !ledIn.has(g)) || isPossessedTitle(text, q))) return;
+    kept.push(i);
   });
   return kept;
 }

@@ -89,6 +89,23 @@ describe('findQuotes', () => {
     assert.deepEqual(texts('The mayor rejected what she called “a reckless gamble with our parks.”'), ['“a reckless gamble with our parks.”']);
   });
 
+  it('keeps a block quotation (a paragraph opened by a quotation of several sentences) only when its paragraph attributes it', () => {
+    // After GUM (Wikinews, CC-BY): an unattributed paragraph quoting two sentences, after an attributed quotation.
+    const s = '"Seventeen years ago, this would not have been possible at all," said the ambassador.\n\n' +
+      '"They represent our aspirations and resilience. These girls will be proving to the world that nothing will stop us."';
+    assert.deepEqual(texts(s), ['"Seventeen years ago, this would not have been possible at all,"']);
+    // After a lead-in paragraph too: "… tweeted using his account:" then the tweet.
+    assert.deepEqual(texts('The president tweeted:\n\n"Cool clock, Ahmed. Want to bring it to the White House?"'), []);
+    // A single sentence continuing the previous speaker stays, and so does a block with its own attribution.
+    assert.deepEqual(texts('"We have tried so far," he said.\n\n"If an infant is not getting enough iodine, brain development will not be completed."'),
+      ['"We have tried so far,"', '"If an infant is not getting enough iodine, brain development will not be completed."']);
+    assert.deepEqual(texts('Intro.\n\n"They represent our hopes. They will prove it," the ambassador said.'),
+      ['"They represent our hopes. They will prove it,"']);
+    // A signature closing the paragraph attributes every quotation in it.
+    assert.deepEqual(texts('Intro.\n\n“We want change. We want it now.” Then “every word of it.” ― Maria Lopez'),
+      ['“We want change. We want it now.”', '“every word of it.”']);
+  });
+
   it('treats single-quoted headlines as not quotations in an article quoting with double marks', () => {
     const s = 'Mayor Was ‘Misled’ by Council Staff\n\n“We will see a long and hard campaign,” Lee said.';
     assert.deepEqual(texts(s), ['“We will see a long and hard campaign,”']);

@@ -1,6 +1,7 @@
 // Which paired spans are not quotations: markup attributes, transcript turns, stage directions, headline single quotes
 // in double-quote articles, and short unattributed scare quotes or titles (“irresponsible”, “Morning Report”).
-import type { RawQuote } from './pairing';
+import type { Line, RawQuote } from './pairing';
+import { sentenceEnd } from './tokens';
 
 /** Quotations of at most this many words count only when an attribution is found for them. */
 export const SHORT_QUOTE_WORDS = 4;
@@ -51,4 +52,20 @@ export function isPossessedTitle(text: string, q: RawQuote): boolean {
   if (!/\p{L}[’']s?\s+$/u.test(before)) return false;
   const words = innerText(text, q).match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu) ?? [];
   return words.length > 0 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
+}
+
+/**
+ * A block quotation: a closed quotation of several sentences that opens its paragraph (a letter, a tweet, a statement
+ * set off from the narrative). Such a block is a quotation only when its own paragraph attributes it.
+ */
+export function isBlockQuotation(text: string, line: Line, q: RawQuote): boolean {
+  return q.closed && q.opensParagraph && sentenceEnd(text, q.start + 1, q.end) < q.end;
+}
+
+// A signature closing a paragraph of quotations: "… ” ― Christina Lopez." (a dash, then a capitalised name).
+const SIGNATURE = /(?:^|[\s"”’'.])[―—–-]\s*\p{Lu}[\p{L}.'’ -]{1,60}\.?$/u;
+
+/** True when the paragraph ends with a signature line, which attributes every quotation in it. */
+export function endsWithSignature(text: string, line: Line): boolean {
+  return SIGNATURE.test(text.slice(Math.max(line.start, line.end - 64), line.end));
 }
