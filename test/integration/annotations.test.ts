@@ -14,11 +14,13 @@ interface SidecarYaml {
 const api = () => vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { loaded(uri: vscode.Uri): { store: { document: { annotations: readonly { id: string; note?: string }[] } } } | undefined } };
 
 let counter = 0;
-/** A fresh article (copy of a seed) so each test starts without a sidecar. */
+const created: vscode.Uri[] = [];
+/** A fresh article (copy of a seed) so each test starts without a sidecar; removed again after the test. */
 async function freshArticle(seed = 'kerry-beijing-scmp.txt'): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri; sidecar: vscode.Uri }> {
   const name = `annotated-${Date.now().toString(36)}-${counter++}`;
   const uri = workspaceUri(`${name}.txt`);
   await vscode.workspace.fs.copy(workspaceUri(seed), uri);
+  created.push(uri, workspaceUri(`${name}.annotations.yaml`));
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   await waitFor('the annotations session', () => api().annotations.loaded(uri));
   return { editor, uri, sidecar: workspaceUri(`${name}.annotations.yaml`) };
@@ -42,7 +44,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 describe('Annotations and the sidecar file (real extension host)', () => {
-  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
 
   it('Annotate Selection as Person / Date / Quote and with a label write story.annotations.yaml beside the article', async () => {
     const { editor, uri, sidecar } = await freshArticle();
@@ -150,6 +155,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const uri = workspaceUri(`${name}.txt`);
     const sidecar = workspaceUri(`${name}.annotations.yaml`);
     await vscode.workspace.fs.copy(workspaceUri('kerry-blinken-hankyoreh.txt'), uri);
+    created.push(uri, sidecar);
     const broken = Buffer.from('version: 1\narticle: "x.txt"\nannotations:\n  - id: abc\n    kind: [unclosed\n', 'utf8');
     await vscode.workspace.fs.writeFile(sidecar, broken);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
