@@ -1,9 +1,9 @@
 // Activation: wiring only. Each feature lives in its own module under src/editor, src/annotations, src/views.
 import * as vscode from 'vscode';
 import { ArticleAnalyses } from './editor/articleAnalyses';
-import { HighlightSwitch } from './editor/highlightSwitch';
+import { HighlightSwitch, registerToggleCommand } from './editor/highlightSwitch';
 import { NewsHover } from './editor/hover';
-import { decisionsOf, registerAnnotations } from './editor/annotations/register';
+import { decisionsOf, registerAnnotations, userSpeakerOf } from './editor/annotations/register';
 import { legend, NewsSemanticTokens } from './editor/semanticTokens';
 import { registerEntities } from './views/register';
 
@@ -17,15 +17,9 @@ export function activate(context: vscode.ExtensionContext) {
   const tokens = new NewsSemanticTokens(analyses, highlight, uri => decisionsOf(annotations, analyses, uri));
   context.subscriptions.push(log, analyses, highlight, tokens, annotations.onDidChange(() => tokens.refresh()),
     vscode.languages.registerDocumentSemanticTokensProvider(ARTICLES, tokens, legend),
-    vscode.languages.registerHoverProvider(ARTICLES, new NewsHover(analyses)),
+    vscode.languages.registerHoverProvider(ARTICLES, new NewsHover(analyses, userSpeakerOf(annotations))),
     vscode.commands.registerCommand('newsAnnotator.showOutput', () => log.show()),
-    vscode.commands.registerCommand('newsAnnotator.toggleHighlighting', () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) return void vscode.window.showInformationMessage('News Annotator: open an article to toggle its highlighting.');
-      const on = highlight.toggle(editor.document);
-      vscode.window.setStatusBarMessage(`News Annotator: highlighting ${on ? 'on' : 'off'} for ${vscode.workspace.asRelativePath(editor.document.uri)}`, 3000);
-      return on;
-    }),
+    registerToggleCommand(highlight),
   );
   const entities = registerEntities(context, analyses, log); // Entities view + references, highlights, next/previous occurrence
   log.info('News Annotator activated');

@@ -29,3 +29,14 @@ export class HighlightSwitch implements vscode.Disposable {
 
   dispose(): void { for (const d of this.subscriptions) d.dispose(); }
 }
+
+/** News Annotator: Toggle Highlighting for This Article. Returns the new state (for tests and keybinding args). */
+export function registerToggleCommand(highlight: HighlightSwitch): vscode.Disposable {
+  return vscode.commands.registerCommand('newsAnnotator.toggleHighlighting', () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return void vscode.window.showInformationMessage('News Annotator: open an article to toggle its highlighting.');
+    const on = highlight.toggle(editor.document);
+    vscode.window.setStatusBarMessage(`News Annotator: highlighting ${on ? 'on' : 'off'} for ${vscode.workspace.asRelativePath(editor.document.uri)}`, 3000);
+    return on;
+  });
+}

@@ -6,8 +6,11 @@ import { entityNamed, mentionAt, quotesBy } from '../analysis/query';
 import type { ArticleAnalyses } from './articleAnalyses';
 import { describeDateValue, plural } from './describe';
 
+/** The speaker the user set for the quote at [start, end) of an article, if any (from the annotations sidecar). */
+export type SpeakerOverride = (uri: vscode.Uri, start: number, end: number) => string | undefined;
+
 export class NewsHover implements vscode.HoverProvider {
-  constructor(private readonly analyses: ArticleAnalyses) {}
+  constructor(private readonly analyses: ArticleAnalyses, private readonly userSpeaker: SpeakerOverride = () => undefined) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const analysis = this.analyses.get(doc);
@@ -42,8 +45,10 @@ export class NewsHover implements vscode.HoverProvider {
       if (m.relative) md.appendMarkdown(`\n\nRelative to ${a.publicationDate ? `the article's date, ${a.publicationDate}` : 'an unknown publication date'}`);
     } else {
       const speaker = m.speakerId ? a.people.get(m.speakerId)?.name : undefined;
+      const userSpeaker = this.userSpeaker(doc.uri, m.start, m.end);
       md.appendMarkdown(`$(quote) Quote`);
-      if (speaker) md.appendMarkdown(` — said by **${escape(speaker)}**`);
+      if (userSpeaker) md.appendMarkdown(` — said by **${escape(userSpeaker)}** (set by you${speaker && speaker !== userSpeaker ? `; detected: ${escape(speaker)}` : ''})`);
+      else if (speaker) md.appendMarkdown(` — said by **${escape(speaker)}**`);
       else if (m.speakerText) md.appendMarkdown(` — attributed to ${escape(m.speakerText)} (not a person)`);
       else md.appendMarkdown(' — speaker unknown');
     }

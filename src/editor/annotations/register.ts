@@ -25,3 +25,9 @@ export function decisionsOf(annotations: AnnotationManager, analyses: ArticleAna
   if (!session || !analysis || session.store.document.decisions.length === 0) return () => undefined;
   return m => session.store.decisionFor(mentionRef(m, analysis))?.verdict;
 }
+
+/** The speaker the user set on a quote (Set Quote Speaker), for the hover. */
+export function userSpeakerOf(annotations: AnnotationManager): (uri: vscode.Uri, start: number, end: number) => string | undefined {
+  return (uri, start, end) => annotations.loaded(uri)?.store.document.annotations
+    .find(a => a.kind === 'quote' && a.speaker && !a.orphaned && a.anchor.start === start && a.anchor.end === end)?.speaker;
+}
