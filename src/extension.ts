@@ -5,6 +5,7 @@ import { HighlightSwitch, registerToggleCommand } from './editor/highlightSwitch
 import { NewsHover } from './editor/hover';
 import { decisionsOf, registerAnnotations, userSpeakerOf } from './editor/annotations/register';
 import { legend, NewsSemanticTokens } from './editor/semanticTokens';
+import { annotationSourceFrom } from './views/annotationSource';
 import { registerEntities } from './views/register';
 
 const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }];
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerToggleCommand(highlight),
   );
   const entities = registerEntities(context, analyses, log); // Entities view + references, highlights, next/previous occurrence
+  entities.setAnnotationSource(annotationSourceFrom(annotations, analyses)); // labels, notes, orphans, rejections in the tree
   log.info('News Annotator activated');
   return { analyses, annotations, entities }; // for integration tests and other extensions: read-only access to the analyses, the Entities tree
 }
