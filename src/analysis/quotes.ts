@@ -1,6 +1,7 @@
 // Quotes: direct quotations with their marks (speakers are attributed separately, in speakers.ts).
 // Marks are paired per paragraph (quotes/pairing.ts); spans that are not quotations are dropped (quotes/filter.ts);
-// pieces of one quotation — split by its attribution or continued over paragraphs — share a group number.
+// pieces of one quotation — split by its attribution or continued over paragraphs — share a group number; a span runs
+// past its closing mark only over a source-language tag (quotes/extent.ts).
 import { findAttribution, isSplitByAttribution, leadInAttribution } from './quotes/attribution';
 import { extendOverLanguageTag } from './quotes/extent';
 import { endsWithSignature, innerText, isBlockQuotation, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations, wordCount } from './quotes/filter';
@@ -46,7 +47,7 @@ function assignGroups(text: string, lines: Line[], qs: Located[]): number[] {
  */
 function keptQuotes(text: string, lines: Line[], qs: Located[], groups: number[]): number[] {
   const isShort = qs.map(q => wordCount(innerText(text, q)) <= SHORT_QUOTE_WORDS);
-  const isBlock = qs.map(q => isBlockQuotation(text, lines[q.line], q));
+  const isBlock = qs.map(q => isBlockQuotation(text, q));
   const checked = new Set(groups.filter((_g, i) => isShort[i] || isBlock[i]));
   const attributedHere = new Set<number>(), ledIn = new Set<number>();
   qs.forEach((q, i) => {

@@ -1,5 +1,6 @@
 // Which paired spans are not quotations: markup attributes, transcript turns, stage directions, headline single quotes
-// in double-quote articles, and short unattributed scare quotes or titles (“irresponsible”, “Morning Report”).
+// in double-quote articles, names and titles (a robot named “…”), short unattributed scare quotes or titles
+// (“irresponsible”, “Morning Report”), and unattributed block quotations.
 import type { Line, RawQuote } from './pairing';
 import { sentenceEnd } from './tokens';
 
@@ -14,7 +15,7 @@ export function innerText(text: string, q: RawQuote): string {
 }
 
 // Words that introduce a name or a title rather than words someone said: a robot named “…”, a report titled “…”,
-// going by the name “…”, so-called “…”. ("called" and "dubbed" also characterise — what he called “a brazen breach” —
+// going by the name “…”, so-called “…”. ("called" and "dubbed" also characterise — what she called “a reckless gamble” —
 // so they are not in the list.)
 const NAMING_CUE = /(?:\b(?:named|renamed|titled|entitled|retitled|so-called|known as|(?:the|a) (?:name|title|headline))|\bso called)\s*,?\s*$/i;
 
@@ -58,7 +59,7 @@ export function isPossessedTitle(text: string, q: RawQuote): boolean {
  * A block quotation: a closed quotation of several sentences that opens its paragraph (a letter, a tweet, a statement
  * set off from the narrative). Such a block is a quotation only when its own paragraph attributes it.
  */
-export function isBlockQuotation(text: string, line: Line, q: RawQuote): boolean {
+export function isBlockQuotation(text: string, q: RawQuote): boolean {
   return q.closed && q.opensParagraph && sentenceEnd(text, q.start + 1, q.end) < q.end;
 }
 
