@@ -79,9 +79,35 @@ describe('people: findPeople', () => {
     });
   });
 
+  describe('given names that are also words', () => {
+    it('keeps "May" after a given name and "Will" before a surname', () => {
+      assert.deepEqual(names('Prime Minister Theresa May met Will Smith and June Carter.'), ['Theresa May', 'Will Smith', 'June Carter']);
+    });
+    it('links a later "May" to Theresa May, but not the month', () => {
+      assert.deepEqual(entityNames('Theresa May spoke. In May the vote failed, and May 5 passed. May said she would stay.'),
+        ['Theresa May', 'Theresa May']);
+    });
+    it('leaves "Will" and "May" alone when no name follows', () => {
+      assert.deepEqual(names('Will Britain leave? May Day parades were held.'), []);
+    });
+  });
+
   describe('evidence around a name of unknown origin', () => {
     it('accepts a capitalised word followed by a speech verb', () => {
       assert.deepEqual(names('Analysts disagree. Herscovitch said the plan failed.'), ['Herscovitch']);
+    });
+    it('accepts a relative after a possessive name and a place’s possessive before it', () => {
+      assert.deepEqual(names('Okonkwo’s wife, Adaeze, was there. Brazil’s Neymar scored twice.'), ['Okonkwo', 'Adaeze', 'Neymar']);
+    });
+    it('does not take an institution after a place’s possessive for a person', () => {
+      assert.deepEqual(names('The spokesperson of North Korea’s Ministry of Foreign Affairs spoke.'), []);
+    });
+    it('does not accept an apposition that describes an organisation, but does accept a parenthetical attribution', () => {
+      assert.deepEqual(names('Foxconn, the Taiwanese manufacturer, said it would hire.'), []);
+      assert.deepEqual(names('Kowalczyk, the company said, will lead the unit.'), ['Kowalczyk']);
+    });
+    it('does not make a person of common words by context alone', () => {
+      assert.deepEqual(names('Gabriel Garcia Marquez wrote One Hundred Years of Solitude.'), ['Gabriel Garcia Marquez']);
     });
     it('accepts an apposition and a lower-case role noun before the name', () => {
       assert.deepEqual(names('Qorbani Mehraz, an associate at the centre, agreed with spokeswoman Tavaleh Oru.'),
@@ -103,6 +129,10 @@ describe('people: findPeople', () => {
     });
     it('does not count a name that modifies an institution ("the Trump administration")', () => {
       assert.deepEqual(names('Donald Trump spoke. Officials in the Trump administration agreed.'), ['Donald Trump']);
+    });
+    it('rejects titles of works after "novel", "film"…, and places named after saints', () => {
+      assert.deepEqual(names('She launched her graphic novel Angel Catbird. The film Maria Full of Grace won.'), []);
+      assert.deepEqual(names('Pupils at Santo Spirito school and people in San Bernardino protested.'), []);
     });
     it('does not count a name that modifies an institution ("the Trump administration") even alone', () => {
       assert.deepEqual(names('Officials in the Trump administration agreed.'), []);

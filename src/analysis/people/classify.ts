@@ -10,8 +10,9 @@ import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const {
-  ASIAN_SURNAME, ATTRIBUTIVE_HEAD, COMMON, GIVEN, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PLACE_OR_ORG, ROLE,
-  ROLE_NOUN, SPEECH_AUXILIARY, SPEECH_VERB, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
+  ASIAN_SURNAME, ATTRIBUTIVE_HEAD, COMMON, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, GIVEN, GIVEN_ALSO_WORD, KINSHIP_NOUN, NAME, NAME_PARTICLE, NON_NAME,
+  ORGANISATION_NOUN, PARTICLE, PHRASE_FIRST, PLACE, PLACE_OR_ORG, ROLE, ROLE_NOUN, SAINT_PREFIX, SPEECH_AUXILIARY,
+  SPEECH_VERB, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME, WORK_NOUN,
 } = Word;
 const isLetter = isLetterImport, isSpace = isSpaceImport, PLACES = PLACES_IMPORT, ORGANISATIONS = ORGANISATIONS_IMPORT;
 
@@ -32,6 +33,8 @@ const SPEECH_AFTER_ASIDE_RE = new RegExp(
 const APPOSITION_RE = /,[ \u00a0](?:a|an|the|who|whose|one of|\d{1,3}(?:,| and\b))[ \u00a0]/uy;
 
 const COMMA = 44, HYPHEN = 45, LOWER_S = 115;
+/** Words after the head of a description: "an associate [with …]", "the maker [of …]", "the firm [that …]". */
+const DESCRIPTION_END = DATE_LEAD | DESCRIPTION_END_WORD;
 const isAsciiWordChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 /** White space as the regular expression class \s has it. */
@@ -115,11 +118,23 @@ export class RunClassifier {
     const title = this.lastTitleIndex(s.runFirst[r], end);
     const from = title < 0 ? s.runFirst[r] : title + 1;
     if (end - from >= 2) {
-      if (this.has(end - 1, THING_SUFFIX)) return true;
+      if (this.has(end - 1, THING_SUFFIX) || this.has(from, SAINT_PREFIX)) return true;
       for (let k = from; k < end; k++) if (this.has(k, THING_WORD)) return true;
       if (this.has(from, PHRASE_FIRST) && this.isPlaceOrOrganisation(from, end)) return true;
     }
-    return !s.runPossessive[r] && this.isAttributiveHeadAt(s.runStop(r));
+    if (!s.runPossessive[r] && this.isAttributiveHeadAt(s.runStop(r))) return true;
+    // "the novel Angel Catbird", "the film Maria Full of Grace": a title of a work.
+    return (this.wordBitsBefore(s.runStart(r)) & WORK_NOUN) !== 0;
+  }
+
+  /** Bits of the word that ends one space before pos ("said" of "said Zhao"), or 0. */
+  private wordBitsBefore(pos: number): number {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos - 1))) return 0;
+    const end = pos - 1;
+    let start = end;
+    while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+    return start < end && end - start <= 16 ? this.wordBits(start, end) : 0;
   }
 
   /** A lower-case noun right after a name that makes the name a modifier: "the Trump administration". */
@@ -181,16 +196,23 @@ export class RunClassifier {
       if (hasNext && (f & ASIAN_SURNAME) && this.has(i + 1, SYLLABIC)) break;
       const thingLength = this.nameOfThingAt(i, end);
       if (thingLength > 0) { i += thingLength; sentenceStart = false; continue; }
+      // "Will Smith", "June Carter": a given name that is also a word, before a name from the lists.
+      if ((f & GIVEN_ALSO_WORD) && hasNext && this.has(i + 1, NAME)) break;
       if (f & STRICT_NON_NAME) { i++; continue; }
       // A common word is capitalised by the sentence start, or stands alone ("the Church"); mid-run it may be a name.
       if ((sentenceStart || !hasNext) && this.isNonNameWord(i)) { i++; sentenceStart = false; continue; }
       break;
     }
     let e = end;
-    while (e > i && (this.has(e - 1, PARTICLE) || (this.has(e - 1, NON_NAME) && !keep(e - 1)))) e--;
+    while (e > i && (this.has(e - 1, PARTICLE) || (this.has(e - 1, NON_NAME) && !keep(e - 1) && !this.isSurnameAlsoWord(e - 1, i)))) e--;
     this.coreFirst = i;
     this.coreEnd = e;
     this.titled = titled;
+  }
+
+  /** "Theresa May": token k is a given name that is also a word, right after a given name (from `first` on). */
+  private isSurnameAlsoWord(k: number, first: number): boolean {
+    return k > first && this.has(k, GIVEN_ALSO_WORD) && (this.flags(k - 1) & (GIVEN | GIVEN_ALSO_WORD)) === GIVEN;
   }
 
   /** "Islamic Relations Alia Salem" → "Alia Salem": a given name followed by more name starts the name. */
@@ -210,15 +232,67 @@ export class RunClassifier {
     if (end === s.runEnd[r] && !s.runPossessive[r]) {
       const after = s.tokenEnd[end - 1];
       if (this.text.charCodeAt(after) === COMMA) {
+        APPOSITION_RE.lastIndex = after;
+        const apposition = APPOSITION_RE.test(this.text);
+        // "Foxconn, the Taiwanese manufacturer, said": described as an organisation, whatever follows.
+        if (apposition && this.isOrganisationDescribedAt(APPOSITION_RE.lastIndex)) return false;
+        if (apposition) return true;
         SPEECH_AFTER_ASIDE_RE.lastIndex = after;
         if (SPEECH_AFTER_ASIDE_RE.test(this.text)) return true;
-        APPOSITION_RE.lastIndex = after;
-        if (APPOSITION_RE.test(this.text)) return true;
       } else if (this.isSpeechVerbAfter(after)) return true;
     }
+    // "Okonkwo’s wife".
+    if (end === s.runEnd[r] && s.runPossessive[r] && (this.wordBitsAfter(s.tokenEnd[end - 1] + 2) & KINSHIP_NOUN)) return true;
     if (first !== s.runFirst[r]) return false;
     const start = s.tokenStart[first];
-    return this.isSpeechBefore(start) || this.isRoleNounBefore(start);
+    return this.isSpeechBefore(start) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start);
+  }
+
+  /** Bits of the word that starts one space after pos, or 0. */
+  private wordBitsAfter(pos: number): number {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos))) return 0;
+    let end = pos + 1;
+    while (isLetter(text.charCodeAt(end))) end++;
+    return end > pos + 1 && end - pos <= 17 ? this.wordBits(pos + 1, end) : 0;
+  }
+
+  /**
+   * "Foxconn, the Taiwanese manufacturer, said": the description that starts at pos (after ", the ") ends in a noun
+   * for an organisation. Its head is the last word before the first comma, full stop or preposition.
+   */
+  private isOrganisationDescribedAt(pos: number): boolean {
+    const text = this.text;
+    const limit = Math.min(text.length, pos + 80);
+    let head = 0;
+    for (let i = pos; i < limit;) {
+      const c = text.charCodeAt(i);
+      if (!isLetter(c)) {
+        if (c === 32 || c === 0xa0 || c === HYPHEN || c === 39 || c === 0x2019) { i++; continue; }
+        break;
+      }
+      let end = i + 1;
+      while (end < limit && (isLetter(text.charCodeAt(end)) || text.charCodeAt(end) === HYPHEN)) end++;
+      const bits = end - i <= 16 ? this.wordBits(i, end) : 0;
+      // "Kowalczyk, the company said, will lead": an attribution, not a description.
+      if (bits & SPEECH_VERB) return false;
+      if (bits & DESCRIPTION_END) break;
+      head = bits;
+      i = end;
+    }
+    return (head & ORGANISATION_NOUN) !== 0;
+  }
+
+  /** "Brazil’s Neymar", "France’s Macron": a place’s possessive right before the name. */
+  private isAfterPlacePossessive(pos: number): boolean {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos - 1)) || text.charCodeAt(pos - 2) !== LOWER_S) return false;
+    const apostrophe = text.charCodeAt(pos - 3);
+    if (apostrophe !== 39 && apostrophe !== 0x2019) return false;
+    const end = pos - 3;
+    let start = end;
+    while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+    return start < end && (this.wordBits(start, end) & PLACE) !== 0;
   }
 
   /** "Zhao said", "Kerry has said": white space, an optional auxiliary and one space, a speech verb. */
@@ -305,23 +379,29 @@ export class RunClassifier {
     if (this.firmNames.size > 0 && end - first >= 2 && this.firmNames.has(nameKey(s.tokenWord, first, end))) return THING;
     if (this.titled) return PERSON;
     if (partCount >= 2) {
-      let restStrict = false, restNonName = false, anySyllabic = this.has(firstPart, SYLLABIC);
+      let restStrict = false, restNonName = false, restAllNonName = true, anySyllabic = this.has(firstPart, SYLLABIC);
       for (let k = firstPart + 1; k < end; k++) {
         if (!this.isNamePart(k)) continue;
-        if (this.has(k, STRICT_NON_NAME)) restStrict = true;
+        if (this.has(k, STRICT_NON_NAME) && !(k === lastPart && this.isSurnameAlsoWord(k, firstPart))) restStrict = true;
         if (this.isNonNameWord(k)) restNonName = true;
+        else restAllNonName = false;
         if (this.has(k, SYLLABIC)) anySyllabic = true;
       }
       const firstFlags = this.flags(firstPart);
-      if ((firstFlags & GIVEN) && !restStrict) return PERSON;
+      // "Will Smith" needs a listed name after "Will"; "Martina Navratilova" needs no more than a given name first.
+      const givenFirst = (firstFlags & GIVEN) !== 0 && (!(firstFlags & GIVEN_ALSO_WORD) || this.has(firstPart + 1, NAME));
+      if (givenFirst && !restStrict) return PERSON;
       if ((firstFlags & ASIAN_SURNAME) && !restNonName) return PERSON;
       if (anySyllabic && !restNonName) return PERSON;
       if (first === runFirst && this.isAfterDeterminer(r)) return UNSURE;
       // Mid-sentence capitalised words ending in a word that is neither common English nor a place: "Dries Mertens".
       if (!this.isNonNameWord(lastPart) && !restStrict && !(firstFlags & STRICT_NON_NAME)) return PERSON;
+      // Context alone does not make a person of common words: "wrote One Hundred Years".
+      if (restAllNonName && this.isNonNameWord(firstPart)) return UNSURE;
       return this.hasContextEvidence(r, first, end) ? PERSON : UNSURE;
     }
-    if (this.isNonNameWord(firstPart) || this.isAfterDeterminer(r)) return UNSURE;
+    // "Ministry", "Council": a word that ends names of institutions is not a one-word name.
+    if (this.isNonNameWord(firstPart) || this.has(firstPart, THING_SUFFIX | THING_WORD) || this.isAfterDeterminer(r)) return UNSURE;
     return this.hasContextEvidence(r, first, end) ? PERSON : UNSURE;
   }
 
@@ -335,7 +415,19 @@ export class RunClassifier {
       if (!known.has(s.tokenWord[k])) return UNSURE;
       parts++;
     }
+    // "May" is Theresa May's, but not in "in May" or "May 5".
+    if (parts === 1 && this.coreEnd - this.coreFirst === 1 && this.has(this.coreFirst, GIVEN_ALSO_WORD) && this.isDateLike(this.coreFirst)) {
+      return UNSURE;
+    }
     return parts > 0 ? PERSON : UNSURE;
+  }
+
+  /** Token k reads as a month: after "in", "since", "last"…, or before a number. */
+  private isDateLike(k: number): boolean {
+    const s = this.scanned;
+    if (this.wordBitsBefore(s.tokenStart[k]) & DATE_LEAD) return true;
+    const next = this.text.charCodeAt(s.tokenEnd[k] + 1);
+    return isSpace(this.text.charCodeAt(s.tokenEnd[k])) && next >= 48 && next <= 57;
   }
 
   /** Whether token k is part of the name proper (not a particle such as "von"). */

@@ -1,10 +1,12 @@
 // Firms and institutions named after people ("Morgan Stanley", "Ernst & Young", "Goldman Sachs Group Inc"): the
 // context that says a capitalised run is a firm, and the firm's name as a key so that its other mentions in the
 // article ("Goldman Sachs said") are not taken for a person either.
-import { isLetter, isSpace, type ScannedText } from './runs';
+import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
 import { Word } from './vocabulary';
 
 const AMPERSAND = 38;
+// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
+const isLetter = isLetterImport, isSpace = isSpaceImport;
 const { CORPORATE_SUFFIX, FIRM_HEAD, NON_NAME, TITLE, WORKPLACE_ROLE } = Word;
 
 /** Reads what surrounds the runs of one scanned article. */

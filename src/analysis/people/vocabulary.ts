@@ -3,7 +3,8 @@
 // the rules test bits instead of building a substring and a lower-case copy per token and probing a dozen Sets.
 // Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
 import {
-  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, CORPORATE_SUFFIXES, DEMONYMS, FIRM_HEADS, GIVEN_NAMES, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
+  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, FIRM_HEADS, GIVEN_NAMES,
+  DESCRIPTION_ENDS, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, ORGANISATION_NOUNS, SAINT_PREFIXES, WORK_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
   PERSON_TITLES, PLACES, ROLE_NOUNS, ROLE_WORDS, SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS,
   WORKPLACE_ROLES,
 } from './words';
@@ -46,6 +47,20 @@ export const Word = {
   FIRM_HEAD: 1 << 21,
   /** Exact lower-case jobs, singular or plural, that make the run after "<job> at" a workplace. */
   WORKPLACE_ROLE: 1 << 22,
+  /** A given name that is also a function word or month ("Will", "May"): GIVEN, yet strict when alone. */
+  GIVEN_ALSO_WORD: 1 << 23,
+  /** Words before a month: "in", "since", "last" (any case: "In May"). */
+  DATE_LEAD: 1 << 24,
+  /** Exact lower-case words before a title of a work: "novel", "film". */
+  WORK_NOUN: 1 << 25,
+  SAINT_PREFIX: 1 << 26,
+  /** Exact lower-case words that head a description of an organisation: "company", "manufacturer". */
+  ORGANISATION_NOUN: 1 << 27,
+  KINSHIP_NOUN: 1 << 28,
+  /** A one-word place name. */
+  PLACE: 1 << 29,
+  /** Exact lower-case words after the head of a description: "of", "with", "that", "who". */
+  DESCRIPTION_END: 1 << 30,
 } as const;
 
 /** Lower-case particles that sit inside a run between capitalised words ("Ursula von der Leyen"). */
@@ -80,6 +95,14 @@ export function classifyWord(s: string): number {
   const placeOrOrg = PLACES.has(l) || ORGANISATIONS.has(l);
   let f = 0;
   if (GIVEN_NAMES.has(l)) f |= Word.GIVEN;
+  if (GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.GIVEN | Word.GIVEN_ALSO_WORD;
+  if (DATE_LEAD_WORDS.has(l)) f |= Word.DATE_LEAD;
+  if (WORK_NOUNS.has(s)) f |= Word.WORK_NOUN;
+  if (SAINT_PREFIXES.has(l)) f |= Word.SAINT_PREFIX;
+  if (ORGANISATION_NOUNS.has(s)) f |= Word.ORGANISATION_NOUN;
+  if (KINSHIP_NOUNS.has(s)) f |= Word.KINSHIP_NOUN;
+  if (PLACES.has(l)) f |= Word.PLACE;
+  if (DESCRIPTION_ENDS.has(s)) f |= Word.DESCRIPTION_END;
   if (name) f |= Word.NAME;
   if (ASIAN_SURNAMES.has(l)) f |= Word.ASIAN_SURNAME;
   if (COMMON_WORDS.has(l)) f |= Word.COMMON;
@@ -110,7 +133,8 @@ export function classifyWord(s: string): number {
       || (l.length >= 6 && NON_NAME_ENDING_RE.test(l));
   }
   if (strict) f |= Word.STRICT_NON_NAME;
-  if (strict && !(placeOrOrg && !ROLE_WORDS.has(l) && !DEMONYMS.has(l))) f |= Word.WORD_NON_NAME;
+  // A name may end with a place ("Valeska Paris") or a month ("Theresa May"), never with another non-name word.
+  if (strict && !(placeOrOrg && !ROLE_WORDS.has(l) && !DEMONYMS.has(l)) && !GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.WORD_NON_NAME;
   return f;
 }
 

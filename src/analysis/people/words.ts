@@ -104,6 +104,49 @@ export const WORKPLACE_ROLES = words(`
   auditor official officer spokesman spokeswoman spokesperson chairman chairwoman
 `);
 
+/** Given names that are also function words or months, so NON_NAME_WORDS holds them: "Will Smith", "Theresa May". */
+export const GIVEN_NAMES_ALSO_WORDS = words(`
+  will may june april august
+`);
+
+/** Words before which a capitalised month-like name is a date, not a person: "in May", "since June". */
+export const DATE_LEAD_WORDS = words(`
+  in on since until till by from of last next early late mid during before after through throughout this that
+  every each
+`);
+
+/** Lower-case nouns (not also verbs: "shows", "plays") before a title of a work: "the novel Angel Catbird", "the film Maria Full of Grace". */
+export const WORK_NOUNS = words(`
+  novel novels book books film films movie movies album albums song songs sitcom musical opera documentary
+  documentaries magazine newspaper painting paintings poem poems memoir memoirs episode comic comics manga anime
+  blog podcast exhibition biography autobiography anthology
+`);
+
+/** First words of names of places and churches named after saints: "San Diego", "Santo Spirito", "São Paulo". */
+export const SAINT_PREFIXES = words(`
+  san santa santo santi são sao sankt sainte
+`);
+
+/** Words that end the noun phrase of a description (with DATE_LEAD_WORDS): "an associate [with] the centre". */
+export const DESCRIPTION_ENDS = words(`
+  with at for to into as who whose which that where and or but is was are were has have had said says
+`);
+
+/** Heads of an apposition that describe an organisation: "Foxconn, the Taiwanese manufacturer, said". */
+export const ORGANISATION_NOUNS = words(`
+  company firm corporation conglomerate manufacturer maker carmaker automaker retailer chain brand giant group
+  bank lender insurer investor fund airline carrier operator broadcaster network newspaper website publisher
+  agency organisation organization charity party union club team band startup start-up subsidiary unit
+  department ministry university institute council government country city state
+`);
+
+/** Lower-case relatives after a possessive name: "Okonkwo’s wife". */
+export const KINSHIP_NOUNS = words(`
+  wife husband son sons daughter daughters father mother brother brothers sister sisters parents children
+  widow widower fiancée fiancé fiance fiancee girlfriend boyfriend grandson granddaughter grandfather grandmother
+  nephew niece cousin uncle aunt stepfather stepmother stepson stepdaughter
+`);
+
 /** Lower-case name particles that may sit between the parts of one name ("Ursula von der Leyen"). */
 export const NAME_PARTICLES = words(`
   von van der den de del della di da du dos das la le bin ibn al el ter ten zu af
