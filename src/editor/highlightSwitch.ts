@@ -7,12 +7,33 @@ export class HighlightSwitch implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  /**
+   * The grammar's colours cannot be switched off for one document (VS Code has no such API short of changing its
+   * language), so a document with highlighting off is painted over in the editor's plain foreground colour.
+   */
+  private readonly veil = vscode.window.createTextEditorDecorationType({
+    color: new vscode.ThemeColor('editor.foreground'), fontStyle: 'normal', fontWeight: 'normal',
+    rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
+  });
 
   constructor() {
-    this.subscriptions = [this.changed,
+    this.subscriptions = [this.changed, this.veil,
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${SECTION}.highlighting.enabled`)) this.changed.fire(undefined); }),
       vscode.workspace.onDidCloseTextDocument(doc => this.overrides.delete(doc.uri.toString())),
+      vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => this.paint(e))),
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (e.document.lineCount > 0 && !this.isOn(e.document)) vscode.window.visibleTextEditors.filter(ed => ed.document === e.document).forEach(ed => this.paint(ed));
+      }),
+      this.changed.event(() => vscode.window.visibleTextEditors.forEach(e => this.paint(e))),
     ];
+    vscode.window.visibleTextEditors.forEach(e => this.paint(e));
+  }
+
+  private paint(editor: vscode.TextEditor): void {
+    if (editor.document.languageId !== 'plaintext') return;
+    const doc = editor.document;
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    editor.setDecorations(this.veil, this.isOn(doc) ? [] : [whole]);
   }
 
   isOn(doc: vscode.TextDocument): boolean {
