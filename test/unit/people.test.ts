@@ -96,6 +96,10 @@ describe('people: findPeople', () => {
     it('accepts a capitalised word followed by a speech verb', () => {
       assert.deepEqual(names('Analysts disagree. Herscovitch said the plan failed.'), ['Herscovitch']);
     });
+    it('accepts a surname followed by a verb only people take, and its other mentions', () => {
+      assert.deepEqual(names('Heagle published the study. Heagle died in 2004. Okafor was arrested and Devocht himself agreed.'),
+        ['Heagle', 'Heagle', 'Okafor', 'Devocht']);
+    });
     it('accepts a relative after a possessive name and a place’s possessive before it', () => {
       assert.deepEqual(names('Okonkwo’s wife, Adaeze, was there. Brazil’s Neymar scored twice.'), ['Okonkwo', 'Adaeze', 'Neymar']);
     });

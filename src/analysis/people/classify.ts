@@ -5,15 +5,18 @@
 // Works on token indexes into a ScannedText and on word bits from the Vocabulary: no per-token strings.
 import { FirmContext, nameKey } from './firms';
 import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
-import { type Vocabulary, Word } from './vocabulary';
+import { Context, type Vocabulary, Word } from './vocabulary';
 import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const {
-  ASIAN_SURNAME, ATTRIBUTIVE_HEAD, COMMON, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, GIVEN, GIVEN_ALSO_WORD, KINSHIP_NOUN, NAME, NAME_PARTICLE, NON_NAME,
-  ORGANISATION_NOUN, PARTICLE, PHRASE_FIRST, PLACE, PLACE_OR_ORG, ROLE, ROLE_NOUN, SAINT_PREFIX, SPEECH_AUXILIARY,
-  SPEECH_VERB, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME, WORK_NOUN,
+  ASIAN_SURNAME, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PLACE, PLACE_OR_ORG, ROLE,
+  SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
 } = Word;
+const {
+  ATTRIBUTIVE_HEAD, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
+  PERSON_VERB, ROLE_NOUN, SPEECH_AUXILIARY, SPEECH_VERB, WORK_NOUN,
+} = Context;
 const isLetter = isLetterImport, isSpace = isSpaceImport, PLACES = PLACES_IMPORT, ORGANISATIONS = ORGANISATIONS_IMPORT;
 
 export const UNSURE = 0;
@@ -63,7 +66,7 @@ export class RunClassifier {
 
   constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary) {
     this.flagsOfWord = vocabulary.flags;
-    this.firms = new FirmContext(text, scanned, vocabulary.flags, (start, end) => this.wordBits(start, end));
+    this.firms = new FirmContext(text, scanned, vocabulary.flags, (start, end) => this.contextBits(start, end));
   }
 
   /**
@@ -95,6 +98,7 @@ export class RunClassifier {
     return PLACES.has(p) || ORGANISATIONS.has(p);
   }
   private wordBits(start: number, end: number): number { return this.flagsOfWord[this.vocabulary.id(this.text, start, end)]; }
+  private contextBits(start: number, end: number): number { return this.vocabulary.contexts[this.vocabulary.id(this.text, start, end)]; }
 
   /** A word that is not a name by itself: strict non-names, common English words and words the article writes in lower case. */
   private isNonNameWord(k: number): boolean {
@@ -124,17 +128,17 @@ export class RunClassifier {
     }
     if (!s.runPossessive[r] && this.isAttributiveHeadAt(s.runStop(r))) return true;
     // "the novel Angel Catbird", "the film Maria Full of Grace": a title of a work.
-    return (this.wordBitsBefore(s.runStart(r)) & WORK_NOUN) !== 0;
+    return (this.contextBitsBefore(s.runStart(r)) & WORK_NOUN) !== 0;
   }
 
-  /** Bits of the word that ends one space before pos ("said" of "said Zhao"), or 0. */
-  private wordBitsBefore(pos: number): number {
+  /** Context bits of the word that ends one space before pos ("said" of "said Zhao"), or 0. */
+  private contextBitsBefore(pos: number): number {
     const text = this.text;
     if (!isSpace(text.charCodeAt(pos - 1))) return 0;
     const end = pos - 1;
     let start = end;
     while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
-    return start < end && end - start <= 16 ? this.wordBits(start, end) : 0;
+    return start < end && end - start <= 16 ? this.contextBits(start, end) : 0;
   }
 
   /** A lower-case noun right after a name that makes the name a modifier: "the Trump administration". */
@@ -145,7 +149,7 @@ export class RunClassifier {
     if (!(c >= 97 && c <= 122)) return false;
     let e = pos + 2;
     while (e < text.length && isLetter(text.charCodeAt(e))) e++;
-    return e - pos - 1 <= 14 && (this.wordBits(pos + 1, e) & ATTRIBUTIVE_HEAD) !== 0;
+    return e - pos - 1 <= 14 && (this.contextBits(pos + 1, e) & ATTRIBUTIVE_HEAD) !== 0;
   }
 
   /** Length of a multi-word place or organisation name starting at token i ("United States", "Los Angeles"), or 0. */
@@ -242,19 +246,19 @@ export class RunClassifier {
       } else if (this.isSpeechVerbAfter(after)) return true;
     }
     // "Okonkwo’s wife".
-    if (end === s.runEnd[r] && s.runPossessive[r] && (this.wordBitsAfter(s.tokenEnd[end - 1] + 2) & KINSHIP_NOUN)) return true;
+    if (end === s.runEnd[r] && s.runPossessive[r] && (this.contextBitsAfter(s.tokenEnd[end - 1] + 2) & KINSHIP_NOUN)) return true;
     if (first !== s.runFirst[r]) return false;
     const start = s.tokenStart[first];
     return this.isSpeechBefore(start) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start);
   }
 
-  /** Bits of the word that starts one space after pos, or 0. */
-  private wordBitsAfter(pos: number): number {
+  /** Context bits of the word that starts one space after pos, or 0. */
+  private contextBitsAfter(pos: number): number {
     const text = this.text;
     if (!isSpace(text.charCodeAt(pos))) return 0;
     let end = pos + 1;
     while (isLetter(text.charCodeAt(end))) end++;
-    return end > pos + 1 && end - pos <= 17 ? this.wordBits(pos + 1, end) : 0;
+    return end > pos + 1 && end - pos <= 17 ? this.contextBits(pos + 1, end) : 0;
   }
 
   /**
@@ -273,7 +277,7 @@ export class RunClassifier {
       }
       let end = i + 1;
       while (end < limit && (isLetter(text.charCodeAt(end)) || text.charCodeAt(end) === HYPHEN)) end++;
-      const bits = end - i <= 16 ? this.wordBits(i, end) : 0;
+      const bits = end - i <= 16 ? this.contextBits(i, end) : 0;
       // "Kowalczyk, the company said, will lead": an attribution, not a description.
       if (bits & SPEECH_VERB) return false;
       if (bits & DESCRIPTION_END) break;
@@ -295,7 +299,10 @@ export class RunClassifier {
     return start < end && (this.wordBits(start, end) & PLACE) !== 0;
   }
 
-  /** "Zhao said", "Kerry has said": white space, an optional auxiliary and one space, a speech verb. */
+  /**
+   * "Zhao said", "Kerry has said", "Heagle died", "Okafor was arrested": white space, then a speech verb or a verb
+   * only people take, after an optional auxiliary (or "was"/"is" before a participle) and one space.
+   */
   private isSpeechVerbAfter(pos: number): boolean {
     const text = this.text;
     if (!isWhiteSpace(text.charCodeAt(pos))) return false;
@@ -304,16 +311,18 @@ export class RunClassifier {
     let end = start;
     while (isLetter(text.charCodeAt(end))) end++;
     if (end === start || end - start > 16) return false;
-    const bits = this.wordBits(start, end);
-    if ((bits & SPEECH_AUXILIARY) && text.charCodeAt(end) === 32) {
+    const bits = this.contextBits(start, end);
+    const passive = (end - start === 3 && text.startsWith('was', start)) || (end - start === 2 && text.startsWith('is', start));
+    if (((bits & SPEECH_AUXILIARY) || passive) && text.charCodeAt(end) === 32) {
       const verbStart = end + 1;
       let verbEnd = verbStart;
       while (isLetter(text.charCodeAt(verbEnd))) verbEnd++;
-      if (verbEnd > verbStart && verbEnd - verbStart <= 16 && (this.wordBits(verbStart, verbEnd) & SPEECH_VERB)) {
+      const wanted = passive ? PERSON_PARTICIPLE : SPEECH_VERB | PERSON_VERB;
+      if (verbEnd > verbStart && verbEnd - verbStart <= 16 && (this.contextBits(verbStart, verbEnd) & wanted)) {
         return !isAsciiWordChar(text.charCodeAt(verbEnd));
       }
     }
-    return (bits & SPEECH_VERB) !== 0 && !isAsciiWordChar(text.charCodeAt(end));
+    return (bits & (SPEECH_VERB | PERSON_VERB)) !== 0 && !isAsciiWordChar(text.charCodeAt(end));
   }
 
   /** "said Zhao", "according to Lim Sung-nam": a speech verb or "according to", then one space. */
@@ -325,7 +334,7 @@ export class RunClassifier {
     let start = end;
     while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
     if (start === end || (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1)))) return false;
-    return (this.wordBits(start, end) & SPEECH_VERB) !== 0;
+    return (this.contextBits(start, end) & SPEECH_VERB) !== 0;
   }
 
   /** "spokeswoman Hua Chunying", "the Afghan team's coach, Alireza Mehraban", "his wife Manju Sam". */
@@ -337,8 +346,8 @@ export class RunClassifier {
     let start = end;
     while (start > 0 && (isLetter(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === HYPHEN)) start--;
     if (start === end || end - start > 16) return false;
-    if (this.wordBits(start, end) & ROLE_NOUN) return true;
-    return text.charCodeAt(end - 1) === LOWER_S && end - 1 > start && (this.wordBits(start, end - 1) & ROLE_NOUN) !== 0;
+    if (this.contextBits(start, end) & ROLE_NOUN) return true;
+    return text.charCodeAt(end - 1) === LOWER_S && end - 1 > start && (this.contextBits(start, end - 1) & ROLE_NOUN) !== 0;
   }
 
   /** "the Church", "the Sea Org": a determiner before a bare capitalised run marks a thing more often than a person. */
@@ -425,7 +434,7 @@ export class RunClassifier {
   /** Token k reads as a month: after "in", "since", "last"…, or before a number. */
   private isDateLike(k: number): boolean {
     const s = this.scanned;
-    if (this.wordBitsBefore(s.tokenStart[k]) & DATE_LEAD) return true;
+    if (this.contextBitsBefore(s.tokenStart[k]) & DATE_LEAD) return true;
     const next = this.text.charCodeAt(s.tokenEnd[k] + 1);
     return isSpace(this.text.charCodeAt(s.tokenEnd[k])) && next >= 48 && next <= 57;
   }

@@ -2,17 +2,18 @@
 // context that says a capitalised run is a firm, and the firm's name as a key so that its other mentions in the
 // article ("Goldman Sachs said") are not taken for a person either.
 import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
-import { Word } from './vocabulary';
+import { Context, Word } from './vocabulary';
 
 const AMPERSAND = 38;
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const isLetter = isLetterImport, isSpace = isSpaceImport;
-const { CORPORATE_SUFFIX, FIRM_HEAD, NON_NAME, TITLE, WORKPLACE_ROLE } = Word;
+const { CORPORATE_SUFFIX, NON_NAME, TITLE } = Word;
+const { FIRM_HEAD, WORKPLACE_ROLE } = Context;
 
 /** Reads what surrounds the runs of one scanned article. */
 export class FirmContext {
   constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly flagsOfWord: Int32Array,
-    private readonly wordBits: (start: number, end: number) => number) {}
+    private readonly contextBits: (start: number, end: number) => number) {}
 
   private flags(k: number): number { return this.flagsOfWord[this.scanned.tokenWord[k]]; }
 
@@ -42,7 +43,7 @@ export class FirmContext {
     const end = pos - 4;
     let start = end;
     while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
-    return start < end && end - start <= 16 && (this.wordBits(start, end) & WORKPLACE_ROLE) !== 0;
+    return start < end && end - start <= 16 && (this.contextBits(start, end) & WORKPLACE_ROLE) !== 0;
   }
 
   /** "Morgan Stanley analysts", "a Lazard banker". */
@@ -51,7 +52,7 @@ export class FirmContext {
     if (!isSpace(text.charCodeAt(pos))) return false;
     let end = pos + 1;
     while (isLetter(text.charCodeAt(end))) end++;
-    return end > pos + 1 && end - pos <= 14 && (this.wordBits(pos + 1, end) & FIRM_HEAD) !== 0;
+    return end > pos + 1 && end - pos <= 14 && (this.contextBits(pos + 1, end) & FIRM_HEAD) !== 0;
   }
 
   /**

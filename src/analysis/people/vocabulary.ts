@@ -4,12 +4,12 @@
 // Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
 import {
   ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, FIRM_HEADS, GIVEN_NAMES,
-  DESCRIPTION_ENDS, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, ORGANISATION_NOUNS, SAINT_PREFIXES, WORK_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
+  DESCRIPTION_ENDS, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, ORGANISATION_NOUNS, PERSON_PARTICIPLES, PERSON_VERBS, SAINT_PREFIXES, WORK_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
   PERSON_TITLES, PLACES, ROLE_NOUNS, ROLE_WORDS, SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS,
   WORKPLACE_ROLES,
 } from './words';
 
-/** What a word is, as bits (from its lower-case form unless noted). */
+/** What a word is, as bits (from its lower-case form unless noted): read for the words of capitalised runs. */
 export const Word = {
   GIVEN: 1 << 0,
   /** A given name, a surname, or an East Asian family name that is not also a common word. */
@@ -22,45 +22,60 @@ export const Word = {
   TITLE: 1 << 6,
   /** A one-word place or organisation name. */
   PLACE_OR_ORG: 1 << 7,
-  /** First word of a multi-word place or organisation name ("united" of "united states"). */
-  PHRASE_FIRST: 1 << 8,
-  THING_SUFFIX: 1 << 9,
-  THING_WORD: 1 << 10,
-  /** Never a name by itself, even mid-sentence: roles, nationalities, acronyms, places, abstract-noun endings… */
-  STRICT_NON_NAME: 1 << 11,
-  /** STRICT_NON_NAME for a reason other than being a place or organisation ("Valeska Paris" ends with a name). */
-  WORD_NON_NAME: 1 << 12,
-  /** A lower-case name particle written exactly so ("von", "de", "bin"): part of a span, never a name part. */
-  PARTICLE: 1 << 13,
-  /** Any name particle, whatever its case ("Van" in "Dries Van Mertens"): not a name part. */
-  NAME_PARTICLE: 1 << 14,
-  /** A syllable-style hyphenated given name, exact spelling: "Jong-un", "Sung-nam". */
-  SYLLABIC: 1 << 15,
-  /** Exact lower-case spellings used as context: "said", "spokeswoman", "administration". */
-  SPEECH_VERB: 1 << 16,
-  ROLE_NOUN: 1 << 17,
-  ATTRIBUTIVE_HEAD: 1 << 18,
-  SPEECH_AUXILIARY: 1 << 19,
-  /** Last words of company names ("Inc", "Group", "Holdings"). */
-  CORPORATE_SUFFIX: 1 << 20,
-  /** Exact lower-case nouns that make the run before them a firm: "Morgan Stanley analysts". */
-  FIRM_HEAD: 1 << 21,
-  /** Exact lower-case jobs, singular or plural, that make the run after "<job> at" a workplace. */
-  WORKPLACE_ROLE: 1 << 22,
-  /** A given name that is also a function word or month ("Will", "May"): GIVEN, yet strict when alone. */
-  GIVEN_ALSO_WORD: 1 << 23,
-  /** Words before a month: "in", "since", "last" (any case: "In May"). */
-  DATE_LEAD: 1 << 24,
-  /** Exact lower-case words before a title of a work: "novel", "film". */
-  WORK_NOUN: 1 << 25,
-  SAINT_PREFIX: 1 << 26,
-  /** Exact lower-case words that head a description of an organisation: "company", "manufacturer". */
-  ORGANISATION_NOUN: 1 << 27,
-  KINSHIP_NOUN: 1 << 28,
   /** A one-word place name. */
-  PLACE: 1 << 29,
-  /** Exact lower-case words after the head of a description: "of", "with", "that", "who". */
-  DESCRIPTION_END: 1 << 30,
+  PLACE: 1 << 8,
+  /** First word of a multi-word place or organisation name ("united" of "united states"). */
+  PHRASE_FIRST: 1 << 9,
+  THING_SUFFIX: 1 << 10,
+  THING_WORD: 1 << 11,
+  /** Last words of company names ("Inc", "Group", "Holdings"). */
+  CORPORATE_SUFFIX: 1 << 12,
+  SAINT_PREFIX: 1 << 13,
+  /** Never a name by itself, even mid-sentence: roles, nationalities, acronyms, places, abstract-noun endings… */
+  STRICT_NON_NAME: 1 << 14,
+  /** STRICT_NON_NAME for a reason other than being a place or organisation ("Valeska Paris" ends with a name). */
+  WORD_NON_NAME: 1 << 15,
+  /** A given name that is also a function word or month ("Will", "May"): GIVEN, yet strict when alone. */
+  GIVEN_ALSO_WORD: 1 << 16,
+  /** A lower-case name particle written exactly so ("von", "de", "bin"): part of a span, never a name part. */
+  PARTICLE: 1 << 17,
+  /** Any name particle, whatever its case ("Van" in "Dries Van Mertens"): not a name part. */
+  NAME_PARTICLE: 1 << 18,
+  /** A syllable-style hyphenated given name, exact spelling: "Jong-un", "Sung-nam". */
+  SYLLABIC: 1 << 19,
+} as const;
+
+/**
+ * What a word says about a capitalised run next to it, as bits: read for the lower-case words around runs. Exact
+ * spellings unless noted.
+ */
+export const Context = {
+  /** "said Zhao", "Zhao said". */
+  SPEECH_VERB: 1 << 0,
+  /** "Kerry has said", "Zhao also told". */
+  SPEECH_AUXILIARY: 1 << 1,
+  /** Verbs and words only people take after their name: "died", "himself". */
+  PERSON_VERB: 1 << 2,
+  /** After "was"/"is": "born", "arrested". */
+  PERSON_PARTICIPLE: 1 << 3,
+  /** "spokeswoman Hua Chunying", "his wife Manju Sam". */
+  ROLE_NOUN: 1 << 4,
+  /** "the Trump administration". */
+  ATTRIBUTIVE_HEAD: 1 << 5,
+  /** "Morgan Stanley analysts". */
+  FIRM_HEAD: 1 << 6,
+  /** Jobs, singular or plural, before "at" and a workplace: "an economist at Morgan Stanley". */
+  WORKPLACE_ROLE: 1 << 7,
+  /** Words before a month, any case: "in", "since", "In". */
+  DATE_LEAD: 1 << 8,
+  /** "the novel Angel Catbird". */
+  WORK_NOUN: 1 << 9,
+  /** "Foxconn, the Taiwanese manufacturer". */
+  ORGANISATION_NOUN: 1 << 10,
+  /** "Okonkwo’s wife". */
+  KINSHIP_NOUN: 1 << 11,
+  /** Words after the head of a description: "of", "with", "that", "who". */
+  DESCRIPTION_END: 1 << 12,
 } as const;
 
 /** Lower-case particles that sit inside a run between capitalised words ("Ursula von der Leyen"). */
@@ -96,13 +111,8 @@ export function classifyWord(s: string): number {
   let f = 0;
   if (GIVEN_NAMES.has(l)) f |= Word.GIVEN;
   if (GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.GIVEN | Word.GIVEN_ALSO_WORD;
-  if (DATE_LEAD_WORDS.has(l)) f |= Word.DATE_LEAD;
-  if (WORK_NOUNS.has(s)) f |= Word.WORK_NOUN;
   if (SAINT_PREFIXES.has(l)) f |= Word.SAINT_PREFIX;
-  if (ORGANISATION_NOUNS.has(s)) f |= Word.ORGANISATION_NOUN;
-  if (KINSHIP_NOUNS.has(s)) f |= Word.KINSHIP_NOUN;
   if (PLACES.has(l)) f |= Word.PLACE;
-  if (DESCRIPTION_ENDS.has(s)) f |= Word.DESCRIPTION_END;
   if (name) f |= Word.NAME;
   if (ASIAN_SURNAMES.has(l)) f |= Word.ASIAN_SURNAME;
   if (COMMON_WORDS.has(l)) f |= Word.COMMON;
@@ -116,13 +126,7 @@ export function classifyWord(s: string): number {
   if (PARTICLES.has(s)) f |= Word.PARTICLE;
   if (NAME_PARTICLES.has(l)) f |= Word.NAME_PARTICLE;
   if (SYLLABIC_HYPHEN_RE.test(s)) f |= Word.SYLLABIC;
-  if (SPEECH_VERBS.has(s)) f |= Word.SPEECH_VERB;
-  if (ROLE_NOUNS.has(s)) f |= Word.ROLE_NOUN;
-  if (ATTRIBUTIVE_HEADS.has(s)) f |= Word.ATTRIBUTIVE_HEAD;
-  if (SPEECH_AUXILIARIES.has(s)) f |= Word.SPEECH_AUXILIARY;
   if (CORPORATE_SUFFIXES.has(l)) f |= Word.CORPORATE_SUFFIX;
-  if (FIRM_HEADS.has(s)) f |= Word.FIRM_HEAD;
-  if (WORKPLACE_ROLES.has(s) || (s.endsWith('s') && WORKPLACE_ROLES.has(s.slice(0, -1)))) f |= Word.WORKPLACE_ROLE;
   // Never a name: roles, nationalities, acronyms, single letters; places and organisations unless also a name.
   const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || DEMONYMS.has(l) || isAcronym(s, l) || s.length === 1;
   let strict = byForm;
@@ -135,6 +139,26 @@ export function classifyWord(s: string): number {
   if (strict) f |= Word.STRICT_NON_NAME;
   // A name may end with a place ("Valeska Paris") or a month ("Theresa May"), never with another non-name word.
   if (strict && !(placeOrOrg && !ROLE_WORDS.has(l) && !DEMONYMS.has(l)) && !GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.WORD_NON_NAME;
+  return f;
+}
+
+/** The context bits of a word, from the word lists. */
+export function classifyContextWord(s: string): number {
+  const l = s.toLowerCase();
+  let f = 0;
+  if (DATE_LEAD_WORDS.has(l)) f |= Context.DATE_LEAD;
+  if (WORK_NOUNS.has(s)) f |= Context.WORK_NOUN;
+  if (ORGANISATION_NOUNS.has(s)) f |= Context.ORGANISATION_NOUN;
+  if (KINSHIP_NOUNS.has(s)) f |= Context.KINSHIP_NOUN;
+  if (DESCRIPTION_ENDS.has(s)) f |= Context.DESCRIPTION_END;
+  if (SPEECH_VERBS.has(s)) f |= Context.SPEECH_VERB;
+  if (ROLE_NOUNS.has(s)) f |= Context.ROLE_NOUN;
+  if (ATTRIBUTIVE_HEADS.has(s)) f |= Context.ATTRIBUTIVE_HEAD;
+  if (SPEECH_AUXILIARIES.has(s)) f |= Context.SPEECH_AUXILIARY;
+  if (FIRM_HEADS.has(s)) f |= Context.FIRM_HEAD;
+  if (WORKPLACE_ROLES.has(s) || (s.endsWith('s') && WORKPLACE_ROLES.has(s.slice(0, -1)))) f |= Context.WORKPLACE_ROLE;
+  if (PERSON_VERBS.has(s)) f |= Context.PERSON_VERB;
+  if (PERSON_PARTICIPLES.has(s)) f |= Context.PERSON_PARTICIPLE;
   return f;
 }
 
@@ -187,6 +211,8 @@ export class Vocabulary {
   readonly texts: string[] = [];
   /** Word bits of each id. */
   flags = new Int32Array(1024);
+  /** Context bits of each id. */
+  contexts = new Int32Array(1024);
   /** hashRange of each id's lower-case form, to ask whether the article writes the word in lower case. */
   lowerHashes = new Int32Array(1024);
   private hashes = new Int32Array(1024);
@@ -216,12 +242,14 @@ export class Vocabulary {
     const id = this.texts.length;
     if (id === this.flags.length) {
       this.flags = grown(this.flags);
+      this.contexts = grown(this.contexts);
       this.lowerHashes = grown(this.lowerHashes);
       this.hashes = grown(this.hashes);
     }
     this.texts.push(s);
     this.hashes[id] = h;
     this.flags[id] = classifyWord(s);
+    this.contexts[id] = classifyContextWord(s);
     const lower = s.toLowerCase();
     this.lowerHashes[id] = hashRange(lower, 0, lower.length);
     this.slots[slot] = id + 1;

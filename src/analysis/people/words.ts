@@ -181,6 +181,19 @@ export const SPEECH_AUXILIARIES = words(`
   has had have also then later previously once reportedly again further
 `);
 
+/** Verbs (and words) after a name that only people take: "Heagle died", "Devocht himself". */
+export const PERSON_VERBS = words(`
+  died dies resigned resigns retired retires smiled smiles laughed laughs shrugged sighed nodded wept grinned
+  winked frowned pleaded pleads graduated himself herself
+`);
+
+/** Participles after "was"/"is" that only people take: "Heagle was born", "Okafor was arrested". */
+export const PERSON_PARTICIPLES = words(`
+  born arrested sentenced elected appointed killed injured wounded hospitalized hospitalised jailed convicted
+  acquitted married buried knighted nominated sworn fired indicted detained executed murdered stabbed kidnapped
+  abducted
+`);
+
 /** Lower-case role nouns just before a name ("spokeswoman Hua Chunying", "his wife Manju Sam"). */
 export const ROLE_NOUNS = words(`
   spokesman spokeswoman spokesperson professor coach actor actress singer musician attorney lawyer prosecutor
