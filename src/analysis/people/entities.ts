@@ -28,24 +28,28 @@ interface FullName { canonical: string; parts: string[]; positions: number[]; id
  * spelling is canonical. Returns them, and for each span the full name it spells (undefined for one-word spans).
  */
 function collectFullNames(spans: NameSpan[], text: string): { fullNames: FullName[]; ofSpan: (FullName | undefined)[] } {
-  const byEnds = new Map<string, FullName>();
+  // First word → last word → full name (nested maps: no key string built per span).
+  const byEnds = new Map<string, Map<string, FullName>>();
+  const fullNames: FullName[] = [];
   const ofSpan: (FullName | undefined)[] = new Array(spans.length);
   const spelling = (s: NameSpan): string => text.slice(s.start, s.end).replace(/\s+/g, ' ');
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
     if (s.parts.length < 2) continue;
-    const key = `${s.parts[0]}\u0000${s.parts[s.parts.length - 1]}`;
-    let f = byEnds.get(key);
+    const last = s.parts[s.parts.length - 1];
+    let byLast = byEnds.get(s.parts[0]);
+    if (!byLast) { byLast = new Map(); byEnds.set(s.parts[0], byLast); }
+    let f = byLast.get(last);
     if (!f) {
       f = { canonical: spelling(s), parts: s.parts, positions: [s.start], id: '' };
-      byEnds.set(key, f);
+      byLast.set(last, f);
+      fullNames.push(f);
     } else {
       f.positions.push(s.start);
       if (s.parts.length > f.parts.length) { f.canonical = spelling(s); f.parts = s.parts; }
     }
     ofSpan[i] = f;
   }
-  const fullNames = [...byEnds.values()];
   for (const f of fullNames) f.id = personId(f.canonical);
   return { fullNames, ofSpan };
 }

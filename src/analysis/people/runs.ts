@@ -171,16 +171,26 @@ export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
     if (k !== UPPER && k !== LETTER) { i++; continue; }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     const midWord = charClass(prev) !== 0 || isApostrophe(prev) || isHyphen(prev);
-    // Lower-case words are skipped whole unless they may start a prefixed name ("al-Assad", "d’Estaing").
-    const mayStartName = k === UPPER || (c < 128 && PREFIX_INITIALS[c] === 1);
-    const firstEnd = midWord || !mayStartName ? -1 : capWordEnd(text, i);
-    if (firstEnd < 0) {
-      // Skip the word, hashing it on the way (as hashRange does) to remember the lower-case ones.
+    let firstEnd = -1;
+    if (k === UPPER) {
+      if (!midWord) firstEnd = capWordEnd(text, i);
+    } else {
+      // A lower-case word: skipped whole, hashing it on the way (as hashRange does) to remember it, unless it
+      // starts a prefixed name ("al-Assad", "d’Estaing").
       let h = FNV_OFFSET_BASIS;
       let j = i;
       for (let cj = c; isLetter(cj); cj = text.charCodeAt(++j)) h = Math.imul(h ^ cj, FNV_MULTIPLIER);
-      if (k === LETTER && !midWord && j - i > 2) lowerCaseWordHashes.add(h === 0 ? 1 : h);
-      i = j;
+      const sep = text.charCodeAt(j);
+      if (!midWord && c < 128 && PREFIX_INITIALS[c] === 1 && (isHyphen(sep) || isApostrophe(sep))) firstEnd = capWordEnd(text, i);
+      if (firstEnd < 0) {
+        if (!midWord && j - i > 2) lowerCaseWordHashes.add(h === 0 ? 1 : h);
+        i = j;
+        continue;
+      }
+    }
+    if (firstEnd < 0) {
+      // A capital right after a digit, hyphen or apostrophe ("3D", "x-Ray") starts no name.
+      i = lettersEnd(text, i);
       continue;
     }
     runs.first.push(tokens.start.length);
