@@ -136,6 +136,7 @@ describe('people: findPeople', () => {
     });
     it('rejects titles of works after "novel", "film"…, and places named after saints', () => {
       assert.deepEqual(names('She launched her graphic novel Angel Catbird. The film Maria Full of Grace won.'), []);
+      assert.deepEqual(names('In his book Obama wrote about it, said Barack Obama.'), ['Obama', 'Barack Obama']);
       assert.deepEqual(names('Pupils at Santo Spirito school and people in San Bernardino protested.'), []);
     });
     it('does not count a name that modifies an institution ("the Trump administration") even alone', () => {

@@ -127,8 +127,9 @@ export class RunClassifier {
       if (this.has(from, PHRASE_FIRST) && this.isPlaceOrOrganisation(from, end)) return true;
     }
     if (!s.runPossessive[r] && this.isAttributiveHeadAt(s.runStop(r))) return true;
-    // "the novel Angel Catbird", "the film Maria Full of Grace": a title of a work.
-    return (this.contextBitsBefore(s.runStart(r)) & WORK_NOUN) !== 0;
+    // "the novel Angel Catbird", "the film Maria Full of Grace": a title of a work (of two words or more: in
+    // "in his book Obama wrote" the name is the writer's).
+    return end - s.runFirst[r] >= 2 && (this.contextBitsBefore(s.runStart(r)) & WORK_NOUN) !== 0;
   }
 
   /** Context bits of the word that ends one space before pos ("said" of "said Zhao"), or 0. */

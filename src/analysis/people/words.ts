@@ -79,7 +79,7 @@ export const THING_WORDS = words(`
 /** Lower-case nouns after a name that make it a modifier of a thing named after the person ("the Trump administration"). */
 export const ATTRIBUTIVE_HEADS = words(`
   administration government regime presidency cabinet era doctrine dynasty camp campaign foundation family
-  estate institute center centre memorial prize award presidential
+  estate institute center centre memorial prize award presidential index
 `);
 
 /**
