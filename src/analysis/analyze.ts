@@ -1,14 +1,13 @@
 // The analyzer's entry point: runs each rule family over one article and joins the results.
-import { findDates, findPublicationDate } from './dates';
+import { findPublicationDateAndDates } from './dates';
 import { findPeople } from './people';
 import { findQuotes } from './quotes';
 import { attributeSpeakers } from './speakers';
 import type { Analysis, AnalyzeOptions } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const publicationDate = findPublicationDate(text);
   const { persons, people } = findPeople(text);
-  const dates = findDates(text, publicationDate ?? options.referenceDate);
+  const { publicationDate, dates } = findPublicationDateAndDates(text, options.referenceDate);
   const quotes = findQuotes(text);
   attributeSpeakers(text, quotes, persons, people);
   return { persons, dates, quotes, people, publicationDate };

@@ -18,7 +18,16 @@ export function findPublicationDate(text: string): string | undefined {
  * publication date the article states, else against `referenceDate` ("YYYY-MM-DD"), else left without a value.
  */
 export function findDates(text: string, referenceDate?: string): DateMention[] {
-  const ref = referenceDay(text, referenceDate);
+  return datesAgainst(text, referenceDay(text, findStatedPublicationDate(text), referenceDate));
+}
+
+/** The stated publication date and the date mentions, as findPublicationDate and findDates (looking for the first once). */
+export function findPublicationDateAndDates(text: string, referenceDate?: string): { publicationDate: string | undefined; dates: DateMention[] } {
+  const publicationDate = findStatedPublicationDate(text);
+  return { publicationDate, dates: datesAgainst(text, referenceDay(text, publicationDate, referenceDate)) };
+}
+
+function datesAgainst(text: string, ref: CivilDate | undefined): DateMention[] {
   return findDateExpressions(text).map(e => {
     const { value, relative } = resolveMeaning(e.meaning, ref, () => sentenceTense(text, e.start, e.end));
     const mention: DateMention = { type: 'date', start: e.start, end: e.end, text: text.slice(e.start, e.end), relative };
@@ -27,8 +36,8 @@ export function findDates(text: string, referenceDate?: string): DateMention[] {
   });
 }
 
-function referenceDay(text: string, referenceDate: string | undefined): CivilDate | undefined {
-  const stated = parseIsoDay(findStatedPublicationDate(text));
+function referenceDay(text: string, statedPublicationDate: string | undefined, referenceDate: string | undefined): CivilDate | undefined {
+  const stated = parseIsoDay(statedPublicationDate);
   if (stated) return stated;
   const given = parseIsoDay(referenceDate);
   const dateline = findDatelineMonthDay(text);

@@ -373,7 +373,8 @@ function agoMeaning(word: string, n: number): DateMeaning | undefined {
 export function findDateExpressions(text: string): DateExpression[] {
   const out: DateExpression[] = [];
   let floor = 0; // end of the last expression: nothing may start before it
-  const trigger = new RegExp(TRIGGER_RE.source, TRIGGER_RE.flags);
+  const trigger = TRIGGER_RE; // shared: nothing below calls back into this function
+  trigger.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = trigger.exec(text)) !== null) {
     const pos = m.index;

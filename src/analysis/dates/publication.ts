@@ -15,8 +15,20 @@ const DATELINE_RE = /^[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'�
 
 export interface MonthDay { month: number; day: number }
 
+/**
+ * Whether the character at `pos` can start a date with a day: a digit ("2016-01-18", "18 January 2016") or the capital
+ * of a month or weekday name ("Jan. 18, 2016", "Friday, July 21, 2017"). Every day-precision date starts with its
+ * trigger word, so this rules out most positions before the expression parser runs.
+ */
+function mayStartDayDate(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  return (c >= 48 && c <= 57) || DAY_DATE_INITIALS.includes(text[pos] ?? '.');
+}
+const DAY_DATE_INITIALS = 'JFMASONDTW';
+
 /** A full day (year, month, day) at exactly `pos`, as "YYYY-MM-DD". */
 function fullDayAt(text: string, pos: number): string | undefined {
+  if (!mayStartDayDate(text, pos)) return undefined;
   const e = firstExpressionAt(text, pos);
   if (!e || e.meaning.kind !== 'calendar') return undefined;
   const { year, month, day } = e.meaning;
@@ -44,10 +56,13 @@ export function findPublicationDate(text: string): string | undefined {
     const day = fullDayAt(head, m.index + m[0].length);
     if (day && /^\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|_)/.test(head.slice(m.index + m[0].length).replace(/^[^(\-—–_\n]*/, ''))) return day;
   }
-  const lines = head.split('\n').slice(0, HEAD_LINES);
-  for (const line of lines) {
+  for (let n = 0, from = 0; n < HEAD_LINES && from <= head.length; n++) {
+    const nl = head.indexOf('\n', from);
+    const lineEnd = nl < 0 ? head.length : nl;
+    const line = head.slice(from, lineEnd);
+    from = lineEnd + 1;
     const trimmed = line.trim();
-    if (!trimmed || trimmed.length > 60) continue;
+    if (!trimmed || trimmed.length > 60 || !mayStartDayDate(trimmed, 0)) continue;
     const e = findDateExpressions(trimmed)[0];
     if (!e || e.start !== 0 || trimmed.slice(e.end).replace(/[\s,.|:;–—-]+/g, '') !== '') continue;
     const day = fullDayAt(trimmed, 0);
@@ -64,6 +79,7 @@ export function findDatelineMonthDay(text: string): MonthDay | undefined {
   const head = text.slice(0, 600);
   for (const m of head.matchAll(DATELINE_RE)) {
     const pos = m.index + m[0].length;
+    if (!mayStartDayDate(head, pos)) continue;
     const e = firstExpressionAt(head, pos);
     if (!e || e.meaning.kind !== 'calendar' || e.meaning.year !== undefined || e.meaning.day === undefined || e.meaning.month === undefined) continue;
     if (!/^\s*\([^)\n]{1,30}\)\s*(?:--|—|–|-|_)/.test(head.slice(pos + e.end))) continue;

@@ -4,7 +4,7 @@
 import type { PersonEntity, PersonMention } from '../types';
 import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from './lexicon';
 import { femaleGivenNames, maleGivenNames } from './given-names.generated';
-import { tokenize } from './tokens';
+import { LazyTokens } from './tokens';
 
 export type Gender = 'male' | 'female' | 'unknown';
 
@@ -52,8 +52,19 @@ function lastBefore(items: { position: number }[], position: number): number {
   return lo - 1;
 }
 
+const AUXILIARY = /^(also|later|then|has|had|have|would|will|did|does|was|is|not|never|once|repeatedly|recently)$/;
+/** How far after a person mention its verb is looked for. */
+const VERB_WINDOW = 200;
+
 export class Salience {
-  private readonly events: SalienceEvent[] = [];
+  /** Clause subjects, found up front, in text order. */
+  private readonly subjects: SalienceEvent[] = [];
+  /**
+   * Speakers, added as quotations are attributed, in text order (after subjects at the same position). Kept apart
+   * from `subjects` so that adding one costs no more than the speakers after it, which are few (quotations are
+   * attributed in text order), instead of every subject after it.
+   */
+  private readonly speakers: SalienceEvent[] = [];
   private readonly genders: Map<string, Gender>;
   private readonly personPositions: { position: number }[];
 
@@ -64,25 +75,29 @@ export class Salience {
     for (const p of persons) {
       if (isQuoted(p.start)) continue;
       const role = this.subjectRole(p);
-      if (role !== 'none') this.events.push({ position: p.start, entityId: p.entityId, reporting: role === 'reporting' });
+      if (role !== 'none') this.subjects.push({ position: p.start, entityId: p.entityId, reporting: role === 'reporting' });
     }
   }
 
   /** Whether the mention is followed by a verb (after an optional appositive): "Kerry said", "Zhao, a fellow…, said". */
   private subjectRole(p: PersonMention): 'reporting' | 'subject' | 'none' {
-    if (/^[’']s?\b/.test(this.text.slice(p.end, p.end + 2))) return 'none'; // possessive: "Kerry’s trip"
-    const tokens = tokenize(this.text, p.end, Math.min(this.text.length, p.end + 200));
+    const next = this.text.charCodeAt(p.end);
+    if (next === 0x2019 || next === 39) { // possessive: "Kerry’s trip"
+      if (/^[’']s?\b/.test(this.text.slice(p.end, p.end + 2))) return 'none';
+    }
+    const tokens = new LazyTokens(this.text, p.end, p.end + VERB_WINDOW);
     let i = 0;
-    if (tokens[0]?.text === ',') {
-      const close = tokens.findIndex((t, j) => j > 0 && (t.text === ',' || /^[.;:!?]$/.test(t.text)));
-      if (close < 0 || tokens[close].text !== ',') return 'none';
+    if (tokens.at(0)?.text === ',') {
+      let close = 1;
+      for (let t = tokens.at(close); t && t.text !== ',' && !/^[.;:!?]$/.test(t.text); t = tokens.at(close)) close++;
+      if (tokens.at(close)?.text !== ',') return 'none';
       i = close + 1;
     }
-    while (tokens[i] && /^(also|later|then|has|had|have|would|will|did|does|was|is|not|never|once|repeatedly|recently)$/.test(tokens[i].lower) && i < 4) {
-      if (REPORTING_VERBS.has(tokens[i + 1]?.lower ?? '')) { i++; break; }
+    for (let t = tokens.at(i); t && AUXILIARY.test(t.lower) && i < 4; t = tokens.at(i)) {
+      if (REPORTING_VERBS.has(tokens.at(i + 1)?.lower ?? '')) { i++; break; }
       i++;
     }
-    const t = tokens[i];
+    const t = tokens.at(i);
     if (!t || !t.word || !/^\p{Ll}/u.test(t.text)) return 'none';
     if (REPORTING_VERBS.has(t.lower)) return 'reporting';
     if (PHRASE_BREAKERS.has(t.lower) || DETERMINERS.has(t.lower)) return i > 0 ? 'subject' : 'none';
@@ -91,9 +106,25 @@ export class Salience {
 
   /** Records a quotation's speaker, the most salient kind of mention. */
   addSpeaker(position: number, entityId: string): void {
-    let i = this.events.length;
-    while (i > 0 && this.events[i - 1].position > position) i--;
-    this.events.splice(i, 0, { position, entityId, reporting: true });
+    let i = this.speakers.length;
+    while (i > 0 && this.speakers[i - 1].position > position) i--;
+    this.speakers.splice(i, 0, { position, entityId, reporting: true });
+  }
+
+  /**
+   * Subjects and speakers with floor <= position < `before`, latest first (at one position, speakers before subjects,
+   * later speakers first).
+   */
+  private eventsBetween(floor: number, before: number): SalienceEvent[] {
+    const out: SalienceEvent[] = [];
+    let s = lastBefore(this.subjects, before), k = lastBefore(this.speakers, before);
+    for (;;) {
+      const subject = s >= 0 ? this.subjects[s] : undefined, speaker = k >= 0 ? this.speakers[k] : undefined;
+      const e = speaker && (!subject || speaker.position >= subject.position) ? speaker : subject;
+      if (!e || e.position < floor) return out;
+      out.push(e);
+      if (e === speaker) k--; else s--;
+    }
   }
 
   /** Learns an entity's gender from a pronoun resolved to it. */
@@ -109,8 +140,8 @@ export class Salience {
   resolvePronoun(position: number, gender: Gender, paragraphStart: number): string | null {
     let reporting: SalienceEvent | undefined, local: SalienceEvent | undefined;
     const floor = position - LOOK_BACK;
-    for (let i = lastBefore(this.events, position); i >= 0 && this.events[i].position >= floor; i--) {
-      const e = this.events[i];
+    const recent = this.eventsBetween(floor, position);
+    for (const e of recent) {
       if (!this.compatible(e.entityId, gender)) continue;
       if (!local && e.position >= paragraphStart) local = e;
       if (e.reporting) { reporting = e; break; }
@@ -119,8 +150,9 @@ export class Salience {
     // A person whose gender is known to match outranks an earlier choice of unknown gender ("Dana Reyes had a
     // question for the mayor. “…,” she said.").
     if (chosen && gender !== 'unknown' && this.genders.get(chosen.entityId) === undefined) {
-      for (let i = lastBefore(this.events, position); i >= 0 && this.events[i].position > chosen.position; i--) {
-        if (this.genders.get(this.events[i].entityId) === gender) { chosen = this.events[i]; break; }
+      for (const e of recent) {
+        if (e.position <= chosen.position) break;
+        if (this.genders.get(e.entityId) === gender) { chosen = e; break; }
       }
     }
     if (chosen) return this.learn(chosen.entityId, gender);

@@ -11,19 +11,99 @@ export interface Token {
 }
 
 // Words keep inner apostrophes, hyphens, periods and ampersands ("Clinton’s", "Beijing-based", "U.S", "AT&T");
-// any other non-space character is a token of its own.
-const TOKEN = /([\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*)|\S/gu;
+// any other non-space character (a whole code point) is a token of its own. This is the regular expression
+// /([\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*)|\S/gu, scanned by hand: no match arrays, and the scan for the next token
+// stops at the window's end (a word that starts inside the window is still read whole).
 
-/** Tokens of text[from, to), at most `limit` of them, matched in place (no copy of the window). */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+/** Letter-or-digit flags of the BMP, filled in on first sight of each code unit: 0 unknown, 1 yes, 2 no. */
+const bmpLetterOrDigit = new Uint8Array(0x10000);
+
+/** Length (1 or 2 code units) of the letter or digit starting at i, or 0 when none starts there. */
+function letterOrDigitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xD800 && c <= 0xDBFF) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xDC00 && d <= 0xDFFF) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+    return 0;
+  }
+  let known = bmpLetterOrDigit[c];
+  if (known === 0) bmpLetterOrDigit[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** JavaScript's \s. */
+export function isWhiteSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xA0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200A) || c === 0x2028 || c === 0x2029 || c === 0x202F ||
+    c === 0x205F || c === 0x3000 || c === 0xFEFF;
+}
+
+/** ’ ' - . & : joins two runs of letters and digits into one word. */
+const isWordJoiner = (c: number): boolean => c === 0x2019 || c === 39 || c === 45 || c === 46 || c === 38;
+
+/** End of the word whose first letter or digit is at i. */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    for (let n = letterOrDigitAt(text, j); n > 0; n = letterOrDigitAt(text, j)) j += n;
+    if (j + 1 < text.length && isWordJoiner(text.charCodeAt(j)) && letterOrDigitAt(text, j + 1) > 0) j++;
+    else return j;
+  }
+}
+
+/** The token starting at or after i and before stop (white space skipped), or null when none does. */
+function tokenAt(text: string, i: number, stop: number): Token | null {
+  while (i < stop && isWhiteSpaceCode(text.charCodeAt(i))) i++;
+  if (i >= stop) return null;
+  const start = i;
+  if (letterOrDigitAt(text, i) > 0) {
+    const end = wordEnd(text, i);
+    const t = text.slice(start, end);
+    return { start, end, text: t, lower: t.toLowerCase(), word: true };
+  }
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  const end = i + (c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF ? 2 : 1);
+  const t = text.slice(start, end);
+  return { start, end, text: t, lower: t, word: false };
+}
+
+/** Tokens of text[from, to), at most `limit` of them, read in place (no copy of the window). */
 export function tokenize(text: string, from: number, to: number, limit = Infinity): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(text); m && m.index < to && out.length < limit; m = TOKEN.exec(text)) {
-    const t = m[0];
-    const word = m[1] !== undefined;
-    out.push({ start: m.index, end: m.index + t.length, text: t, lower: word ? t.toLowerCase() : t, word });
+  const stop = Math.min(to, text.length);
+  let i = from;
+  while (out.length < limit) {
+    const t = tokenAt(text, i, stop);
+    if (!t) break;
+    out.push(t);
+    i = t.end;
   }
   return out;
+}
+
+/** The tokens of text[from, to), read only as far as they are asked for (most readers stop after a few). */
+export class LazyTokens {
+  private readonly tokens: Token[] = [];
+  private next: number;
+  private readonly stop: number;
+  private done = false;
+
+  constructor(private readonly text: string, from: number, to: number) {
+    this.next = from;
+    this.stop = Math.min(to, text.length);
+  }
+
+  /** The i-th token, or undefined past the last one. */
+  at(i: number): Token | undefined {
+    while (this.tokens.length <= i && !this.done) {
+      const t = tokenAt(this.text, this.next, this.stop);
+      if (t) { this.tokens.push(t); this.next = t.end; } else this.done = true;
+    }
+    return this.tokens[i];
+  }
 }
 
 export const isCapitalized = (t: Token): boolean => t.word && /^\p{Lu}/u.test(t.text);
