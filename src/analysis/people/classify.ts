@@ -87,7 +87,7 @@ export class RunClassifier {
 
   private flags(k: number): number { return this.flagsOfWord[this.scanned.tokenWord[k]]; }
   private has(k: number, bits: number): boolean { return (this.flagsOfWord[this.scanned.tokenWord[k]] & bits) !== 0; }
-  private lower(k: number): string { return this.vocabulary.texts[this.scanned.tokenWord[k]].toLowerCase(); }
+  private lower(k: number): string { return this.vocabulary.lowers[this.scanned.tokenWord[k]]; }
   private phrase(first: number, end: number): string {
     let s = this.lower(first);
     for (let k = first + 1; k < end; k++) s += ' ' + this.lower(k);
@@ -180,18 +180,17 @@ export class RunClassifier {
    */
   private stripName(first: number, end: number, known: Set<number> | null): void {
     const words = this.scanned.tokenWord;
-    const keep = (k: number): boolean => known !== null && known.has(words[k]);
     // Whatever precedes the last title describes the office: "Turkish President", "Commission President".
     const title = this.lastTitleIndex(first, end);
     let i = first;
     if (title >= 0) {
       i = title;
-      for (let k = first; k <= title; k++) if (keep(k)) { i = first; break; }
+      for (let k = first; k <= title; k++) if (known !== null && known.has(words[k])) { i = first; break; }
     }
     let titled = false;
     let sentenceStart = i === first && this.isSentenceStart(this.scanned.tokenStart[first]);
     while (i < end) {
-      if (keep(i)) break;
+      if (known !== null && known.has(words[i])) break;
       const f = this.flags(i);
       const hasNext = i + 1 < end;
       if (hasNext && (f & TITLE)) { titled = true; i++; continue; }
@@ -209,7 +208,7 @@ export class RunClassifier {
       break;
     }
     let e = end;
-    while (e > i && (this.has(e - 1, PARTICLE) || (this.has(e - 1, NON_NAME) && !keep(e - 1) && !this.isSurnameAlsoWord(e - 1, i)))) e--;
+    while (e > i && (this.has(e - 1, PARTICLE) || (this.has(e - 1, NON_NAME) && !(known !== null && known.has(words[e - 1])) && !this.isSurnameAlsoWord(e - 1, i)))) e--;
     this.coreFirst = i;
     this.coreEnd = e;
     this.titled = titled;

@@ -21,7 +21,7 @@ export function personId(name: string): string {
   return id;
 }
 
-interface FullName { canonical: string; parts: string[]; positions: number[]; id: string }
+interface FullName { canonical: string; parts: string[]; positions: number[]; id: string; entity?: PersonEntity }
 
 /**
  * Full names that agree on first and last word are one person ("George Bush", "George W. Bush"); the longest
@@ -31,11 +31,11 @@ function collectFullNames(spans: NameSpan[], text: string): { fullNames: FullNam
   // First word → last word → full name (nested maps: no key string built per span).
   const byEnds = new Map<string, Map<string, FullName>>();
   const fullNames: FullName[] = [];
-  const ofSpan: (FullName | undefined)[] = new Array(spans.length);
+  const ofSpan: (FullName | undefined)[] = [];
   const spelling = (s: NameSpan): string => text.slice(s.start, s.end).replace(/\s+/g, ' ');
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
-    if (s.parts.length < 2) continue;
+    if (s.parts.length < 2) { ofSpan.push(undefined); continue; }
     const last = s.parts[s.parts.length - 1];
     let byLast = byEnds.get(s.parts[0]);
     if (!byLast) { byLast = new Map(); byEnds.set(s.parts[0], byLast); }
@@ -48,7 +48,7 @@ function collectFullNames(spans: NameSpan[], text: string): { fullNames: FullNam
       f.positions.push(s.start);
       if (s.parts.length > f.parts.length) { f.canonical = spelling(s); f.parts = s.parts; }
     }
-    ofSpan[i] = f;
+    ofSpan.push(f);
   }
   for (const f of fullNames) f.id = personId(f.canonical);
   return { fullNames, ofSpan };
@@ -102,12 +102,17 @@ export function linkMentions(spans: NameSpan[], text: string): { persons: Person
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
     const full = ofSpan[i] ?? resolveShort(s.parts[0], s.start, index);
-    const name = full ? full.canonical : s.parts[0];
-    const id = full ? full.id : personId(name);
-    let entity = people.get(id);
-    if (!entity) { entity = { id, name, mentions: [] }; people.set(id, entity); }
+    let entity = full?.entity;
+    if (!entity) {
+      const name = full ? full.canonical : s.parts[0];
+      const id = full ? full.id : personId(name);
+      entity = people.get(id);
+      if (!entity) { entity = { id, name, mentions: [] }; people.set(id, entity); }
+      // Two spellings of one id ("Erdoğan", "Erdogan") share the entity made first.
+      if (full) full.entity = entity;
+    }
     entity.mentions.push(persons.length);
-    persons.push({ type: 'person', start: s.start, end: s.end, text: text.slice(s.start, s.end), entityId: id, fullName: s.parts.length >= 2 });
+    persons.push({ type: 'person', start: s.start, end: s.end, text: text.slice(s.start, s.end), entityId: entity.id, fullName: s.parts.length >= 2 });
   }
   return { persons, people };
 }

@@ -209,6 +209,8 @@ export class HashSet32 {
 export class Vocabulary {
   /** Spelling of each id. */
   readonly texts: string[] = [];
+  /** Lower-case spelling of each id. */
+  readonly lowers: string[] = [];
   /** Word bits of each id. */
   flags = new Int32Array(1024);
   /** Context bits of each id. */
@@ -222,6 +224,7 @@ export class Vocabulary {
 
   reset(): void {
     this.texts.length = 0;
+    this.lowers.length = 0;
     this.slots.fill(0);
   }
 
@@ -251,6 +254,7 @@ export class Vocabulary {
     this.flags[id] = classifyWord(s);
     this.contexts[id] = classifyContextWord(s);
     const lower = s.toLowerCase();
+    this.lowers.push(lower);
     this.lowerHashes[id] = hashRange(lower, 0, lower.length);
     this.slots[slot] = id + 1;
     if ((id + 1) * 2 > this.slots.length) this.rehash();
