@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { findPeople } from '../../src/analysis/people';
+import { Context, Vocabulary, Word } from '../../src/analysis/people/vocabulary';
 import { type GoldDoc, gumGold, seedGold } from '../support/paths';
 
 /** Mention texts in text order. */
@@ -194,6 +195,31 @@ describe('people: findPeople', () => {
     it('derives the entity id from the canonical name', () => {
       const r = findPeople('Recep Tayyip Erdoğan spoke.');
       assert.deepEqual([...r.people.keys()], ['person:recep-tayyip-erdogan']);
+    });
+  });
+
+  describe('the shared vocabulary', () => {
+    it('gives one id per spelling, keeps ids and bits while it grows, and starts afresh after reset', () => {
+      const v = new Vocabulary();
+      const text = 'Kerry said kerry Kerry';
+      const kerry = v.id(text, 0, 5);
+      assert.equal(v.id(text, 17, 22), kerry);
+      assert.notEqual(v.id(text, 11, 16), kerry);
+      const said = v.id(text, 6, 10);
+      assert.ok(v.contexts[said] & Context.SPEECH_VERB);
+      for (let i = 0; i < 5000; i++) v.id(`w${i}x`, 0, `w${i}x`.length);
+      assert.equal(v.id(text, 0, 5), kerry);
+      assert.equal(v.texts[kerry], 'Kerry');
+      assert.ok(v.flags[v.id('Paris', 0, 5)] & Word.PLACE);
+      v.reset();
+      assert.equal(v.size, 0);
+      assert.equal(v.id(text, 6, 10), 0);
+    });
+    it('gives the same people for the same text however many texts came before', () => {
+      const text = 'Prime Minister Theresa May met Tong Zhao. Zhao said May agreed.';
+      const first = JSON.stringify(findPeople(text).persons);
+      findPeople(Array.from({ length: 3000 }, (_, i) => `Okonkwo${i} said yes.`).join(' '));
+      assert.equal(JSON.stringify(findPeople(text).persons), first);
     });
   });
 

@@ -97,8 +97,16 @@ export class RunClassifier {
     const p = this.phrase(first, end);
     return PLACES.has(p) || ORGANISATIONS.has(p);
   }
-  private wordBits(start: number, end: number): number { return this.flagsOfWord[this.vocabulary.id(this.text, start, end)]; }
-  private contextBits(start: number, end: number): number { return this.vocabulary.contexts[this.vocabulary.id(this.text, start, end)]; }
+  // Look-ups of words around runs may add them to the vocabulary and so replace its arrays: read them afresh. (Every
+  // token's word was added during the scan, so flagsOfWord, taken after it, holds the bits of all tokens.)
+  private wordBits(start: number, end: number): number {
+    const id = this.vocabulary.id(this.text, start, end);
+    return this.vocabulary.flags[id];
+  }
+  private contextBits(start: number, end: number): number {
+    const id = this.vocabulary.id(this.text, start, end);
+    return this.vocabulary.contexts[id];
+  }
 
   /** A word that is not a name by itself: strict non-names, common English words and words the article writes in lower case. */
   private isNonNameWord(k: number): boolean {
@@ -208,7 +216,14 @@ export class RunClassifier {
       break;
     }
     let e = end;
-    while (e > i && (this.has(e - 1, PARTICLE) || (this.has(e - 1, NON_NAME) && !(known !== null && known.has(words[e - 1])) && !this.isSurnameAlsoWord(e - 1, i)))) e--;
+    // Trailing particles and non-name words ("… Image"), unless known or a surname that is also a word ("Theresa May").
+    while (e > i) {
+      const k = e - 1;
+      const trailing = this.has(k, PARTICLE)
+        || (this.has(k, NON_NAME) && !(known !== null && known.has(words[k])) && !this.isSurnameAlsoWord(k, i));
+      if (!trailing) break;
+      e--;
+    }
     this.coreFirst = i;
     this.coreEnd = e;
     this.titled = titled;
@@ -425,9 +440,8 @@ export class RunClassifier {
       parts++;
     }
     // "May" is Theresa May's, but not in "in May" or "May 5".
-    if (parts === 1 && this.coreEnd - this.coreFirst === 1 && this.has(this.coreFirst, GIVEN_ALSO_WORD) && this.isDateLike(this.coreFirst)) {
-      return UNSURE;
-    }
+    const only = this.coreFirst;
+    if (parts === 1 && this.coreEnd - only === 1 && this.has(only, GIVEN_ALSO_WORD) && this.isDateLike(only)) return UNSURE;
     return parts > 0 ? PERSON : UNSURE;
   }
 

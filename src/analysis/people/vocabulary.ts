@@ -1,12 +1,13 @@
 // The words the people rules look at, interned: each distinct spelling gets a small integer id and, computed once
-// when first seen, a bit set of what the word lists say about it (given name, title, place…). Tokens carry ids, so
+// when first seen, bit sets of what the word lists say about it (given name, title, place…) and about a run next to
+// it ("said", "administration", "analysts"). Tokens carry ids, so
 // the rules test bits instead of building a substring and a lower-case copy per token and probing a dozen Sets.
 // Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
 import {
-  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, FIRM_HEADS, GIVEN_NAMES,
-  DESCRIPTION_ENDS, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, ORGANISATION_NOUNS, PERSON_PARTICIPLES, PERSON_VERBS, SAINT_PREFIXES, WORK_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATIONS,
-  PERSON_TITLES, PLACES, ROLE_NOUNS, ROLE_WORDS, SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS,
-  WORKPLACE_ROLES,
+  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, DESCRIPTION_ENDS,
+  FIRM_HEADS, GIVEN_NAMES, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATION_NOUNS,
+  ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACES, ROLE_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
+  SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS, WORK_NOUNS, WORKPLACE_ROLES,
 } from './words';
 
 /** What a word is, as bits (from its lower-case form unless noted): read for the words of capitalised runs. */
