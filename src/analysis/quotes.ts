@@ -5,7 +5,7 @@
 import { findAttribution, isSplitByAttribution, leadInAttribution } from './quotes/attribution';
 import { extendOverLanguageTag } from './quotes/extent';
 import { endsWithSignature, innerText, isBlockQuotation, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations, wordCount } from './quotes/filter';
-import { pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
+import { marksByLine, pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteMention } from './types';
 
 interface Located extends RawQuote {
@@ -14,8 +14,9 @@ interface Located extends RawQuote {
 
 export function findQuotes(text: string): QuoteMention[] {
   const lines = splitLines(text);
+  const marks = marksByLine(text, lines);
   const raw: Located[] = [];
-  lines.forEach((line, i) => { for (const q of pairLine(text, line)) raw.push({ ...q, line: i }); });
+  lines.forEach((line, i) => { for (const q of pairLine(text, line, marks[i])) raw.push({ ...q, line: i }); });
   const keepSingles = singlesAreQuotations(raw);
   const candidates = raw.filter(q => (keepSingles || q.kind === 'double') && !isStructurallyNotQuote(text, q));
   const groups = assignGroups(text, lines, candidates);

@@ -39,15 +39,24 @@ export function splitLines(text: string): Line[] {
   }
 }
 
-function marksOf(text: string, line: Line): QuoteMark[] {
-  const marks: QuoteMark[] = [];
-  QUOTE_CHAR.lastIndex = line.start;
-  for (let m = QUOTE_CHAR.exec(text); m && m.index < line.end; m = QUOTE_CHAR.exec(text)) {
+const NO_MARKS: readonly QuoteMark[] = [];
+
+/**
+ * The quote marks of each line (marks[i] belongs to lines[i]), found in one pass over the text: a search started
+ * afresh at every line would run on to the next mark, however far, for every line without one.
+ */
+export function marksByLine(text: string, lines: Line[]): (readonly QuoteMark[])[] {
+  const marks: (readonly QuoteMark[])[] = new Array<readonly QuoteMark[]>(lines.length).fill(NO_MARKS);
+  let l = 0;
+  QUOTE_CHAR.lastIndex = 0;
+  for (let m = QUOTE_CHAR.exec(text); m; m = QUOTE_CHAR.exec(text)) {
+    while (l < lines.length && lines[l].end <= m.index) l++;
+    if (l === lines.length) break;
+    if (m.index < lines[l].start) continue; // only white space lies between lines, so never
     const mark = classifyMark(text, m.index);
-    if (mark) {
-      marks.push(mark);
-      QUOTE_CHAR.lastIndex = mark.index + mark.length;
-    }
+    if (!mark) continue;
+    if (marks[l] === NO_MARKS) marks[l] = [mark]; else (marks[l] as QuoteMark[]).push(mark);
+    QUOTE_CHAR.lastIndex = mark.index + mark.length;
   }
   return marks;
 }
@@ -68,7 +77,7 @@ const span = (text: string, line: Line, open: QuoteMark, close: QuoteMark): RawQ
  * Pairs marks of one kind. A typographic opener inside a quotation opened the same way nests (“… “hell” …”);
  * any other opener while one is pending means the pending one was stray, and pairing restarts from the new one.
  */
-function pairKind(text: string, line: Line, marks: QuoteMark[], kind: MarkKind, maxLength: number): RawQuote[] {
+function pairKind(text: string, line: Line, marks: readonly QuoteMark[], kind: MarkKind, maxLength: number): RawQuote[] {
   const out: RawQuote[] = [];
   let open: QuoteMark | null = null;
   let nested: QuoteMark | null = null;
@@ -104,12 +113,11 @@ function pairKind(text: string, line: Line, marks: QuoteMark[], kind: MarkKind, 
 }
 
 /**
- * Quotations of one line: double-quoted spans, then single-quoted spans outside them. A single-quoted span that
+ * Quotations of one line, given its marks (marksByLine): double-quoted spans, then single-quoted spans outside them. A single-quoted span that
  * encloses double-quoted ones is the outer (British) quotation and replaces them; one that straddles a double-quoted
  * span is dropped.
  */
-export function pairLine(text: string, line: Line): RawQuote[] {
-  const marks = marksOf(text, line);
+export function pairLine(text: string, line: Line, marks: readonly QuoteMark[]): RawQuote[] {
   if (marks.length === 0) return [];
   const doubles = pairKind(text, line, marks, 'double', MAX_QUOTE_LENGTH);
   const outside = singlesOutside(marks, doubles);
@@ -119,7 +127,7 @@ export function pairLine(text: string, line: Line): RawQuote[] {
 }
 
 /** Single marks that lie outside every double-quoted span (both lists sorted by position): one linear merge. */
-function singlesOutside(marks: QuoteMark[], doubles: RawQuote[]): QuoteMark[] {
+function singlesOutside(marks: readonly QuoteMark[], doubles: RawQuote[]): QuoteMark[] {
   const out: QuoteMark[] = [];
   let d = 0;
   for (const m of marks) {
