@@ -84,6 +84,12 @@ function capWordEnd(text: string, i: number): number {
   return end;
 }
 
+/** A lower-case name particle ("von") at text[start, end). The look-up may grow the vocabulary: flags are read after it. */
+function isParticle(vocabulary: Vocabulary, text: string, start: number, end: number): boolean {
+  const id = vocabulary.id(text, start, end);
+  return (vocabulary.flags[id] & PARTICLE) !== 0;
+}
+
 /** Start of a capitalised word after one space and at most two particles from `end`, or -1. */
 function nextWordStart(text: string, end: number, vocabulary: Vocabulary): number {
   if (!isSpace(text.charCodeAt(end))) return -1;
@@ -93,7 +99,7 @@ function nextWordStart(text: string, end: number, vocabulary: Vocabulary): numbe
     if (charClass(c) === UPPER) return i;
     if (particles === 2 || charClass(c) !== LETTER) return -1;
     const p = lettersEnd(text, i);
-    if (!isSpace(text.charCodeAt(p)) || p - i > 5 || (vocabulary.flags[vocabulary.id(text, i, p)] & PARTICLE) === 0) {
+    if (!isSpace(text.charCodeAt(p)) || p - i > 5 || !isParticle(vocabulary, text, i, p)) {
       // "al-Assad" continues a run too.
       return capWordEnd(text, i) > 0 ? i : -1;
     }
