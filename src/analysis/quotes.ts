@@ -4,7 +4,9 @@
 // past its closing mark only over a source-language tag (quotes/extent.ts).
 import { findAttribution, isSplitByAttribution, leadInAttribution } from './quotes/attribution';
 import { extendOverLanguageTag } from './quotes/extent';
-import { endsWithSignature, innerText, isBlockQuotation, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations, wordCount } from './quotes/filter';
+import {
+  endsWithSignature, hasAtMostWords, isBlockQuotation, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations,
+} from './quotes/filter';
 import { marksByLine, pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteMention } from './types';
 
@@ -47,7 +49,7 @@ function assignGroups(text: string, lines: Line[], qs: Located[]): number[] {
  * paragraph opened by a quotation of several sentences — need one in their own paragraph (see isBlockQuotation).
  */
 function keptQuotes(text: string, lines: Line[], qs: Located[], groups: number[]): number[] {
-  const isShort = qs.map(q => wordCount(innerText(text, q)) <= SHORT_QUOTE_WORDS);
+  const isShort = qs.map(q => hasAtMostWords(text, q, SHORT_QUOTE_WORDS));
   const isBlock = qs.map(q => isBlockQuotation(text, q));
   const checked = new Set(groups.filter((_g, i) => isShort[i] || isBlock[i]));
   const attributedHere = new Set<number>(), ledIn = new Set<number>();

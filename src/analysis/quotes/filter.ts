@@ -2,12 +2,39 @@
 // in double-quote articles, names and titles (a robot named “…”), short unattributed scare quotes or titles
 // (“irresponsible”, “Morning Report”), and unattributed block quotations.
 import type { Line, RawQuote } from './pairing';
-import { sentenceEnd } from './tokens';
+import { letterOrDigitAt, sentenceEnd } from './tokens';
 
 /** Quotations of at most this many words count only when an attribution is found for them. */
 export const SHORT_QUOTE_WORDS = 4;
 
-export const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu) ?? []).length;
+/** Length of the letter or digit at i when it lies wholly before `to`, else 0. */
+function letterOrDigitBefore(text: string, i: number, to: number): number {
+  if (i >= to) return 0;
+  const n = letterOrDigitAt(text, i);
+  return i + n <= to ? n : 0;
+}
+
+/**
+ * Whether the quotation holds at most `max` words — runs of letters and digits, joined by inner apostrophes and
+ * hyphens ("don’t", "well-known"). Counts in place, and stops at the first word over. Its marks hold no letters, so
+ * counting over the whole span counts the words inside them.
+ */
+export function hasAtMostWords(text: string, q: RawQuote, max: number): boolean {
+  let count = 0;
+  for (let i = q.start; i < q.end;) {
+    const n = letterOrDigitBefore(text, i, q.end);
+    if (n === 0) { i++; continue; }
+    if (++count > max) return false;
+    i += n;
+    for (;;) {
+      for (let k = letterOrDigitBefore(text, i, q.end); k > 0; k = letterOrDigitBefore(text, i, q.end)) i += k;
+      const c = text.charCodeAt(i);
+      if ((c === 0x2019 || c === 39 || c === 45) && letterOrDigitBefore(text, i + 1, q.end) > 0) i++;
+      else break;
+    }
+  }
+  return true;
+}
 
 /** The text inside the marks. */
 export function innerText(text: string, q: RawQuote): string {

@@ -111,20 +111,15 @@ export class Salience {
     this.speakers.splice(i, 0, { position, entityId, reporting: true });
   }
 
-  /**
-   * Subjects and speakers with floor <= position < `before`, latest first (at one position, speakers before subjects,
-   * later speakers first).
-   */
-  private eventsBetween(floor: number, before: number): SalienceEvent[] {
-    const out: SalienceEvent[] = [];
-    let s = lastBefore(this.subjects, before), k = lastBefore(this.speakers, before);
-    for (;;) {
+  /** Subjects and speakers before `position`, latest first (at one position, speakers first, later ones first). */
+  private latestBefore(position: number): () => SalienceEvent | undefined {
+    let s = lastBefore(this.subjects, position), k = lastBefore(this.speakers, position);
+    return () => {
       const subject = s >= 0 ? this.subjects[s] : undefined, speaker = k >= 0 ? this.speakers[k] : undefined;
-      const e = speaker && (!subject || speaker.position >= subject.position) ? speaker : subject;
-      if (!e || e.position < floor) return out;
-      out.push(e);
-      if (e === speaker) k--; else s--;
-    }
+      if (speaker && (!subject || speaker.position >= subject.position)) { k--; return speaker; }
+      s--;
+      return subject;
+    };
   }
 
   /** Learns an entity's gender from a pronoun resolved to it. */
@@ -140,8 +135,8 @@ export class Salience {
   resolvePronoun(position: number, gender: Gender, paragraphStart: number): string | null {
     let reporting: SalienceEvent | undefined, local: SalienceEvent | undefined;
     const floor = position - LOOK_BACK;
-    const recent = this.eventsBetween(floor, position);
-    for (const e of recent) {
+    const previous = this.latestBefore(position);
+    for (let e = previous(); e && e.position >= floor; e = previous()) {
       if (!this.compatible(e.entityId, gender)) continue;
       if (!local && e.position >= paragraphStart) local = e;
       if (e.reporting) { reporting = e; break; }
@@ -150,8 +145,8 @@ export class Salience {
     // A person whose gender is known to match outranks an earlier choice of unknown gender ("Dana Reyes had a
     // question for the mayor. “…,” she said.").
     if (chosen && gender !== 'unknown' && this.genders.get(chosen.entityId) === undefined) {
-      for (const e of recent) {
-        if (e.position <= chosen.position) break;
+      const later = this.latestBefore(position);
+      for (let e = later(); e && e.position > chosen.position; e = later()) {
         if (this.genders.get(e.entityId) === gender) { chosen = e; break; }
       }
     }

@@ -20,7 +20,7 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const bmpLetterOrDigit = new Uint8Array(0x10000);
 
 /** Length (1 or 2 code units) of the letter or digit starting at i, or 0 when none starts there. */
-function letterOrDigitAt(text: string, i: number): number {
+export function letterOrDigitAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
   if (c >= 0xD800 && c <= 0xDBFF) {
