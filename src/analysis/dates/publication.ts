@@ -45,14 +45,16 @@ function firstExpressionAt(text: string, pos: number): DateExpression | undefine
 export function findPublicationDate(text: string): string | undefined {
   const head = text.slice(0, HEAD_LENGTH);
   let updated: string | undefined;
-  for (const m of head.matchAll(LABEL_RE)) {
+  LABEL_RE.lastIndex = 0; // exec on the shared expression: matchAll would copy it on every call
+  for (let m = LABEL_RE.exec(head); m; m = LABEL_RE.exec(head)) {
     const day = fullDayAt(head, m.index + m[0].length);
     if (!day) continue;
     if (/updated|modified/i.test(m[1])) updated ??= day;
     else return day;
   }
   if (updated) return updated;
-  for (const m of head.matchAll(DATELINE_RE)) {
+  DATELINE_RE.lastIndex = 0;
+  for (let m = DATELINE_RE.exec(head); m; m = DATELINE_RE.exec(head)) {
     const day = fullDayAt(head, m.index + m[0].length);
     if (day && /^\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|_)/.test(head.slice(m.index + m[0].length).replace(/^[^(\-—–_\n]*/, ''))) return day;
   }
@@ -77,7 +79,8 @@ export function findPublicationDate(text: string): string | undefined {
  */
 export function findDatelineMonthDay(text: string): MonthDay | undefined {
   const head = text.slice(0, 600);
-  for (const m of head.matchAll(DATELINE_RE)) {
+  DATELINE_RE.lastIndex = 0;
+  for (let m = DATELINE_RE.exec(head); m; m = DATELINE_RE.exec(head)) {
     const pos = m.index + m[0].length;
     if (!mayStartDayDate(head, pos)) continue;
     const e = firstExpressionAt(head, pos);

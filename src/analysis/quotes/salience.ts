@@ -4,7 +4,7 @@
 import type { PersonEntity, PersonMention } from '../types';
 import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from './lexicon';
 import { femaleGivenNames, maleGivenNames } from './given-names.generated';
-import { LazyTokens } from './tokens';
+import { isWhiteSpaceCode, LazyTokens } from './tokens';
 
 export type Gender = 'male' | 'female' | 'unknown';
 
@@ -25,9 +25,10 @@ const FEMALE_NAMES = new Set(femaleGivenNames.split(' '));
 export function knownGenders(text: string, persons: PersonMention[], people: Map<string, PersonEntity>): Map<string, Gender> {
   const out = new Map<string, Gender>();
   for (const p of persons) {
-    const before = text.slice(Math.max(0, p.start - 8), p.start).toLowerCase().match(/([a-z]+)\.?\s+$/);
-    if (!before) continue;
-    const g: Gender = MALE_TITLES.has(before[1]) ? 'male' : FEMALE_TITLES.has(before[1]) ? 'female' : 'unknown';
+    if (out.has(p.entityId)) continue;
+    const title = wordBefore(text, p.start);
+    if (!title) continue;
+    const g: Gender = MALE_TITLES.has(title) ? 'male' : FEMALE_TITLES.has(title) ? 'female' : 'unknown';
     if (g !== 'unknown' && !out.has(p.entityId)) out.set(p.entityId, g);
   }
   for (const [id, entity] of people) {
@@ -37,6 +38,27 @@ export function knownGenders(text: string, persons: PersonMention[], people: Map
     else if (FEMALE_NAMES.has(given)) out.set(id, 'female');
   }
   return out;
+}
+
+/** How far before a name its title is looked for ("Mrs. ", "Lord "). */
+const TITLE_WINDOW = 8;
+
+/** A Latin letter, or the Kelvin sign (which lower-cases to one). */
+const isTitleLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0x212A;
+
+/**
+ * The lower-cased word before `start` in the TITLE_WINDOW characters before it, written as letters, an optional
+ * period and white space ("Mr. Obama", "Lady Gaga"); undefined when none.
+ */
+function wordBefore(text: string, start: number): string | undefined {
+  const floor = Math.max(0, start - TITLE_WINDOW);
+  let end = start;
+  while (end > floor && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end === start) return undefined;
+  if (end > floor && text.charCodeAt(end - 1) === 46) end--;
+  let begin = end;
+  while (begin > floor && isTitleLetter(text.charCodeAt(begin - 1))) begin--;
+  return begin < end ? text.slice(begin, end).toLowerCase() : undefined;
 }
 
 /** How far back (in characters) a pronoun's referent is searched. */
