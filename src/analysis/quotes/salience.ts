@@ -33,7 +33,8 @@ export function knownGenders(text: string, persons: PersonMention[], people: Map
   }
   for (const [id, entity] of people) {
     if (out.has(id)) continue;
-    const given = entity.name.split(' ')[0].toLowerCase();
+    const space = entity.name.indexOf(' ');
+    const given = (space < 0 ? entity.name : entity.name.slice(0, space)).toLowerCase();
     if (MALE_NAMES.has(given)) out.set(id, 'male');
     else if (FEMALE_NAMES.has(given)) out.set(id, 'female');
   }
