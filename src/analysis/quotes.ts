@@ -7,7 +7,7 @@ import { extendOverLanguageTag } from './quotes/extent';
 import {
   endsWithSignature, hasAtMostWords, isBlockQuotation, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations,
 } from './quotes/filter';
-import { marksByLine, pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
+import { MarkScanner, pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteMention } from './types';
 
 interface Located extends RawQuote {
@@ -16,9 +16,9 @@ interface Located extends RawQuote {
 
 export function findQuotes(text: string): QuoteMention[] {
   const lines = splitLines(text);
-  const marks = marksByLine(text, lines);
+  const marks = new MarkScanner(text);
   const raw: Located[] = [];
-  lines.forEach((line, i) => { for (const q of pairLine(text, line, marks[i])) raw.push({ ...q, line: i }); });
+  lines.forEach((line, i) => { for (const q of pairLine(text, line, marks.marksOf(line))) raw.push({ ...q, line: i }); });
   const keepSingles = singlesAreQuotations(raw);
   const candidates = raw.filter(q => (keepSingles || q.kind === 'double') && !isStructurallyNotQuote(text, q));
   const groups = assignGroups(text, lines, candidates);

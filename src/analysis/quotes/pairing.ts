@@ -39,26 +39,35 @@ export function splitLines(text: string): Line[] {
   }
 }
 
-const NO_MARKS: readonly QuoteMark[] = [];
-
 /**
- * The quote marks of each line (marks[i] belongs to lines[i]), found in one pass over the text: a search started
- * afresh at every line would run on to the next mark, however far, for every line without one.
+ * Quote marks line by line, in one pass over the text: lines are asked for in text order, and the search for the next
+ * mark, which may run far past a line without one, is kept for the lines after it instead of started afresh for each.
+ * Only one line's marks are held at a time.
  */
-export function marksByLine(text: string, lines: Line[]): (readonly QuoteMark[])[] {
-  const marks: (readonly QuoteMark[])[] = new Array<readonly QuoteMark[]>(lines.length).fill(NO_MARKS);
-  let l = 0;
-  QUOTE_CHAR.lastIndex = 0;
-  for (let m = QUOTE_CHAR.exec(text); m; m = QUOTE_CHAR.exec(text)) {
-    while (l < lines.length && lines[l].end <= m.index) l++;
-    if (l === lines.length) break;
-    if (m.index < lines[l].start) continue; // only white space lies between lines, so never
-    const mark = classifyMark(text, m.index);
-    if (!mark) continue;
-    if (marks[l] === NO_MARKS) marks[l] = [mark]; else (marks[l] as QuoteMark[]).push(mark);
-    QUOTE_CHAR.lastIndex = mark.index + mark.length;
+export class MarkScanner {
+  /** Index of the next quotation-mark character not yet looked at, or -1 when none is left. */
+  private next: number;
+
+  constructor(private readonly text: string) {
+    this.next = this.search(0);
   }
-  return marks;
+
+  private search(from: number): number {
+    QUOTE_CHAR.lastIndex = from;
+    return QUOTE_CHAR.exec(this.text)?.index ?? -1;
+  }
+
+  /** The marks of `line`, which must come after every line asked for before. */
+  marksOf(line: Line): QuoteMark[] {
+    const marks: QuoteMark[] = [];
+    if (this.next >= 0 && this.next < line.start) this.next = this.search(line.start); // only white space lies between lines
+    while (this.next >= 0 && this.next < line.end) {
+      const mark = classifyMark(this.text, this.next);
+      if (mark) marks.push(mark);
+      this.next = this.search(mark ? mark.index + mark.length : this.next + 1);
+    }
+    return marks;
+  }
 }
 
 /** True when only white space lies in text[from, to); scans back from `to`, so it stops at the first word. */
@@ -113,7 +122,7 @@ function pairKind(text: string, line: Line, marks: readonly QuoteMark[], kind: M
 }
 
 /**
- * Quotations of one line, given its marks (marksByLine): double-quoted spans, then single-quoted spans outside them. A single-quoted span that
+ * Quotations of one line, given its marks (MarkScanner): double-quoted spans, then single-quoted spans outside them. A single-quoted span that
  * encloses double-quoted ones is the outer (British) quotation and replaces them; one that straddles a double-quoted
  * span is dropped.
  */
