@@ -43,24 +43,29 @@ function describeReadError(file: string, e: unknown): string {
   return `${file}: cannot read (${(e as Error).message})`;
 }
 
+/** The file's text, or undefined after reporting why it cannot be read as UTF-8 text. */
+function readText(file: string, fail: (s: string) => void): string | undefined {
+  let bytes: Buffer;
+  try { bytes = readInput(file); } catch (e) { fail(describeReadError(file, e)); return undefined; }
+  const decoded = decodeArticle(bytes);
+  if (!decoded.ok) { fail(`${file}: ${decoded.reason}`); return undefined; }
+  return decoded.text;
+}
+
 function extractFiles(o: Options, write: (s: string) => void, fail: (s: string) => void): void {
   for (const file of o.inputs) {
-    let bytes: Buffer;
-    try { bytes = readInput(file); } catch (e) { fail(describeReadError(file, e)); continue; }
-    const decoded = decodeArticle(bytes);
-    if (!decoded.ok) { fail(`${file}: ${decoded.reason}`); continue; }
-    const entities = toScoredEntities(analyze(decoded.text, { referenceDate: o.referenceDate }));
+    const text = readText(file, fail);
+    if (text === undefined) continue;
+    const entities = toScoredEntities(analyze(text, { referenceDate: o.referenceDate }));
     write(JSON.stringify({ file, entities }) + '\n');
   }
 }
 
 function extractJsonl(o: Options, write: (s: string) => void, fail: (s: string) => void): void {
   for (const file of o.inputs) {
-    let bytes: Buffer;
-    try { bytes = readInput(file); } catch (e) { fail(describeReadError(file, e)); continue; }
-    const decoded = decodeArticle(bytes);
-    if (!decoded.ok) { fail(`${file}: ${decoded.reason}`); continue; }
-    const lines = decoded.text.split(/\r?\n/);
+    const text = readText(file, fail);
+    if (text === undefined) continue;
+    const lines = text.split(/\r?\n/);
     lines.forEach((line, i) => {
       if (!line.trim()) return;
       const where = `${file}:${i + 1}`;

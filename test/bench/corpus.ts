@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fixturesDir, readJsonl, type GoldDoc } from '../support/paths';
+import { seededRandom } from '../support/random';
 
 export interface SourceMention { type: string; start: number; end: number; text: string }
 export interface SourceDoc { id: string; text: string; entities: SourceMention[] }
@@ -15,17 +16,7 @@ export function loadSourceDocs(): SourceDoc[] {
   return files.flatMap(f => readJsonl(f)).map((d: GoldDoc) => ({ id: d.id, text: d.text, entities: d.entities }));
 }
 
-/** Small deterministic PRNG (mulberry32): same seed, same article. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 // Replacement names from many languages, so the analyzer sees names it may not have in a lexicon.
 const GIVEN = [

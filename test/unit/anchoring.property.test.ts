@@ -4,20 +4,11 @@ import assert from 'node:assert/strict';
 import { applyChangesToText, applyTextChanges, inApplicationOrder, makeAnchor, reanchorItems, type Annotation, type TextChange } from '../../src/annotations';
 import { editDistance, MAX_ERROR_RATE, SHORT_QUOTE } from '../../src/annotations/anchoring';
 import { readArticle } from '../support/paths';
+import { seededRandom } from '../support/random';
 
 const article = readArticle('kerry-beijing-scmp.txt');
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry32 = seededRandom;
 
 class Random {
   readonly next: () => number;
