@@ -138,6 +138,26 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.equal(editor.document.getText().slice(a.anchor.start, a.anchor.end), 'Tong Zhao');
   });
 
+  it('an annotation whose text is deleted is kept as orphaned, listed in Problems, and can be re-attached', async () => {
+    const { editor, uri, sidecar } = await freshArticle();
+    const at = select(editor, 'Tong Zhao');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson', 'the analyst');
+    await editor.edit(e => e.delete(new vscode.Range(editor.document.positionAt(at.start), editor.document.positionAt(at.end))));
+    await editor.document.save();
+    const orphan = await waitFor('the orphaned annotation in the sidecar', async () => (await readYaml(sidecar)).annotations?.find(a => (a as { orphaned?: boolean }).orphaned));
+    assert.equal(orphan.anchor.text, 'Tong Zhao', 'the orphan keeps the text it had');
+    assert.equal(orphan.note, 'the analyst', 'and its note');
+    const problems = await waitFor('the orphan in the Problems panel', () => vscode.languages.getDiagnostics(uri).find(d => /Orphaned person annotation/.test(d.message)));
+    assert.equal(problems.severity, vscode.DiagnosticSeverity.Information);
+    select(editor, 'Hua Chunying');
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator.reattachAnnotation', uri.toString(), orphan.id), true);
+    const fixed = (await readYaml(sidecar)).annotations!.find(a => a.id === orphan.id)!;
+    assert.equal((fixed as { orphaned?: boolean }).orphaned, undefined);
+    assert.equal(fixed.anchor.text, 'Hua Chunying');
+    assert.equal(fixed.note, 'the analyst', 'the note survives re-attaching');
+    await waitFor('the orphan to leave the Problems panel', () => vscode.languages.getDiagnostics(uri).length === 0);
+  });
+
   it('a change to the sidecar on disk is picked up and merged with what is in memory', async () => {
     const { editor, uri, sidecar } = await freshArticle();
     select(editor, 'Tong Zhao');

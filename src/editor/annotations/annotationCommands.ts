@@ -1,7 +1,7 @@
 // The annotation commands (palette, editor context menu, keybindings). Each takes optional arguments so that it can
 // be driven without UI (tests, other extensions, keybindings with args); without them it asks the user.
 import * as vscode from 'vscode';
-import { AnchorRangeError, AnnotationInputError, mentionRef, readSidecar, type Annotation, type AnnotationKind } from '../../annotations';
+import { AnchorRangeError, AnnotationInputError, makeAnchor, mentionRef, readSidecar, type Annotation, type AnnotationKind } from '../../annotations';
 import { mentionAt } from '../../analysis/query';
 import type { Mention } from '../../analysis';
 import type { ArticleAnalyses } from '../articleAnalyses';
@@ -94,6 +94,19 @@ export function registerAnnotationCommands(annotations: AnnotationManager, analy
     });
   }
 
+  /** The article and annotation an Entities-view item (or an explicit [articleUri, id]) points at. */
+  async function annotationTarget(item: unknown, id?: string): Promise<{ doc: vscode.TextDocument; session: ArticleSession; annotation: Annotation } | undefined> {
+    const o = (item as { occurrence?: { article?: string; annotationId?: string } } | undefined)?.occurrence;
+    const article = o?.article ?? (typeof item === 'string' ? item : item instanceof vscode.Uri ? item.toString() : undefined);
+    const annotationId = o?.annotationId ?? id;
+    if (!article || !annotationId) { say('choose an annotation in the Entities view.'); return undefined; }
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(article));
+    const session = await annotations.sessionFor(doc);
+    const annotation = session.store.get(annotationId);
+    if (!annotation) { say('that annotation no longer exists.'); return undefined; }
+    return { doc, session, annotation };
+  }
+
   const register = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(`newsAnnotator.${id}`, fn);
 
   return [
@@ -126,6 +139,34 @@ export function registerAnnotationCommands(annotations: AnnotationManager, analy
       if (!a) { say('put the cursor on one of your annotations to remove it.'); return false; }
       c.session.store.remove(a.id);
       await annotations.commit(c.doc, c.session);
+      return true;
+    }),
+    // From the Entities view: fix an orphaned annotation by putting it on the text now selected in its article, or drop it.
+    register('reattachAnnotation', async (item?: unknown, id?: string) => {
+      const t = await annotationTarget(item, id);
+      if (!t) return false;
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.uri.toString() !== t.doc.uri.toString() || editor.selection.isEmpty) {
+        await vscode.window.showTextDocument(t.doc, { selection: new vscode.Range(t.doc.positionAt(t.annotation.anchor.start), t.doc.positionAt(t.annotation.anchor.start)) });
+        say(`select the text that “${t.annotation.anchor.text}” should now mark, then run Re-attach Annotation to Selection again.`);
+        return false;
+      }
+      const text = t.doc.getText();
+      const anchor = makeAnchor(text, t.doc.offsetAt(editor.selection.start), t.doc.offsetAt(editor.selection.end));
+      const { orphaned: _was, ...rest } = t.annotation;
+      const moved: Annotation = { ...rest, anchor };
+      const doc = t.session.store.document;
+      t.session.store.replace({ ...doc, annotations: doc.annotations.map(a => (a.id === moved.id ? moved : a)) });
+      await annotations.commit(t.doc, t.session);
+      return true;
+    }),
+    register('removeOrphanedAnnotation', async (item?: unknown, id?: string) => {
+      const t = await annotationTarget(item, id);
+      if (!t) return false;
+      const choice = await vscode.window.showWarningMessage(`Remove the annotation “${t.annotation.anchor.text}”${t.annotation.note ? ` and its note` : ''}?`, { modal: true }, 'Remove');
+      if (choice !== 'Remove') return false;
+      t.session.store.remove(t.annotation.id);
+      await annotations.commit(t.doc, t.session);
       return true;
     }),
     register('confirmEntity', () => decide('confirmed')),
