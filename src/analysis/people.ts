@@ -32,7 +32,7 @@ export function findPeople(text: string): PeopleResult {
     for (let k = classifier.coreFirst; k < classifier.coreEnd; k++) {
       if (classifier.namePart(k)) parts.push(vocabulary.texts[scanned.tokenWord[k]]);
     }
-    return { start: scanned.tokenStart[classifier.coreFirst], end: scanned.tokenEnd[classifier.coreEnd - 1], parts };
+    return { start: scanned.tokenStart[classifier.coreFirst], end: scanned.tokenEnd(classifier.coreEnd - 1), parts };
   };
   const things = classifier.findThings();
   for (let r = 0; r < scanned.runCount; r++) {

@@ -249,7 +249,7 @@ export class RunClassifier {
   private hasContextEvidence(r: number, first: number, end: number): boolean {
     const s = this.scanned;
     if (end === s.runEnd[r] && !s.runPossessive[r]) {
-      const after = s.tokenEnd[end - 1];
+      const after = s.tokenEnd(end - 1);
       if (this.text.charCodeAt(after) === COMMA) {
         APPOSITION_RE.lastIndex = after;
         const apposition = APPOSITION_RE.test(this.text);
@@ -261,7 +261,7 @@ export class RunClassifier {
       } else if (this.isSpeechVerbAfter(after)) return true;
     }
     // "Okonkwo’s wife".
-    if (end === s.runEnd[r] && s.runPossessive[r] && (this.contextBitsAfter(s.tokenEnd[end - 1] + 2) & KINSHIP_NOUN)) return true;
+    if (end === s.runEnd[r] && s.runPossessive[r] && (this.contextBitsAfter(s.tokenEnd(end - 1) + 2) & KINSHIP_NOUN)) return true;
     if (first !== s.runFirst[r]) return false;
     const start = s.tokenStart[first];
     return this.isSpeechBefore(start) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start);
@@ -449,8 +449,8 @@ export class RunClassifier {
   private isDateLike(k: number): boolean {
     const s = this.scanned;
     if (this.contextBitsBefore(s.tokenStart[k]) & DATE_LEAD) return true;
-    const next = this.text.charCodeAt(s.tokenEnd[k] + 1);
-    return isSpace(this.text.charCodeAt(s.tokenEnd[k])) && next >= 48 && next <= 57;
+    const next = this.text.charCodeAt(s.tokenEnd(k) + 1);
+    return isSpace(this.text.charCodeAt(s.tokenEnd(k))) && next >= 48 && next <= 57;
   }
 
   /** Whether token k is part of the name proper (not a particle such as "von"). */

@@ -18,24 +18,30 @@ for (const p of NAME_PREFIXES) PREFIX_INITIALS[p.charCodeAt(0)] = 1;
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt',
   'Sgt', 'Rev', 'Maj', 'Cpl', 'Pvt', 'Adm', 'Cmdr', 'Jr', 'Sr', 'Hon']);
 
-// Character classes, computed once per UTF-16 code unit and cached: 1 upper-case letter, 2 other letter or
-// combining mark, 3 digit, 0 anything else.
+// Character classes of UTF-16 code units, in one table: 1 upper-case letter, 2 other letter or combining mark, 3 digit,
+// 0 anything else. Latin letters and punctuation are filled at load; other code units when first met (255: not yet).
 export const UPPER = 1, LETTER = 2, DIGIT = 3;
-const classCache = new Uint8Array(65536).fill(255);
-const UPPER_RE = /\p{Lu}/u, LETTER_RE = /[\p{L}\p{M}]/u;
+const UNKNOWN = 255;
+const CHAR_CLASS = new Uint8Array(65536).fill(UNKNOWN);
+const UPPER_RE = /\p{Lu}/u, LETTER_RE = /[\p{L}\p{M}]/u, DIGIT_RE = /\p{N}/u;
 function computeClass(c: number): number {
   const ch = String.fromCharCode(c);
-  const k = UPPER_RE.test(ch) ? UPPER : LETTER_RE.test(ch) ? LETTER : /\p{N}/u.test(ch) ? DIGIT : 0;
-  classCache[c] = k;
+  const k = UPPER_RE.test(ch) ? UPPER : LETTER_RE.test(ch) ? LETTER : DIGIT_RE.test(ch) ? DIGIT : 0;
+  CHAR_CLASS[c] = k;
   return k;
 }
-for (let c = 0; c < 0xc0; c++) computeClass(c);
+for (let c = 0; c < 0x250; c++) computeClass(c);
+for (let c = 0x2000; c < 0x2070; c++) computeClass(c);
 /** Class of a code unit; past the end of the text (NaN) it is undefined, which matches no class. */
 export function charClass(c: number): number {
-  const k = classCache[c];
-  return k !== 255 ? k : computeClass(c);
+  const k = CHAR_CLASS[c];
+  return k !== UNKNOWN ? k : computeClass(c);
 }
-export const isLetter = (c: number): boolean => { const k = charClass(c); return k === UPPER || k === LETTER; };
+export function isLetter(c: number): boolean {
+  let k = CHAR_CLASS[c];
+  if (k === UNKNOWN) k = computeClass(c);
+  return k === UPPER || k === LETTER;
+}
 export const isSpace = (c: number): boolean => c === 32 || c === 0xa0;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2013;
@@ -108,11 +114,14 @@ function nextWordStart(text: string, end: number, vocabulary: Vocabulary): numbe
   return -1;
 }
 
-/** Growable Int32Array. */
+/**
+ * Growable Int32Array. Capacity is reserved generously up front: pages of a typed array that are never written cost
+ * no resident memory, while growing copies (and so touches) the whole array.
+ */
 class IntList {
   data: Int32Array;
   length = 0;
-  constructor(capacity: number) { this.data = new Int32Array(Math.max(16, capacity)); }
+  constructor(capacity: number) { this.data = new Int32Array(Math.max(64, capacity)); }
   push(v: number): void {
     if (this.length === this.data.length) {
       const d = new Int32Array(this.data.length * 2);
@@ -125,11 +134,13 @@ class IntList {
 
 /** The capitalised runs of a text and the lower-case words it uses. */
 export class ScannedText {
-  /** Token k is text[tokenStart[k], tokenEnd[k]), spelled as vocabulary id tokenWord[k]. */
+  /** Token k is text[tokenStart[k], tokenEnd(k)), spelled as vocabulary id tokenWord[k]. */
   readonly tokenStart: Int32Array;
-  readonly tokenEnd: Int32Array;
   readonly tokenWord: Int32Array;
-  /** Run r is the tokens [runFirst[r], runEnd[r]); runPossessive[r] is 1 when a possessive ’s / 's follows it. */
+  /**
+   * Run r is the tokens [runFirst[r], runEnd[r]); runPossessive[r] is 1 when a possessive ’s / 's follows it. Runs
+   * are contiguous in the token arrays, so runEnd is runFirst shifted by one (a view of the same memory).
+   */
   readonly runFirst: Int32Array;
   readonly runEnd: Int32Array;
   readonly runPossessive: Uint8Array;
@@ -140,40 +151,42 @@ export class ScannedText {
    * article) can only make a rare name look like a common word.
    */
   readonly lowerCaseWordHashes: HashSet32;
+  /** Spelling of each vocabulary id (token k ends after its spelling). */
+  private readonly spellings: readonly string[];
 
-  constructor(tokens: { start: IntList; end: IntList; word: IntList }, runs: { first: IntList; end: IntList; possessive: number[] },
-    lowerCaseWordHashes: HashSet32) {
+  constructor(tokens: { start: IntList; word: IntList }, runFirst: IntList, runPossessive: Uint8Array,
+    lowerCaseWordHashes: HashSet32, spellings: readonly string[]) {
     this.tokenStart = tokens.start.data;
-    this.tokenEnd = tokens.end.data;
     this.tokenWord = tokens.word.data;
-    this.runFirst = runs.first.data;
-    this.runEnd = runs.end.data;
-    this.runPossessive = Uint8Array.from(runs.possessive);
-    this.runCount = runs.first.length;
+    this.runCount = runFirst.length - 1;
+    this.runFirst = runFirst.data;
+    this.runEnd = runFirst.data.subarray(1);
+    this.runPossessive = runPossessive;
     this.lowerCaseWordHashes = lowerCaseWordHashes;
+    this.spellings = spellings;
   }
 
+  /** Text offset where token k ends. */
+  tokenEnd(k: number): number { return this.tokenStart[k] + this.spellings[this.tokenWord[k]].length; }
   /** Text offset where run r starts / ends. */
   runStart(r: number): number { return this.tokenStart[this.runFirst[r]]; }
-  runStop(r: number): number { return this.tokenEnd[this.runEnd[r] - 1]; }
+  runStop(r: number): number { return this.tokenEnd(this.runFirst[r + 1] - 1); }
 }
 
 /** One pass over the text: the capitalised runs (tokens interned in `vocabulary`), and the lower-case words' hashes. */
 export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
-  const capacity = text.length >> 4;
-  const tokens = { start: new IntList(capacity), end: new IntList(capacity), word: new IntList(capacity) };
-  const runs = { first: new IntList(capacity >> 1), end: new IntList(capacity >> 1), possessive: [] as number[] };
-  const addToken = (start: number, end: number): void => {
-    tokens.start.push(start);
-    tokens.end.push(end);
-    tokens.word.push(vocabulary.id(text, start, end));
-  };
-  const lowerCaseWordHashes = new HashSet32();
   const n = text.length;
+  // News has about one capitalised token per 30 characters; reserve for one per 8 (see IntList).
+  const tokenStart = new IntList(n >> 3), tokenWord = new IntList(n >> 3);
+  const runFirst = new IntList(n >> 4);
+  let runPossessive = new Uint8Array(runFirst.data.length);
+  const lowerCaseWordHashes = new HashSet32();
+  const classes = CHAR_CLASS;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const k = charClass(c);
+    let k = classes[c];
+    if (k === UNKNOWN) k = computeClass(c);
     if (k !== UPPER && k !== LETTER) { i++; continue; }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     const midWord = charClass(prev) !== 0 || isApostrophe(prev) || isHyphen(prev);
@@ -185,9 +198,15 @@ export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
       // starts a prefixed name ("al-Assad", "d’Estaing").
       let h = FNV_OFFSET_BASIS;
       let j = i;
-      for (let cj = c; isLetter(cj); cj = text.charCodeAt(++j)) h = Math.imul(h ^ cj, FNV_MULTIPLIER);
-      const sep = text.charCodeAt(j);
-      if (!midWord && c < 128 && PREFIX_INITIALS[c] === 1 && (isHyphen(sep) || isApostrophe(sep))) firstEnd = capWordEnd(text, i);
+      let cj = c;
+      for (;;) {
+        h = Math.imul(h ^ cj, FNV_MULTIPLIER);
+        cj = text.charCodeAt(++j);
+        let kj = classes[cj];
+        if (kj === UNKNOWN) kj = computeClass(cj);
+        if (kj !== UPPER && kj !== LETTER) break;
+      }
+      if (!midWord && c < 128 && PREFIX_INITIALS[c] === 1 && (isHyphen(cj) || isApostrophe(cj))) firstEnd = capWordEnd(text, i);
       if (firstEnd < 0) {
         if (!midWord && j - i > 2) lowerCaseWordHashes.add(h === 0 ? 1 : h);
         i = j;
@@ -199,24 +218,35 @@ export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
       i = lettersEnd(text, i);
       continue;
     }
-    runs.first.push(tokens.start.length);
-    addToken(i, firstEnd);
+    runFirst.push(tokenStart.length);
+    tokenStart.push(i);
+    tokenWord.push(vocabulary.id(text, i, firstEnd));
     let end = firstEnd;
     for (let next = nextWordStart(text, end, vocabulary); next >= 0; next = nextWordStart(text, end, vocabulary)) {
       // Particles between the previous word and the next capitalised word.
       let p = end + 1;
       while (p < next) {
         const q = lettersEnd(text, p);
-        if (q > p && q < next) addToken(p, q);
+        if (q > p && q < next) {
+          tokenStart.push(p);
+          tokenWord.push(vocabulary.id(text, p, q));
+        }
         p = q + 1;
       }
       const wordEnd = capWordEnd(text, next);
-      addToken(next, wordEnd);
+      tokenStart.push(next);
+      tokenWord.push(vocabulary.id(text, next, wordEnd));
       end = wordEnd;
     }
-    runs.end.push(tokens.start.length);
-    runs.possessive.push(isApostrophe(text.charCodeAt(end)) && text.charCodeAt(end + 1) === 115 && !isLetter(text.charCodeAt(end + 2)) ? 1 : 0);
+    const r = runFirst.length - 1;
+    if (r === runPossessive.length) {
+      const grown = new Uint8Array(runFirst.data.length);
+      grown.set(runPossessive);
+      runPossessive = grown;
+    }
+    if (isApostrophe(text.charCodeAt(end)) && text.charCodeAt(end + 1) === 115 && !isLetter(text.charCodeAt(end + 2))) runPossessive[r] = 1;
     i = end;
   }
-  return new ScannedText(tokens, runs, lowerCaseWordHashes);
+  runFirst.push(tokenStart.length);
+  return new ScannedText({ start: tokenStart, word: tokenWord }, runFirst, runPossessive, lowerCaseWordHashes, vocabulary.texts);
 }
