@@ -2,9 +2,10 @@
 // Two passes over the capitalised runs of the article: the first accepts runs with evidence of their own
 // (given name, title, speech verb, apposition, role noun…); the second accepts runs made only of names the
 // article already uses for a person ("Kerry" once "John Kerry" is found, anywhere in the article).
+// Runs and spans are kept as token indexes in typed arrays; the only objects made are the mentions and entities.
 import { PERSON as PERSON_VERDICT, RunClassifier, UNSURE as UNSURE_VERDICT } from './people/classify';
-import { linkMentions, type NameSpan } from './people/entities';
-import { scanText } from './people/runs';
+import { linkMentions, NameSpans } from './people/entities';
+import { type ScannedText, scanText } from './people/runs';
 import { Vocabulary } from './people/vocabulary';
 import type { PersonEntity, PersonMention } from './types';
 
@@ -23,40 +24,50 @@ export function findPeople(text: string): PeopleResult {
   if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
   const scanned = scanText(text, vocabulary);
   const classifier = new RunClassifier(text, scanned, vocabulary);
-  const spans: NameSpan[] = [];
+  const runCount = scanned.runCount;
+  // Name tokens [coreFirst, coreEnd) of the runs found person, by the first pass and by the second: pairs in run order.
+  const found = new Int32Array(2 * runCount);
+  let foundCount = 0;
   /** Word ids of the name parts found so far. */
   const known = new Set<number>();
-  const unsure: number[] = [];
-  const nameSpan = (): NameSpan => {
-    const parts: string[] = [];
-    for (let k = classifier.coreFirst; k < classifier.coreEnd; k++) {
-      if (classifier.namePart(k)) parts.push(vocabulary.texts[scanned.tokenWord[k]]);
-    }
-    return { start: scanned.tokenStart[classifier.coreFirst], end: scanned.tokenEnd(classifier.coreEnd - 1), parts };
-  };
+  const unsure = new Int32Array(runCount);
+  let unsureCount = 0;
   const things = classifier.findThings();
-  for (let r = 0; r < scanned.runCount; r++) {
+  for (let r = 0; r < runCount; r++) {
     if (things[r]) continue;
     const verdict = classifier.classifyRun(r);
     if (verdict === PERSON) {
-      spans.push(nameSpan());
+      found[foundCount++] = classifier.coreFirst;
+      found[foundCount++] = classifier.coreEnd;
       for (let k = classifier.coreFirst; k < classifier.coreEnd; k++) {
         if (classifier.namePart(k)) known.add(scanned.tokenWord[k]);
       }
-    } else if (verdict === UNSURE) unsure.push(r);
+    } else if (verdict === UNSURE) unsure[unsureCount++] = r;
   }
-  const spansOfKnownNames: NameSpan[] = [];
-  for (const r of unsure) if (classifier.classifyWithKnownNames(r, known) === PERSON) spansOfKnownNames.push(nameSpan());
-  return linkMentions(mergeInTextOrder(spans, spansOfKnownNames), text);
+  const firstPassEnd = foundCount;
+  for (let u = 0; u < unsureCount; u++) {
+    if (classifier.classifyWithKnownNames(unsure[u], known) !== PERSON) continue;
+    found[foundCount++] = classifier.coreFirst;
+    found[foundCount++] = classifier.coreEnd;
+  }
+  return linkMentions(nameSpans(scanned, classifier, found, firstPassEnd, foundCount), text, vocabulary.texts);
 }
 
-/** Two lists of spans, each in text order, as one list in text order. */
-function mergeInTextOrder(a: NameSpan[], b: NameSpan[]): NameSpan[] {
-  if (b.length === 0) return a;
-  const out: NameSpan[] = [];
-  let i = 0, j = 0;
-  while (i < a.length && j < b.length) out.push(a[i].start <= b[j].start ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+/**
+ * The spans of the token ranges found[0, firstPassEnd) and found[firstPassEnd, foundCount) (pairs, each list in
+ * text order), merged in text order.
+ */
+function nameSpans(scanned: ScannedText, classifier: RunClassifier, found: Int32Array, firstPassEnd: number, foundCount: number): NameSpans {
+  const spans = new NameSpans(foundCount >> 1, scanned.runFirst[scanned.runCount]);
+  let a = 0, b = firstPassEnd;
+  while (a < firstPassEnd || b < foundCount) {
+    // Token order is text order; runs never share tokens.
+    const fromFirst = b === foundCount || (a < firstPassEnd && found[a] <= found[b]);
+    const i = fromFirst ? a : b;
+    if (fromFirst) a += 2; else b += 2;
+    const coreFirst = found[i], coreEnd = found[i + 1];
+    spans.add(scanned.tokenStart[coreFirst], scanned.tokenEnd(coreEnd - 1));
+    for (let k = coreFirst; k < coreEnd; k++) if (classifier.namePart(k)) spans.addPart(scanned.tokenWord[k]);
+  }
+  return spans;
 }

@@ -1,12 +1,50 @@
 // Groups person-name spans of one article into entities with a canonical full name: "Kerry" → John Kerry,
 // "Zhao" → Tong Zhao, "Xi" → Xi Jinping, whether the full name comes before or after the short mention.
+// Spans arrive in flat integer arrays and name words as vocabulary ids, so no object is made per span until the
+// mention itself; equal mention texts share one string.
 import type { PersonEntity, PersonMention } from '../types';
+import { hashRange as hashRangeImport } from './vocabulary';
 
-export interface NameSpan {
-  start: number;
-  end: number;
-  /** The name's words without particles ("Ursula von der Leyen" → Ursula, Leyen). */
-  parts: string[];
+// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
+const hashRange = hashRangeImport;
+
+/**
+ * Person-name spans of one article, in text order. Span i is text[start[i], end[i]); its name words without
+ * particles ("Ursula von der Leyen" → Ursula, Leyen) are the word ids partWords[partFirst[i] .. partFirst[i + 1]).
+ */
+export class NameSpans {
+  count = 0;
+  private partCount = 0;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly partFirst: Int32Array;
+  readonly partWords: Int32Array;
+
+  /** At most `capacity` spans with `partCapacity` name words in all. */
+  constructor(capacity: number, partCapacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.partFirst = new Int32Array(capacity + 1);
+    this.partWords = new Int32Array(partCapacity);
+  }
+
+  /** Starts span text[start, end); its name words follow with addPart. */
+  add(start: number, end: number): void {
+    const i = this.count++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.partFirst[i] = this.partCount;
+    this.partFirst[i + 1] = this.partCount;
+  }
+
+  addPart(word: number): void {
+    this.partWords[this.partCount++] = word;
+    this.partFirst[this.count] = this.partCount;
+  }
+
+  parts(i: number): number { return this.partFirst[i + 1] - this.partFirst[i]; }
+  firstPart(i: number): number { return this.partWords[this.partFirst[i]]; }
+  lastPart(i: number): number { return this.partWords[this.partFirst[i + 1] - 1]; }
 }
 
 /** Stable entity id from a canonical name: "John Kerry" → "person:john-kerry", "Erdoğan" → "person:erdogan". */
@@ -21,98 +59,177 @@ export function personId(name: string): string {
   return id;
 }
 
-interface FullName { canonical: string; parts: string[]; positions: number[]; id: string; entity?: PersonEntity }
-
-/**
- * Full names that agree on first and last word are one person ("George Bush", "George W. Bush"); the longest
- * spelling is canonical. Returns them, and for each span the full name it spells (undefined for one-word spans).
- */
-function collectFullNames(spans: NameSpan[], text: string): { fullNames: FullName[]; ofSpan: (FullName | undefined)[] } {
-  // First word → last word → full name (nested maps: no key string built per span).
-  const byEnds = new Map<string, Map<string, FullName>>();
-  const fullNames: FullName[] = [];
-  const ofSpan: (FullName | undefined)[] = [];
-  const spelling = (s: NameSpan): string => text.slice(s.start, s.end).replace(/\s+/g, ' ');
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    if (s.parts.length < 2) { ofSpan.push(undefined); continue; }
-    const last = s.parts[s.parts.length - 1];
-    let byLast = byEnds.get(s.parts[0]);
-    if (!byLast) { byLast = new Map(); byEnds.set(s.parts[0], byLast); }
-    let f = byLast.get(last);
-    if (!f) {
-      f = { canonical: spelling(s), parts: s.parts, positions: [s.start], id: '' };
-      byLast.set(last, f);
-      fullNames.push(f);
-    } else {
-      f.positions.push(s.start);
-      if (s.parts.length > f.parts.length) { f.canonical = spelling(s); f.parts = s.parts; }
-    }
-    ofSpan.push(f);
-  }
-  for (const f of fullNames) f.id = personId(f.canonical);
-  return { fullNames, ofSpan };
+/** Full names that agree on first and last word: one person ("George Bush", "George W. Bush"). */
+interface FullName {
+  /** The span with the most name words (the first such): its spelling is the canonical name. */
+  canonicalSpan: number;
+  /** Start of the first span of this name, and of the last one passed so far in the text-order sweep (-1: none yet). */
+  firstStart: number;
+  lastStart: number;
+  entity: PersonEntity | undefined;
 }
 
-/** Full names by the words they end with and by every word they contain, so a short mention finds its candidates at once. */
-interface FullNameIndex { byLastWord: Map<string, FullName[]>; byAnyWord: Map<string, FullName[]> }
+/** Mentions and entities from the person-name spans of one article; `spellings` spells the word ids. */
+export function linkMentions(spans: NameSpans, text: string, spellings: readonly string[]):
+  { persons: PersonMention[]; people: Map<string, PersonEntity> } {
+  const { fullNames, fullNameOfSpan } = collectFullNames(spans);
+  const index = indexFullNames(fullNames, spans);
+  const persons: PersonMention[] = [];
+  const people = new Map<string, PersonEntity>();
+  /** Entities of one-word names that match no full name, by word. */
+  const entityOfWord = new Map<number, PersonEntity>();
+  const texts = new SpellingTable();
+  for (let i = 0; i < spans.count; i++) {
+    const start = spans.start[i];
+    let entity: PersonEntity | undefined;
+    let fullIndex = fullNameOfSpan[i];
+    if (fullIndex >= 0) fullNames[fullIndex].lastStart = start;
+    else fullIndex = resolveShort(spans.firstPart(i), index, fullNames);
+    if (fullIndex >= 0) {
+      const full = fullNames[fullIndex];
+      entity = full.entity;
+      if (entity === undefined) {
+        const name = spelling(text, spans.start[full.canonicalSpan], spans.end[full.canonicalSpan]);
+        // Two spellings of one id ("Erdoğan", "Erdogan") share the entity made first.
+        entity = entityWithId(people, personId(name), name);
+        full.entity = entity;
+      }
+    } else {
+      const word = spans.firstPart(i);
+      entity = entityOfWord.get(word);
+      if (entity === undefined) {
+        const name = spellings[word];
+        entity = entityWithId(people, personId(name), name);
+        entityOfWord.set(word, entity);
+      }
+    }
+    entity.mentions.push(persons.length);
+    const end = spans.end[i];
+    persons.push({ type: 'person', start, end, text: texts.spelling(text, start, end), entityId: entity.id, fullName: spans.parts(i) >= 2 });
+  }
+  return { persons, people };
+}
 
-function indexFullNames(fullNames: FullName[]): FullNameIndex {
-  const byLastWord = new Map<string, FullName[]>();
-  const byAnyWord = new Map<string, FullName[]>();
-  const add = (map: Map<string, FullName[]>, word: string, f: FullName): void => {
-    const list = map.get(word);
-    if (!list) map.set(word, [f]);
-    else if (list[list.length - 1] !== f) list.push(f);
-  };
-  for (const f of fullNames) {
-    add(byLastWord, f.parts[f.parts.length - 1], f);
-    for (const p of f.parts) add(byAnyWord, p, f);
+function entityWithId(people: Map<string, PersonEntity>, id: string, name: string): PersonEntity {
+  let entity = people.get(id);
+  if (entity === undefined) {
+    entity = { id, name, mentions: [] };
+    people.set(id, entity);
+  }
+  return entity;
+}
+
+/** A name as written, with any run of white space inside it as one space. */
+function spelling(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/\s+/g, ' ');
+}
+
+/** The full names (spans of two name words or more) and, for each span, the index of its full name or -1. */
+function collectFullNames(spans: NameSpans): { fullNames: FullName[]; fullNameOfSpan: Int32Array } {
+  // First word → last word → index of the full name (nested maps of word ids: no key string built per span).
+  const byEnds = new Map<number, Map<number, number>>();
+  const fullNames: FullName[] = [];
+  const fullNameOfSpan = new Int32Array(spans.count).fill(-1);
+  for (let i = 0; i < spans.count; i++) {
+    const parts = spans.parts(i);
+    if (parts < 2) continue;
+    const first = spans.firstPart(i);
+    let byLast = byEnds.get(first);
+    if (byLast === undefined) { byLast = new Map(); byEnds.set(first, byLast); }
+    const last = spans.lastPart(i);
+    let f = byLast.get(last);
+    if (f === undefined) {
+      f = fullNames.length;
+      fullNames.push({ canonicalSpan: i, firstStart: spans.start[i], lastStart: -1, entity: undefined });
+      byLast.set(last, f);
+    } else if (parts > spans.parts(fullNames[f].canonicalSpan)) {
+      fullNames[f].canonicalSpan = i;
+    }
+    fullNameOfSpan[i] = f;
+  }
+  return { fullNames, fullNameOfSpan };
+}
+
+/** Full names (indexes) by the word they end with and by every word they contain, in order of first mention. */
+interface FullNameIndex { byLastWord: Map<number, number[]>; byAnyWord: Map<number, number[]> }
+
+function indexFullNames(fullNames: FullName[], spans: NameSpans): FullNameIndex {
+  const byLastWord = new Map<number, number[]>();
+  const byAnyWord = new Map<number, number[]>();
+  for (let f = 0; f < fullNames.length; f++) {
+    const s = fullNames[f].canonicalSpan;
+    addTo(byLastWord, spans.lastPart(s), f);
+    for (let p = spans.partFirst[s]; p < spans.partFirst[s + 1]; p++) addTo(byAnyWord, spans.partWords[p], f);
   }
   return { byLastWord, byAnyWord };
 }
 
-/**
- * The full name a one-word mention refers to: names ending with the word (surnames) win over names that
- * merely contain it (given names, East Asian family names first); among those, the nearest full mention
- * before it, else the first one after it.
- */
-function resolveShort(word: string, at: number, index: FullNameIndex): FullName | undefined {
-  const pool = index.byLastWord.get(word) ?? index.byAnyWord.get(word);
-  if (!pool) return undefined;
-  let best: FullName | undefined;
-  let bestScore = Infinity;
-  for (const f of pool) {
-    // positions are ascending (spans are linked in text order): binary search for the last one at or before `at`.
-    let lo = 0, hi = f.positions.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (f.positions[mid] <= at) lo = mid + 1; else hi = mid; }
-    // Before the mention: distance; after it: ranked behind every earlier one.
-    const score = lo > 0 ? at - f.positions[lo - 1] : 1e12 + (f.positions[0] - at);
-    if (score < bestScore) { bestScore = score; best = f; }
-  }
-  return best;
+function addTo(map: Map<number, number[]>, word: number, f: number): void {
+  const list = map.get(word);
+  if (list === undefined) map.set(word, [f]);
+  else if (list[list.length - 1] !== f) list.push(f);
 }
 
-/** Mentions and entities from the person-name spans of one article, given in text order. */
-export function linkMentions(spans: NameSpan[], text: string): { persons: PersonMention[]; people: Map<string, PersonEntity> } {
-  const { fullNames, ofSpan } = collectFullNames(spans, text);
-  const index = indexFullNames(fullNames);
-  const persons: PersonMention[] = [];
-  const people = new Map<string, PersonEntity>();
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    const full = ofSpan[i] ?? resolveShort(s.parts[0], s.start, index);
-    let entity = full?.entity;
-    if (!entity) {
-      const name = full ? full.canonical : s.parts[0];
-      const id = full ? full.id : personId(name);
-      entity = people.get(id);
-      if (!entity) { entity = { id, name, mentions: [] }; people.set(id, entity); }
-      // Two spellings of one id ("Erdoğan", "Erdogan") share the entity made first.
-      if (full) full.entity = entity;
-    }
-    entity.mentions.push(persons.length);
-    persons.push({ type: 'person', start: s.start, end: s.end, text: text.slice(s.start, s.end), entityId: entity.id, fullName: s.parts.length >= 2 });
+/**
+ * The full name a one-word mention refers to (index, or -1): names ending with the word (surnames) win over names
+ * that merely contain it (given names, East Asian family names first); among those, the nearest full mention
+ * before it, else the first one after it. Spans are linked in text order, so each full name's last mention before
+ * this one is its lastStart.
+ */
+function resolveShort(word: number, index: FullNameIndex, fullNames: FullName[]): number {
+  const pool = index.byLastWord.get(word) ?? index.byAnyWord.get(word);
+  if (pool === undefined) return -1;
+  let nearestBefore = -1, nearestBeforeStart = -1;
+  let firstAfter = -1, firstAfterStart = Infinity;
+  for (const f of pool) {
+    const full = fullNames[f];
+    if (full.lastStart > nearestBeforeStart) { nearestBefore = f; nearestBeforeStart = full.lastStart; }
+    else if (full.lastStart < 0 && full.firstStart < firstAfterStart) { firstAfter = f; firstAfterStart = full.firstStart; }
   }
-  return { persons, people };
+  return nearestBefore >= 0 ? nearestBefore : firstAfter;
+}
+
+/** Equal spellings of text ranges as one string (a hash of the code units, then a compare; no slice to look up). */
+class SpellingTable {
+  private readonly strings: string[] = [];
+  private hashes = new Int32Array(64);
+  private slots = new Int32Array(128);
+
+  spelling(text: string, start: number, end: number): string {
+    const h = hashRange(text, start, end);
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    for (let s = this.slots[i]; s !== 0; i = (i + 1) & mask, s = this.slots[i]) {
+      const str = this.strings[s - 1];
+      if (this.hashes[s - 1] === h && sameSpelling(str, text, start, end)) return str;
+    }
+    const str = text.slice(start, end);
+    const id = this.strings.length;
+    this.strings.push(str);
+    if (id === this.hashes.length) {
+      const grown = new Int32Array(id * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = h;
+    this.slots[i] = id + 1;
+    if ((id + 1) * 2 > this.slots.length) this.rehash();
+    return str;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.strings.length; id++) {
+      let i = this.hashes[id] & mask;
+      while (this.slots[i] !== 0) i = (i + 1) & mask;
+      this.slots[i] = id + 1;
+    }
+  }
+}
+
+function sameSpelling(s: string, text: string, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
