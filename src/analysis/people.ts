@@ -6,6 +6,7 @@
 import { PERSON as PERSON_VERDICT, RunClassifier, UNSURE as UNSURE_VERDICT } from './people/classify';
 import { linkMentions, NameSpans } from './people/entities';
 import { type ScannedText, scanText } from './people/runs';
+import { int32Scratch } from './people/scratch';
 import { Vocabulary } from './people/vocabulary';
 import type { PersonEntity, PersonMention } from './types';
 
@@ -19,6 +20,7 @@ const vocabulary = new Vocabulary();
 const VOCABULARY_LIMIT = 200_000;
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const PERSON = PERSON_VERDICT, UNSURE = UNSURE_VERDICT;
+const FOUND = int32Scratch(), UNSURE_RUNS = int32Scratch();
 
 export function findPeople(text: string): PeopleResult {
   if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
@@ -26,11 +28,11 @@ export function findPeople(text: string): PeopleResult {
   const classifier = new RunClassifier(text, scanned, vocabulary);
   const runCount = scanned.runCount;
   // Name tokens [coreFirst, coreEnd) of the runs found person, by the first pass and by the second: pairs in run order.
-  const found = new Int32Array(2 * runCount);
+  const found = FOUND.take(2 * runCount);
   let foundCount = 0;
   /** Word ids of the name parts found so far. */
   const known = new Set<number>();
-  const unsure = new Int32Array(runCount);
+  const unsure = UNSURE_RUNS.take(runCount);
   let unsureCount = 0;
   const things = classifier.findThings();
   for (let r = 0; r < runCount; r++) {

@@ -5,6 +5,7 @@
 // Works on token indexes into a ScannedText and on word bits from the Vocabulary: no per-token strings.
 import { FirmContext, nameKey } from './firms';
 import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
+import { uint8Scratch } from './scratch';
 import { Context, type Vocabulary, Word } from './vocabulary';
 import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words';
 
@@ -52,6 +53,8 @@ const isSentenceEnd = (c: number): boolean =>
   c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026 || c === 10;
 const isClosingQuote = (c: number): boolean => c === 34 || c === 0x201d || c === 0x2019 || c === 39;
 
+const THINGS = uint8Scratch();
+
 /** Judges the runs of one scanned article. */
 export class RunClassifier {
   /** The name inside the run of the last PERSON verdict: tokens [coreFirst, coreEnd). */
@@ -70,12 +73,13 @@ export class RunClassifier {
   }
 
   /**
-   * First pass over all runs: 1 for each run that is an organisation, place, publication or thing named after a
+   * First pass over all runs: 1 for each run (of the first runCount entries; reused by the next call) that is an organisation, place, publication or thing named after a
    * person. Remembers the firms among them, so classifyRun rejects their other mentions.
    */
   findThings(): Uint8Array {
-    const things = new Uint8Array(this.scanned.runCount);
-    for (let r = 0; r < things.length; r++) {
+    const runCount = this.scanned.runCount;
+    const things = THINGS.take(runCount);
+    for (let r = 0; r < runCount; r++) {
       if (this.firms.isFirm(r)) {
         things[r] = 1;
         const key = this.firms.stemKey(r);

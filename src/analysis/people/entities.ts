@@ -3,10 +3,14 @@
 // Spans arrive in flat integer arrays and name words as vocabulary ids, so no object is made per span until the
 // mention itself; equal mention texts share one string.
 import type { PersonEntity, PersonMention } from '../types';
+import { int32Scratch } from './scratch';
 import { hashRange as hashRangeImport } from './vocabulary';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const hashRange = hashRangeImport;
+
+const SPAN_STARTS = int32Scratch(), SPAN_ENDS = int32Scratch(), PART_FIRSTS = int32Scratch(), PART_WORDS = int32Scratch();
+const FULL_NAME_OF_SPAN = int32Scratch();
 
 /**
  * Person-name spans of one article, in text order. Span i is text[start[i], end[i]); its name words without
@@ -20,12 +24,12 @@ export class NameSpans {
   readonly partFirst: Int32Array;
   readonly partWords: Int32Array;
 
-  /** At most `capacity` spans with `partCapacity` name words in all. */
+  /** At most `capacity` spans with `partCapacity` name words in all. Lives until the next call (its arrays are reused). */
   constructor(capacity: number, partCapacity: number) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.partFirst = new Int32Array(capacity + 1);
-    this.partWords = new Int32Array(partCapacity);
+    this.start = SPAN_STARTS.take(capacity);
+    this.end = SPAN_ENDS.take(capacity);
+    this.partFirst = PART_FIRSTS.take(capacity + 1);
+    this.partWords = PART_WORDS.take(partCapacity);
   }
 
   /** Starts span text[start, end); its name words follow with addPart. */
@@ -78,7 +82,8 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
   const people = new Map<string, PersonEntity>();
   /** Entities of one-word names that match no full name, by word. */
   const entityOfWord = new Map<number, PersonEntity>();
-  const texts = new SpellingTable();
+  const texts = MENTION_TEXTS;
+  texts.clear();
   for (let i = 0; i < spans.count; i++) {
     const start = spans.start[i];
     let entity: PersonEntity | undefined;
@@ -107,6 +112,7 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
     const end = spans.end[i];
     persons.push({ type: 'person', start, end, text: texts.spelling(text, start, end), entityId: entity.id, fullName: spans.parts(i) >= 2 });
   }
+  texts.clear();
   return { persons, people };
 }
 
@@ -121,7 +127,13 @@ function entityWithId(people: Map<string, PersonEntity>, id: string, name: strin
 
 /** A name as written, with any run of white space inside it as one space. */
 function spelling(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(/\s+/g, ' ');
+  const s = text.slice(start, end);
+  // Names are mostly written with single spaces already: look before running the pattern.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? s.charCodeAt(i + 1) === 32 : c <= 32 || c === 0xa0 || c >= 0x1680) return s.replace(/\s+/g, ' ');
+  }
+  return s;
 }
 
 /** The full names (spans of two name words or more) and, for each span, the index of its full name or -1. */
@@ -129,7 +141,7 @@ function collectFullNames(spans: NameSpans): { fullNames: FullName[]; fullNameOf
   // First word → last word → index of the full name (nested maps of word ids: no key string built per span).
   const byEnds = new Map<number, Map<number, number>>();
   const fullNames: FullName[] = [];
-  const fullNameOfSpan = new Int32Array(spans.count).fill(-1);
+  const fullNameOfSpan = FULL_NAME_OF_SPAN.take(spans.count).fill(-1, 0, spans.count);
   for (let i = 0; i < spans.count; i++) {
     const parts = spans.parts(i);
     if (parts < 2) continue;
@@ -189,11 +201,22 @@ function resolveShort(word: number, index: FullNameIndex, fullNames: FullName[])
   return nearestBefore >= 0 ? nearestBefore : firstAfter;
 }
 
+/** Up to this many slots, SpellingTable.clear keeps the table for reuse; a larger one is dropped. */
+const KEPT_SLOTS = 1 << 14;
+
 /** Equal spellings of text ranges as one string (a hash of the code units, then a compare; no slice to look up). */
 class SpellingTable {
   private readonly strings: string[] = [];
   private hashes = new Int32Array(64);
   private slots = new Int32Array(128);
+
+  clear(): void {
+    this.strings.length = 0;
+    if (this.slots.length > KEPT_SLOTS) {
+      this.hashes = new Int32Array(64);
+      this.slots = new Int32Array(128);
+    } else this.slots.fill(0);
+  }
 
   spelling(text: string, start: number, end: number): string {
     const h = hashRange(text, start, end);
@@ -227,6 +250,9 @@ class SpellingTable {
     }
   }
 }
+
+/** Texts of the mentions of one call. */
+const MENTION_TEXTS = new SpellingTable();
 
 function sameSpelling(s: string, text: string, start: number, end: number): boolean {
   if (s.length !== end - start) return false;

@@ -6,6 +6,7 @@
 // ("W." before a capitalised word), dotted acronyms ("U.S.") and abbreviated titles ("Mr.") keep their dots.
 // Tokens and runs are kept in flat integer arrays (no object or substring per token): a token is its range and
 // its vocabulary id.
+import { int32Scratch, uint8Scratch } from './scratch';
 import { FNV_OFFSET, FNV_PRIME, HashSet32, type Vocabulary, Word } from './vocabulary';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
@@ -115,13 +116,14 @@ function nextWordStart(text: string, end: number, vocabulary: Vocabulary): numbe
 }
 
 /**
- * Growable Int32Array. Capacity is reserved generously up front: pages of a typed array that are never written cost
- * no resident memory, while growing copies (and so touches) the whole array.
+ * Growable Int32Array, starting from a reusable one (see scratch.ts). Capacity is reserved generously up front:
+ * pages of a typed array that are never written cost no resident memory, while growing copies (and so touches) the
+ * whole array.
  */
 class IntList {
   data: Int32Array;
   length = 0;
-  constructor(capacity: number) { this.data = new Int32Array(Math.max(64, capacity)); }
+  constructor(initial: Int32Array) { this.data = initial; }
   push(v: number): void {
     if (this.length === this.data.length) {
       const d = new Int32Array(this.data.length * 2);
@@ -173,14 +175,21 @@ export class ScannedText {
   runStop(r: number): number { return this.tokenEnd(this.runFirst[r + 1] - 1); }
 }
 
-/** One pass over the text: the capitalised runs (tokens interned in `vocabulary`), and the lower-case words' hashes. */
+const TOKEN_STARTS = int32Scratch(), TOKEN_WORDS = int32Scratch(), RUN_FIRSTS = int32Scratch(), RUN_POSSESSIVES = uint8Scratch();
+const LOWER_CASE_WORD_HASHES = new HashSet32();
+
+/**
+ * One pass over the text: the capitalised runs (tokens interned in `vocabulary`), and the lower-case words' hashes.
+ * The result lives until the next call (its arrays are reused).
+ */
 export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
   const n = text.length;
   // News has about one capitalised token per 30 characters; reserve for one per 8 (see IntList).
-  const tokenStart = new IntList(n >> 3), tokenWord = new IntList(n >> 3);
-  const runFirst = new IntList(n >> 4);
-  let runPossessive = new Uint8Array(runFirst.data.length);
-  const lowerCaseWordHashes = new HashSet32();
+  const tokenStart = new IntList(TOKEN_STARTS.take((n >> 3) + 8)), tokenWord = new IntList(TOKEN_WORDS.take((n >> 3) + 8));
+  const runFirst = new IntList(RUN_FIRSTS.take((n >> 4) + 8));
+  let runPossessive = RUN_POSSESSIVES.take(runFirst.data.length);
+  const lowerCaseWordHashes = LOWER_CASE_WORD_HASHES;
+  lowerCaseWordHashes.clear();
   const classes = CHAR_CLASS;
   let i = 0;
   while (i < n) {

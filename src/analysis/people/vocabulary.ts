@@ -171,10 +171,21 @@ export function hashRange(text: string, start: number, end: number): number {
   return h === 0 ? 1 : h;
 }
 
+const INITIAL_SLOTS = 1024;
+/** Up to this many slots, HashSet32.clear keeps the table for reuse; a larger one is dropped. */
+const KEPT_SLOTS = 1 << 15;
+
 /** An open-addressing set of 32-bit hashes (hashRange values). */
 export class HashSet32 {
-  private slots = new Int32Array(1024);
+  private slots = new Int32Array(INITIAL_SLOTS);
   private size = 0;
+
+  /** Empties the set. */
+  clear(): void {
+    if (this.slots.length > KEPT_SLOTS) this.slots = new Int32Array(INITIAL_SLOTS);
+    else this.slots.fill(0);
+    this.size = 0;
+  }
 
   add(h: number): void {
     let mask = this.slots.length - 1;
