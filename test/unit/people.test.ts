@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { findPeople } from '../../src/analysis/people';
+import * as lexicon from '../../src/analysis/data/lexicon.generated';
 import { Context, Vocabulary, Word } from '../../src/analysis/people/vocabulary';
+import { WordList } from '../../src/analysis/people/wordlist';
 import { type GoldDoc, gumGold, seedGold } from '../support/paths';
 
 /** Mention texts in text order. */
@@ -220,6 +222,31 @@ describe('people: findPeople', () => {
       const first = JSON.stringify(findPeople(text).persons);
       findPeople(Array.from({ length: 3000 }, (_, i) => `Okonkwo${i} said yes.`).join(' '));
       assert.equal(JSON.stringify(findPeople(text).persons), first);
+    });
+  });
+
+  describe('the generated word lists', () => {
+    const spaceSeparated = { givenNames: lexicon.givenNames, surnames: lexicon.surnames, demonyms: lexicon.demonyms, commonWords: lexicon.commonWords };
+    it('are sorted in code-unit order with single spaces, as WordList needs', () => {
+      for (const [name, list] of Object.entries(spaceSeparated)) {
+        const words = list.split(' ');
+        assert.ok(words.every(w => w.length > 0), `${name}: an empty word`);
+        assert.deepEqual(words, [...words].sort(), `${name} is not sorted`);
+      }
+    });
+    it('answer as a Set of their words would, for their words and for near misses', () => {
+      for (const list of Object.values(spaceSeparated)) {
+        const set = new Set(list.split(' '));
+        const wordList = new WordList(list);
+        assert.equal(wordList.size, set.size);
+        for (const w of set) {
+          assert.ok(wordList.has(w), w);
+          for (const near of [w.slice(1), w.slice(0, -1), `${w}s`, `${w} `, `a${w}`]) assert.equal(wordList.has(near), set.has(near), near);
+        }
+        assert.equal(wordList.has(''), false);
+      }
+      const small = new WordList('ab abc b');
+      assert.deepEqual(['a', 'ab', 'abc', 'abcd', 'b', 'ba', ''].map(w => small.has(w)), [false, true, true, false, true, false, false]);
     });
   });
 

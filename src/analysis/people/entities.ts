@@ -4,7 +4,7 @@
 // mention itself; equal mention texts share one string.
 import type { PersonEntity, PersonMention } from '../types';
 import { int32Scratch } from './scratch';
-import { hashRange as hashRangeImport } from './vocabulary';
+import { hashRange as hashRangeImport } from './hashing';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const hashRange = hashRangeImport;

@@ -7,7 +7,8 @@
 // Tokens and runs are kept in flat integer arrays (no object or substring per token): a token is its range and
 // its vocabulary id.
 import { int32Scratch, uint8Scratch } from './scratch';
-import { FNV_OFFSET, FNV_PRIME, HashSet32, type Vocabulary, Word } from './vocabulary';
+import { FNV_OFFSET, FNV_PRIME, HashSet32 } from './hashing';
+import { type Vocabulary, Word } from './vocabulary';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const PARTICLE = Word.PARTICLE, FNV_OFFSET_BASIS = FNV_OFFSET, FNV_MULTIPLIER = FNV_PRIME;

@@ -9,6 +9,10 @@ import {
   ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACES, ROLE_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
   SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS, WORK_NOUNS, WORKPLACE_ROLES,
 } from './words';
+import { hashRange as hashRangeImport } from './hashing';
+
+// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
+const hashRange = hashRangeImport;
 
 /** What a word is, as bits (from its lower-case form unless noted): read for the words of capitalised runs. */
 export const Word = {
@@ -107,16 +111,18 @@ function thingSuffix(l: string): boolean {
 /** The bits of a word, from the word lists and its form. */
 export function classifyWord(s: string): number {
   const l = s.toLowerCase();
-  const name = GIVEN_NAMES.has(l) || SURNAMES.has(l) || (ASIAN_SURNAMES.has(l) && !COMMON_WORDS.has(l));
+  // Each large list is searched once.
+  const given = GIVEN_NAMES.has(l), common = COMMON_WORDS.has(l), demonym = DEMONYMS.has(l);
+  const name = given || SURNAMES.has(l) || (ASIAN_SURNAMES.has(l) && !common);
   const placeOrOrg = PLACES.has(l) || ORGANISATIONS.has(l);
   let f = 0;
-  if (GIVEN_NAMES.has(l)) f |= Word.GIVEN;
+  if (given) f |= Word.GIVEN;
   if (GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.GIVEN | Word.GIVEN_ALSO_WORD;
   if (SAINT_PREFIXES.has(l)) f |= Word.SAINT_PREFIX;
   if (PLACES.has(l)) f |= Word.PLACE;
   if (name) f |= Word.NAME;
   if (ASIAN_SURNAMES.has(l)) f |= Word.ASIAN_SURNAME;
-  if (COMMON_WORDS.has(l)) f |= Word.COMMON;
+  if (common) f |= Word.COMMON;
   if (NON_NAME_WORDS.has(l)) f |= Word.NON_NAME;
   if (ROLE_WORDS.has(l)) f |= Word.ROLE;
   if (PERSON_TITLES.has(l)) f |= Word.TITLE;
@@ -129,7 +135,7 @@ export function classifyWord(s: string): number {
   if (SYLLABIC_HYPHEN_RE.test(s)) f |= Word.SYLLABIC;
   if (CORPORATE_SUFFIXES.has(l)) f |= Word.CORPORATE_SUFFIX;
   // Never a name: roles, nationalities, acronyms, single letters; places and organisations unless also a name.
-  const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || DEMONYMS.has(l) || isAcronym(s, l) || s.length === 1;
+  const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || demonym || isAcronym(s, l) || s.length === 1;
   let strict = byForm;
   if (!strict && !name) {
     const tail = HYPHEN_TAIL_RE.exec(l);
@@ -139,7 +145,7 @@ export function classifyWord(s: string): number {
   }
   if (strict) f |= Word.STRICT_NON_NAME;
   // A name may end with a place ("Valeska Paris") or a month ("Theresa May"), never with another non-name word.
-  if (strict && !(placeOrOrg && !ROLE_WORDS.has(l) && !DEMONYMS.has(l)) && !GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.WORD_NON_NAME;
+  if (strict && !(placeOrOrg && !ROLE_WORDS.has(l) && !demonym) && !GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.WORD_NON_NAME;
   return f;
 }
 
@@ -161,60 +167,6 @@ export function classifyContextWord(s: string): number {
   if (PERSON_VERBS.has(s)) f |= Context.PERSON_VERB;
   if (PERSON_PARTICIPLES.has(s)) f |= Context.PERSON_PARTICIPLE;
   return f;
-}
-
-/** 32-bit FNV-1a over UTF-16 code units of text[start, end), as a signed int (never 0: 0 marks an empty slot). */
-export const FNV_OFFSET = 0x811c9dc5 | 0, FNV_PRIME = 0x01000193;
-export function hashRange(text: string, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h === 0 ? 1 : h;
-}
-
-const INITIAL_SLOTS = 1024;
-/** Up to this many slots, HashSet32.clear keeps the table for reuse; a larger one is dropped. */
-const KEPT_SLOTS = 1 << 15;
-
-/** An open-addressing set of 32-bit hashes (hashRange values). */
-export class HashSet32 {
-  private slots = new Int32Array(INITIAL_SLOTS);
-  private size = 0;
-
-  /** Empties the set. */
-  clear(): void {
-    if (this.slots.length > KEPT_SLOTS) this.slots = new Int32Array(INITIAL_SLOTS);
-    else this.slots.fill(0);
-    this.size = 0;
-  }
-
-  add(h: number): void {
-    let mask = this.slots.length - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const s = this.slots[i];
-      if (s === h) return;
-      if (s === 0) {
-        this.slots[i] = h;
-        if (++this.size * 2 > this.slots.length) this.grow();
-        return;
-      }
-    }
-  }
-
-  has(h: number): boolean {
-    const mask = this.slots.length - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const s = this.slots[i];
-      if (s === h) return true;
-      if (s === 0) return false;
-    }
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.size = 0;
-    for (const h of old) if (h !== 0) this.add(h);
-  }
 }
 
 /** Interned spellings with their bits. Grows with the distinct words seen; `reset` empties it. */

@@ -1,12 +1,16 @@
 // Hand-made word lists for the people rules: titles and roles, organisation/place words, name particles and
-// name-bearing surnames that the generated lexicon lacks. Everything is lower case; look-ups use Sets.
+// name-bearing surnames that the generated lexicon lacks. Everything is lower case; look-ups use Sets (WordLists for
+// the large generated lists).
 import { commonWords, demonyms, givenNames, organisations, places, surnames } from '../data/lexicon.generated';
+import { WordList } from './wordlist';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+/** The generated lists are sorted and separated by single spaces: searched in place (see WordList). */
+const generatedWords = (s: string): WordList => new WordList(s);
 const phrases = (s: string): Set<string> => new Set(s.split('|'));
 
-export const GIVEN_NAMES = words(givenNames);
-export const SURNAMES = words(surnames);
+export const GIVEN_NAMES = generatedWords(givenNames);
+export const SURNAMES = generatedWords(surnames);
 export const PLACES = phrases(places);
 /**
  * Well-known firms named after people, as the run scanner writes them (lower case, one space between words). The
@@ -19,7 +23,7 @@ export const FIRMS_NAMED_AFTER_PEOPLE = phrases(
   'rolls-royce|mercedes-benz|hewlett-packard|harley-davidson|price waterhouse|baker mckenzie');
 
 export const ORGANISATIONS = new Set([...phrases(organisations), ...FIRMS_NAMED_AFTER_PEOPLE]);
-export const DEMONYMS = words(demonyms);
+export const DEMONYMS = generatedWords(demonyms);
 
 /** Words written before a name that say the bearer is a person: they are evidence, never part of the span. */
 export const PERSON_TITLES = words(`
@@ -223,4 +227,4 @@ export const NON_NAME_WORDS = words(`
   god allah christ mr mrs ms dr reuters xinhua yonhap afp kyodo tass interfax bernama
 `);
 
-export const COMMON_WORDS = words(commonWords);
+export const COMMON_WORDS = generatedWords(commonWords);
