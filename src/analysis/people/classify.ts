@@ -54,6 +54,8 @@ const isSentenceEnd = (c: number): boolean =>
 const isClosingQuote = (c: number): boolean => c === 34 || c === 0x201d || c === 0x2019 || c === 39;
 
 const THINGS = uint8Scratch();
+/** A yes/no worked out only when needed. */
+const NO = 0, YES = 1, UNKNOWN_YET = 2;
 
 /** Judges the runs of one scanned article. */
 export class RunClassifier {
@@ -69,7 +71,7 @@ export class RunClassifier {
 
   constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary) {
     this.flagsOfWord = vocabulary.flags;
-    this.firms = new FirmContext(text, scanned, vocabulary.flags, (start, end) => this.contextBits(start, end));
+    this.firms = new FirmContext(text, scanned, vocabulary);
   }
 
   /**
@@ -200,7 +202,8 @@ export class RunClassifier {
       for (let k = first; k <= title; k++) if (known !== null && known.has(words[k])) { i = first; break; }
     }
     let titled = false;
-    let sentenceStart = i === first && this.isSentenceStart(this.scanned.tokenStart[first]);
+    // Whether the run opens a sentence: looked up only when a word's fate depends on it (most runs never ask).
+    let sentenceStart = i === first ? UNKNOWN_YET : NO;
     while (i < end) {
       if (known !== null && known.has(words[i])) break;
       const f = this.flags(i);
@@ -211,12 +214,17 @@ export class RunClassifier {
       // "Park Joo-ho", "Oh Se-hoon": a family name that is also an English word.
       if (hasNext && (f & ASIAN_SURNAME) && this.has(i + 1, SYLLABIC)) break;
       const thingLength = this.nameOfThingAt(i, end);
-      if (thingLength > 0) { i += thingLength; sentenceStart = false; continue; }
+      if (thingLength > 0) { i += thingLength; sentenceStart = NO; continue; }
       // "Will Smith", "June Carter": a given name that is also a word, before a name from the lists.
       if ((f & GIVEN_ALSO_WORD) && hasNext && this.has(i + 1, NAME)) break;
       if (f & STRICT_NON_NAME) { i++; continue; }
       // A common word is capitalised by the sentence start, or stands alone ("the Church"); mid-run it may be a name.
-      if ((sentenceStart || !hasNext) && this.isNonNameWord(i)) { i++; sentenceStart = false; continue; }
+      if (this.isNonNameWord(i) && (!hasNext || sentenceStart === YES
+        || (sentenceStart === UNKNOWN_YET && (sentenceStart = this.isSentenceStart(this.scanned.tokenStart[first]) ? YES : NO) === YES))) {
+        i++;
+        sentenceStart = NO;
+        continue;
+      }
       break;
     }
     let e = end;
