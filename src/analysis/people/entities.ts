@@ -67,9 +67,6 @@ export function personId(name: string): string {
 interface FullName {
   /** The span with the most name words (the first such): its spelling is the canonical name. */
   canonicalSpan: number;
-  /** Start of the first span of this name, and of the last one passed so far in the text-order sweep (-1: none yet). */
-  firstStart: number;
-  lastStart: number;
   entity: PersonEntity | undefined;
 }
 
@@ -77,7 +74,7 @@ interface FullName {
 export function linkMentions(spans: NameSpans, text: string, spellings: readonly string[]):
   { persons: PersonMention[]; people: Map<string, PersonEntity> } {
   const { fullNames, fullNameOfSpan } = collectFullNames(spans);
-  const index = indexFullNames(fullNames, spans);
+  const index = new FullNameIndex(fullNames, spans);
   const persons: PersonMention[] = [];
   const people = new Map<string, PersonEntity>();
   /** Entities of one-word names that match no full name, by word. */
@@ -88,8 +85,8 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
     const start = spans.start[i];
     let entity: PersonEntity | undefined;
     let fullIndex = fullNameOfSpan[i];
-    if (fullIndex >= 0) fullNames[fullIndex].lastStart = start;
-    else fullIndex = resolveShort(spans.firstPart(i), index, fullNames);
+    if (fullIndex >= 0) index.pass(fullIndex, fullNames[fullIndex].canonicalSpan, spans);
+    else fullIndex = index.resolveShort(spans.firstPart(i));
     if (fullIndex >= 0) {
       const full = fullNames[fullIndex];
       entity = full.entity;
@@ -152,7 +149,7 @@ function collectFullNames(spans: NameSpans): { fullNames: FullName[]; fullNameOf
     let f = byLast.get(last);
     if (f === undefined) {
       f = fullNames.length;
-      fullNames.push({ canonicalSpan: i, firstStart: spans.start[i], lastStart: -1, entity: undefined });
+      fullNames.push({ canonicalSpan: i, entity: undefined });
       byLast.set(last, f);
     } else if (parts > spans.parts(fullNames[f].canonicalSpan)) {
       fullNames[f].canonicalSpan = i;
@@ -162,43 +159,49 @@ function collectFullNames(spans: NameSpans): { fullNames: FullName[]; fullNameOf
   return { fullNames, fullNameOfSpan };
 }
 
-/** Full names (indexes) by the word they end with and by every word they contain, in order of first mention. */
-interface FullNameIndex { byLastWord: Map<number, number[]>; byAnyWord: Map<number, number[]> }
-
-function indexFullNames(fullNames: FullName[], spans: NameSpans): FullNameIndex {
-  const byLastWord = new Map<number, number[]>();
-  const byAnyWord = new Map<number, number[]>();
-  for (let f = 0; f < fullNames.length; f++) {
-    const s = fullNames[f].canonicalSpan;
-    addTo(byLastWord, spans.lastPart(s), f);
-    for (let p = spans.partFirst[s]; p < spans.partFirst[s + 1]; p++) addTo(byAnyWord, spans.partWords[p], f);
-  }
-  return { byLastWord, byAnyWord };
-}
-
-function addTo(map: Map<number, number[]>, word: number, f: number): void {
-  const list = map.get(word);
-  if (list === undefined) map.set(word, [f]);
-  else if (list[list.length - 1] !== f) list.push(f);
-}
-
 /**
- * The full name a one-word mention refers to (index, or -1): names ending with the word (surnames) win over names
- * that merely contain it (given names, East Asian family names first); among those, the nearest full mention
- * before it, else the first one after it. Spans are linked in text order, so each full name's last mention before
- * this one is its lastStart.
+ * Which full name a one-word mention refers to: names ending with the word (surnames) win over names that merely
+ * contain it (given names, East Asian family names first); among those, the nearest full mention before it, else
+ * the first one after it. Spans are linked in one sweep in text order: `pass` is told of each full mention, so the
+ * nearest one before a short mention is the latest passed.
  */
-function resolveShort(word: number, index: FullNameIndex, fullNames: FullName[]): number {
-  const pool = index.byLastWord.get(word) ?? index.byAnyWord.get(word);
-  if (pool === undefined) return -1;
-  let nearestBefore = -1, nearestBeforeStart = -1;
-  let firstAfter = -1, firstAfterStart = Infinity;
-  for (const f of pool) {
-    const full = fullNames[f];
-    if (full.lastStart > nearestBeforeStart) { nearestBefore = f; nearestBeforeStart = full.lastStart; }
-    else if (full.lastStart < 0 && full.firstStart < firstAfterStart) { firstAfter = f; firstAfterStart = full.firstStart; }
+class FullNameIndex {
+  /** By word: the first full name (in order of first mention) that ends with it / that contains it. */
+  private readonly firstEndingWith = new Map<number, number>();
+  private readonly firstContaining = new Map<number, number>();
+  /** By word: the full name of the latest full mention passed that ends with it / that contains it. */
+  private readonly latestEndingWith = new Map<number, number>();
+  private readonly latestContaining = new Map<number, number>();
+
+  /** Full names are numbered in order of first mention. */
+  constructor(fullNames: readonly FullName[], spans: NameSpans) {
+    for (let f = 0; f < fullNames.length; f++) {
+      const s = fullNames[f].canonicalSpan;
+      const last = spans.lastPart(s);
+      if (!this.firstEndingWith.has(last)) this.firstEndingWith.set(last, f);
+      for (let p = spans.partFirst[s]; p < spans.partFirst[s + 1]; p++) {
+        if (!this.firstContaining.has(spans.partWords[p])) this.firstContaining.set(spans.partWords[p], f);
+      }
+    }
   }
-  return nearestBefore >= 0 ? nearestBefore : firstAfter;
+
+  /** A mention of full name f, whose canonical span is `canonicalSpan`. */
+  pass(f: number, canonicalSpan: number, spans: NameSpans): void {
+    this.latestEndingWith.set(spans.lastPart(canonicalSpan), f);
+    for (let p = spans.partFirst[canonicalSpan]; p < spans.partFirst[canonicalSpan + 1]; p++) this.latestContaining.set(spans.partWords[p], f);
+  }
+
+  /** The full name a one-word mention of `word` refers to, or -1. */
+  resolveShort(word: number): number {
+    let first = this.firstEndingWith.get(word);
+    let latest = this.latestEndingWith;
+    if (first === undefined) {
+      first = this.firstContaining.get(word);
+      latest = this.latestContaining;
+    }
+    if (first === undefined) return -1;
+    return latest.get(word) ?? first;
+  }
 }
 
 /** Up to this many slots, SpellingTable.clear keeps the table for reuse; a larger one is dropped. */
