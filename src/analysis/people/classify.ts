@@ -6,7 +6,7 @@
 import { FirmContext, nameKey } from './firms';
 import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
 import { uint8Scratch } from './scratch';
-import { Context, type Vocabulary, Word } from './vocabulary';
+import { Context, ContextWords, type Vocabulary, Word } from './vocabulary';
 import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
@@ -66,12 +66,14 @@ export class RunClassifier {
   private titled = false;
   private readonly flagsOfWord: Int32Array;
   private readonly firms: FirmContext;
+  private readonly contextWords: ContextWords;
   /** nameKey of the firms the article names ("Goldman Sachs" of "Goldman Sachs Group Inc"), from findThings. */
   private readonly firmNames = new Set<string>();
 
   constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary) {
     this.flagsOfWord = vocabulary.flags;
-    this.firms = new FirmContext(text, scanned, vocabulary);
+    this.contextWords = new ContextWords(text, vocabulary);
+    this.firms = new FirmContext(text, scanned, vocabulary.flags, this.contextWords);
   }
 
   /**
@@ -109,10 +111,7 @@ export class RunClassifier {
     const id = this.vocabulary.id(this.text, start, end);
     return this.vocabulary.flags[id];
   }
-  private contextBits(start: number, end: number): number {
-    const id = this.vocabulary.id(this.text, start, end);
-    return this.vocabulary.contexts[id];
-  }
+  private contextBits(start: number, end: number): number { return this.contextWords.bits(start, end); }
 
   /** A word that is not a name by itself: strict non-names, common English words and words the article writes in lower case. */
   private isNonNameWord(k: number): boolean {

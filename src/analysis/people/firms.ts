@@ -2,7 +2,7 @@
 // context that says a capitalised run is a firm, and the firm's name as a key so that its other mentions in the
 // article ("Goldman Sachs said") are not taken for a person either.
 import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
-import { Context, type Vocabulary, Word } from './vocabulary';
+import { Context, type ContextWords, Word } from './vocabulary';
 
 const AMPERSAND = 38;
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
@@ -12,18 +12,14 @@ const { FIRM_HEAD, WORKPLACE_ROLE } = Context;
 
 /** Reads what surrounds the runs of one scanned article. */
 export class FirmContext {
-  /** Word bits by vocabulary id; every token's word was added during the scan, so this holds the bits of all tokens. */
-  private readonly flagsOfWord: Int32Array;
+  /**
+   * flagsOfWord: word bits by vocabulary id (every token's word was added during the scan, so it holds the bits of
+   * all tokens); contextWords: the bits of the words around runs.
+   */
+  constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly flagsOfWord: Int32Array,
+    private readonly contextWords: ContextWords) {}
 
-  constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary) {
-    this.flagsOfWord = vocabulary.flags;
-  }
-
-  /** Context bits of the word text[start, end). The look-up may grow the vocabulary: its arrays are read after it. */
-  private contextBits(start: number, end: number): number {
-    const id = this.vocabulary.id(this.text, start, end);
-    return this.vocabulary.contexts[id];
-  }
+  private contextBits(start: number, end: number): number { return this.contextWords.bits(start, end); }
 
   private flags(k: number): number { return this.flagsOfWord[this.scanned.tokenWord[k]]; }
 

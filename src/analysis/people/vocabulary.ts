@@ -247,3 +247,26 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   b.set(a);
   return b;
 }
+
+/**
+ * Context bits of the words of one text, remembering the last look-up: the checks on a run ask about the word
+ * after it (or before it) several times in a row, and each look-up hashes and compares the word.
+ */
+export class ContextWords {
+  private lastStart = -1;
+  private lastEnd = -1;
+  private lastBits = 0;
+
+  constructor(private readonly text: string, private readonly vocabulary: Vocabulary) {}
+
+  /** Context bits of the word text[start, end). The look-up may grow the vocabulary: its arrays are read after it. */
+  bits(start: number, end: number): number {
+    if (start === this.lastStart && end === this.lastEnd) return this.lastBits;
+    const id = this.vocabulary.id(this.text, start, end);
+    this.lastStart = start;
+    this.lastEnd = end;
+    this.lastBits = this.vocabulary.contexts[id];
+    return this.lastBits;
+  }
+}
+
