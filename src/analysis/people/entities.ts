@@ -79,8 +79,8 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
   const people = new Map<string, PersonEntity>();
   /** Entities of one-word names that match no full name, by word. */
   const entityOfWord = new Map<number, PersonEntity>();
+  // Emptied after each call (so it holds no strings between calls).
   const texts = MENTION_TEXTS;
-  texts.clear();
   for (let i = 0; i < spans.count; i++) {
     const start = spans.start[i];
     let entity: PersonEntity | undefined;
@@ -213,9 +213,11 @@ class SpellingTable {
   private hashes = new Int32Array(64);
   private slots = new Int32Array(128);
 
+  /** Empties the table; one much larger than its last use needed is dropped rather than zeroed. */
   clear(): void {
+    const used = this.strings.length;
     this.strings.length = 0;
-    if (this.slots.length > KEPT_SLOTS) {
+    if (this.slots.length > KEPT_SLOTS || (this.slots.length > 128 && used * 8 < this.slots.length)) {
       this.hashes = new Int32Array(64);
       this.slots = new Int32Array(128);
     } else this.slots.fill(0);

@@ -18,9 +18,10 @@ export class HashSet32 {
   private slots = new Int32Array(INITIAL_SLOTS);
   private size = 0;
 
-  /** Empties the set. */
+  /** Empties the set; a table much larger than its last use needed is dropped rather than zeroed. */
   clear(): void {
-    if (this.slots.length > KEPT_SLOTS) this.slots = new Int32Array(INITIAL_SLOTS);
+    const length = this.slots.length;
+    if (length > KEPT_SLOTS || (length > INITIAL_SLOTS && this.size * 8 < length)) this.slots = new Int32Array(INITIAL_SLOTS);
     else this.slots.fill(0);
     this.size = 0;
   }
