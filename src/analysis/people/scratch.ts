@@ -1,9 +1,10 @@
 // Working arrays of one findPeople call, kept for the next call while they are small. Allocating a typed array
 // costs about a microsecond, and a short article needs some fifteen of them: a sizeable share of its whole cost.
-// Arrays past REUSE_LIMIT entries are made for their call alone, so no large buffer outlives the call that needed it.
+// Arrays past REUSE_LIMIT entries (articles past about 100 KB) are made for their call alone, so at most some 700 KB
+// stay alive between calls.
 // Calls are synchronous and never nested, so one kept array per use is enough.
 
-const REUSE_LIMIT = 1 << 16;
+const REUSE_LIMIT = 1 << 14;
 
 /** One reusable typed array. */
 export class Scratch<A extends Int32Array | Uint8Array> {
