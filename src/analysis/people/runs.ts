@@ -4,7 +4,7 @@
 // between two capitalised words. A possessive ’s / 's ends a run and is never part of it. Inner hyphens and
 // dashes join word parts ("Jong-un", "Carnegie–Tsinghua"), an inner apostrophe too ("O’Brien"); initials
 // ("W." before a capitalised word), dotted acronyms ("U.S.") and abbreviated titles ("Mr.") keep their dots.
-// Tokens and runs are kept in flat integer arrays (no object or substring per token): a token is its range and
+// Tokens and runs are kept in flat integer arrays (no object or substring per token): a token is its start and
 // its vocabulary id.
 import { int32Scratch, uint8Scratch } from './scratch';
 import { FNV_OFFSET, FNV_PRIME, HashSet32 } from './hashing';
