@@ -11,8 +11,8 @@ import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const {
-  ASIAN_SURNAME, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PLACE, PLACE_OR_ORG, ROLE,
-  SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
+  ASIAN_SURNAME, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND, PLACE,
+  PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
 } = Word;
 const {
   ATTRIBUTIVE_HEAD, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
@@ -101,7 +101,10 @@ export class RunClassifier {
     for (let k = first + 1; k < end; k++) s += ' ' + this.lower(k);
     return s;
   }
+  /** Tokens [first, end), two or more, spell a multi-word place or organisation name. */
   private isPlaceOrOrganisation(first: number, end: number): boolean {
+    // Most runs fail on their second word: no phrase is built for them.
+    if (!this.has(first + 1, PHRASE_SECOND)) return false;
     const p = this.phrase(first, end);
     return PLACES.has(p) || ORGANISATIONS.has(p);
   }

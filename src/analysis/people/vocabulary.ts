@@ -48,6 +48,8 @@ export const Word = {
   NAME_PARTICLE: 1 << 18,
   /** A syllable-style hyphenated given name, exact spelling: "Jong-un", "Sung-nam". */
   SYLLABIC: 1 << 19,
+  /** Second word of a multi-word place or organisation name ("states" of "united states"). */
+  PHRASE_SECOND: 1 << 20,
 } as const;
 
 /**
@@ -95,7 +97,10 @@ const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?
 const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
 
 /** Words that start a multi-word place or organisation name. */
-export const PHRASE_FIRST_WORDS = new Set([...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' ')[0]));
+const MULTI_WORD_NAMES = [...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' '));
+export const PHRASE_FIRST_WORDS = new Set(MULTI_WORD_NAMES.map(words => words[0]));
+/** Words that are second in a multi-word place or organisation name: a run whose second word is not one names neither. */
+const PHRASE_SECOND_WORDS = new Set(MULTI_WORD_NAMES.map(words => words[1]));
 
 /** "UN", "NASA", "U.S.": two or more capitals (digits and & allowed after the first), or dotted capitals. */
 function isAcronym(s: string, lower: string): boolean {
@@ -128,6 +133,7 @@ export function classifyWord(s: string): number {
   if (PERSON_TITLES.has(l)) f |= Word.TITLE;
   if (placeOrOrg) f |= Word.PLACE_OR_ORG;
   if (PHRASE_FIRST_WORDS.has(l)) f |= Word.PHRASE_FIRST;
+  if (PHRASE_SECOND_WORDS.has(l)) f |= Word.PHRASE_SECOND;
   if (thingSuffix(l)) f |= Word.THING_SUFFIX;
   if (THING_WORDS.has(l)) f |= Word.THING_WORD;
   if (PARTICLES.has(s)) f |= Word.PARTICLE;
