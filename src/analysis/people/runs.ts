@@ -8,7 +8,7 @@
 // its vocabulary id.
 import { int32Scratch, uint8Scratch } from './scratch';
 import { FNV_OFFSET, FNV_PRIME, HashSet32 } from './hashing';
-import { type Vocabulary, Word } from './vocabulary';
+import { PARTICLES as PARTICLES_IMPORT, type Vocabulary, Word } from './vocabulary';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const PARTICLE = Word.PARTICLE, FNV_OFFSET_BASIS = FNV_OFFSET, FNV_MULTIPLIER = FNV_PRIME;
@@ -17,6 +17,11 @@ const PARTICLE = Word.PARTICLE, FNV_OFFSET_BASIS = FNV_OFFSET, FNV_MULTIPLIER = 
 const NAME_PREFIXES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben', 'd', 'l']);
 const PREFIX_INITIALS = new Uint8Array(128);
 for (const p of NAME_PREFIXES) PREFIX_INITIALS[p.charCodeAt(0)] = 1;
+/** By ASCII code: PARTICLE_INITIAL if a lower-case name particle starts with it, PREFIX_INITIAL if a name prefix does. */
+const PARTICLE_INITIAL = 1, PREFIX_INITIAL = 2;
+const PARTICLE_OR_PREFIX_INITIALS = new Uint8Array(128);
+for (const p of PARTICLES_IMPORT) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PARTICLE_INITIAL;
+for (const p of NAME_PREFIXES) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PREFIX_INITIAL;
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt',
   'Sgt', 'Rev', 'Maj', 'Cpl', 'Pvt', 'Adm', 'Cmdr', 'Jr', 'Sr', 'Hon']);
 
@@ -106,10 +111,13 @@ function nextWordStart(text: string, end: number, vocabulary: Vocabulary): numbe
     const c = text.charCodeAt(i);
     if (charClass(c) === UPPER) return i;
     if (particles === 2 || charClass(c) !== LETTER) return -1;
+    // Particles and name prefixes are ASCII words with few initials: most words after a run are neither.
+    const initial = c < 128 ? PARTICLE_OR_PREFIX_INITIALS[c] : 0;
+    if (initial === 0) return -1;
     const p = lettersEnd(text, i);
-    if (!isSpace(text.charCodeAt(p)) || p - i > 5 || !isParticle(vocabulary, text, i, p)) {
+    if (!isSpace(text.charCodeAt(p)) || p - i > 5 || (initial & PARTICLE_INITIAL) === 0 || !isParticle(vocabulary, text, i, p)) {
       // "al-Assad" continues a run too.
-      return capWordEnd(text, i) > 0 ? i : -1;
+      return (initial & PREFIX_INITIAL) !== 0 && capWordEnd(text, i) > 0 ? i : -1;
     }
     i = p + 1;
   }
