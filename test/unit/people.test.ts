@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
 import { findPeople } from '../../src/analysis/people';
 import * as lexicon from '../../src/analysis/data/lexicon.generated';
 import { Context, Vocabulary, Word } from '../../src/analysis/people/vocabulary';
@@ -32,6 +36,23 @@ function scorePeople(docs: GoldDoc[]): { f1: number; wrongEntity: string[] } {
   }
   const p = pred ? tp / pred : 0, rc = gold ? tp / gold : 0;
   return { f1: p + rc ? (2 * p * rc) / (p + rc) : 0, wrongEntity };
+}
+
+interface HeapSnapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+  nodes: number[];
+  strings: string[];
+}
+
+/** Strings in a heap snapshot of at least minBytes that start with `prefix`. */
+function largeStringsStartingWith(h: HeapSnapshot, prefix: string, minBytes: number): number {
+  const fields = h.snapshot.meta.node_fields, types = h.snapshot.meta.node_types[0];
+  const type = fields.indexOf('type'), name = fields.indexOf('name'), size = fields.indexOf('self_size');
+  let count = 0;
+  for (let i = 0; i < h.nodes.length; i += fields.length) {
+    if (types[h.nodes[i + type]] === 'string' && h.nodes[i + size] >= minBytes && h.strings[h.nodes[i + name]].startsWith(prefix)) count++;
+  }
+  return count;
 }
 
 describe('people: findPeople', () => {
@@ -216,6 +237,23 @@ describe('people: findPeople', () => {
       v.reset();
       assert.equal(v.size, 0);
       assert.equal(v.id(text, 6, 10), 0);
+    });
+    it('keeps no article alive after its analysis is dropped (long words and names are copied, not sliced)', function () {
+      this.timeout(20_000);
+      const marker = 'PeopleRetentionProbe';
+      const sentence = 'Professor Bartholomew Schwarzeneggerstein-Oyelaran said the findings were preliminary. ';
+      (() => {
+        const article = marker + ' ' + sentence.repeat(Math.ceil(300_000 / sentence.length));
+        assert.ok(findPeople(article).persons.length > 0);
+      })();
+      findPeople('Another article: John Kerry said so.');
+      const file = v8.writeHeapSnapshot(path.join(os.tmpdir(), `people-retention-${process.pid}.heapsnapshot`));
+      try {
+        const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as HeapSnapshot;
+        assert.equal(largeStringsStartingWith(snapshot, marker, 200_000), 0);
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
     });
     it('gives the same people for the same text however many texts came before', () => {
       const text = 'Prime Minister Theresa May met Tong Zhao. Zhao said May agreed.';

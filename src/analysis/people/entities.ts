@@ -4,10 +4,11 @@
 // mention itself; equal mention texts share one string.
 import type { PersonEntity, PersonMention } from '../types';
 import { int32Scratch } from './scratch';
+import { detachedSlice as detachedSliceImport } from './vocabulary';
 import { hashRange as hashRangeImport } from './hashing';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const hashRange = hashRangeImport;
+const hashRange = hashRangeImport, detachedSlice = detachedSliceImport;
 
 const SPAN_STARTS = int32Scratch(), SPAN_ENDS = int32Scratch(), PART_FIRSTS = int32Scratch(), PART_WORDS = int32Scratch();
 const FULL_NAME_OF_SPAN = int32Scratch();
@@ -59,7 +60,8 @@ export function personId(name: string): string {
   const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   const id = `person:${slug}`;
-  if (idCache.size < 10000) idCache.set(name, id);
+  // The name may be a view into an article's text: the cache keeps a copy, not the article.
+  if (idCache.size < 10000) idCache.set(detachedSlice(name, 0, name.length), id);
   return id;
 }
 
@@ -107,7 +109,11 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
     }
     entity.mentions.push(persons.length);
     const end = spans.end[i];
-    persons.push({ type: 'person', start, end, text: texts.spelling(text, start, end), entityId: entity.id, fullName: spans.parts(i) >= 2 });
+    const parts = spans.parts(i);
+    // A one-word span as long as its word is that word: its spelling is at hand.
+    const firstSpelling = spellings[spans.firstPart(i)];
+    const mentionText = parts === 1 && firstSpelling.length === end - start ? firstSpelling : texts.spelling(text, start, end);
+    persons.push({ type: 'person', start, end, text: mentionText, entityId: entity.id, fullName: parts >= 2 });
   }
   texts.clear();
   return { persons, people };

@@ -175,6 +175,15 @@ export function classifyContextWord(s: string): number {
   return f;
 }
 
+/**
+ * text.slice(start, end) as a string that does not keep `text` alive. V8 makes a slice of 13 characters or more a view
+ * into the whole text: kept in the shared vocabulary (or another cache), it would keep every article it came from in
+ * memory. Slicing a fresh concatenation makes V8 copy the characters into a string of their own.
+ */
+export function detachedSlice(text: string, start: number, end: number): string {
+  return end - start < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
+}
+
 /** Interned spellings with their bits. Grows with the distinct words seen; `reset` empties it. */
 export class Vocabulary {
   /** Spelling of each id. */
@@ -208,7 +217,7 @@ export class Vocabulary {
       const id = s - 1;
       if (this.hashes[id] === h && sameSpelling(this.texts[id], text, start, len)) return id;
     }
-    return this.add(text.slice(start, end), h, i);
+    return this.add(detachedSlice(text, start, end), h, i);
   }
 
   private add(s: string, h: number, slot: number): number {
