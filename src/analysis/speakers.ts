@@ -1,7 +1,7 @@
 // Speakers: who said each quote, from the attribution around it ("Zhao said", "said Kerry", "he said"), resolved to a
 // person entity when the source is a person's name or a pronoun referring to one. Organisations and unnamed sources
 // ("the ministry", "officials") keep their surface text with a null speakerId.
-import { findAttribution, leadInAttribution, type Attribution } from './quotes/attribution';
+import { findAttribution, leadInAttribution, takeOverAttributions, type Attribution, type AttributionMemo } from './quotes/attribution';
 import { PERSONAL_PRONOUNS } from './quotes/lexicon';
 import { onlySpaceBetween, splitLines, type Line } from './quotes/pairing';
 import { Salience, type Gender } from './quotes/salience';
@@ -18,6 +18,7 @@ interface Piece {
 /** Fills speakerId / speakerText of each quote in place. */
 export function attributeSpeakers(text: string, quotes: QuoteMention[], persons: PersonMention[],
   people: Map<string, PersonEntity>): void {
+  const memo = takeOverAttributions(quotes);
   if (quotes.length === 0) return;
   const lines = splitLines(text);
   const groups = groupPieces(quotes, lines);
@@ -25,7 +26,7 @@ export function attributeSpeakers(text: string, quotes: QuoteMention[], persons:
   const resolver = new SourceResolver(text, persons, people, salience);
   let previous: { pieces: Piece[]; speakerText: string | null; speakerId: string | null } | null = null;
   for (const pieces of groups) {
-    const attribution = attributionOf(text, lines, pieces);
+    const attribution = attributionOf(text, lines, pieces, memo);
     let speakerText: string | null = null, speakerId: string | null = null;
     if (attribution) {
       speakerText = text.slice(attribution.sourceStart, attribution.sourceEnd);
@@ -54,16 +55,16 @@ function groupPieces(quotes: QuoteMention[], lines: Line[]): Piece[][] {
 }
 
 /** The first attribution found for any piece, or a lead-in ending the paragraph before the first piece. */
-function attributionOf(text: string, lines: Line[], pieces: Piece[]): Attribution | null {
+function attributionOf(text: string, lines: Line[], pieces: Piece[], memo: AttributionMemo): Attribution | null {
   for (const p of pieces) {
     const line = lines[p.line];
-    const a = findAttribution(text, p.quote, line.start, line.end);
+    const a = findAttribution(text, p.quote, line.start, line.end, memo);
     if (a) return a;
   }
   const first = pieces[0];
   if (first.line > 0 && onlySpaceBetween(text, lines[first.line].start, first.quote.start)) {
     const prev = lines[first.line - 1];
-    return leadInAttribution(text, prev.start, prev.end);
+    return leadInAttribution(text, prev.start, prev.end, memo);
   }
   return null;
 }

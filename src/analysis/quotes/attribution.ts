@@ -169,6 +169,55 @@ function sentenceEndsSoon(tokens: Token[], i: number): boolean {
   return i >= tokens.length;
 }
 
+/**
+ * Attributions already looked for in one text, by the quotation's span and its paragraph: findQuotes asks about the
+ * short quotations and about each quotation followed by another in its paragraph, and attributeSpeakers then asks
+ * about the same quotations again. Holds no text, only results.
+ */
+export class AttributionMemo {
+  private readonly after = new Map<number, { lineEnd: number; found: Attribution | null }>();
+  private readonly before = new Map<number, { lineStart: number; found: Attribution | null }>();
+
+  /** One number per span; undefined (no memo) past 2^26 characters, where it would no longer be unique. */
+  private static key(q: QuoteSpan): number | undefined {
+    return q.end < 0x4000000 ? q.start * 0x4000000 + q.end : undefined;
+  }
+
+  attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribution | null {
+    const key = AttributionMemo.key(q);
+    const known = key === undefined ? undefined : this.after.get(key);
+    if (known && known.lineEnd === lineEnd) return known.found;
+    const found = attributionAfter(text, q, lineEnd);
+    if (key !== undefined) this.after.set(key, { lineEnd, found });
+    return found;
+  }
+
+  attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attribution | null {
+    const key = AttributionMemo.key(q);
+    const known = key === undefined ? undefined : this.before.get(key);
+    if (known && known.lineStart === lineStart) return known.found;
+    const found = attributionBefore(text, q, lineStart);
+    if (key !== undefined) this.before.set(key, { lineStart, found });
+    return found;
+  }
+}
+
+/** The memo findQuotes filled, by the quote list it returned, until attributeSpeakers takes it over. */
+const memoByQuotes = new WeakMap<readonly object[], AttributionMemo>();
+
+/** Hands `memo` on with the quote list it was filled for (held only while the list lives). */
+export function handOverAttributions(quotes: readonly object[], memo: AttributionMemo): void {
+  memoByQuotes.set(quotes, memo);
+}
+
+/** The memo handed on with `quotes`, once (a fresh one when none was). */
+export function takeOverAttributions(quotes: readonly object[]): AttributionMemo {
+  const memo = memoByQuotes.get(quotes);
+  if (!memo) return new AttributionMemo();
+  memoByQuotes.delete(quotes);
+  return memo;
+}
+
 /** Attribution after the quotation: “…,” Zhao said / “…,” said Zhao / “…,” according to X / “…” ― Name. */
 function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribution | null {
   const tokens = tokenize(text, q.end, Math.min(lineEnd, q.end + AFTER_WINDOW), MAX_SUBJECT_TOKENS + 12);
@@ -290,23 +339,26 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
 }
 
 /** The attribution of one quotation in its own sentence, after it first (the usual news order), else before it. */
-export function findAttribution(text: string, q: QuoteSpan, lineStart: number, lineEnd: number): Attribution | null {
-  return attributionAfter(text, q, lineEnd) ?? attributionBefore(text, q, lineStart);
+export function findAttribution(text: string, q: QuoteSpan, lineStart: number, lineEnd: number,
+  memo: AttributionMemo = new AttributionMemo()): Attribution | null {
+  return memo.attributionAfter(text, q, lineEnd) ?? memo.attributionBefore(text, q, lineStart);
 }
 
 /** A lead-in ending the previous paragraph and introducing this one: "Kerry said:" / "In a statement, the company said:". */
-export function leadInAttribution(text: string, prevLineStart: number, prevLineEnd: number): Attribution | null {
+export function leadInAttribution(text: string, prevLineStart: number, prevLineEnd: number,
+  memo: AttributionMemo = new AttributionMemo()): Attribution | null {
   if (text[prevLineEnd - 1] !== ':') return null;
-  return attributionBefore(text, { start: prevLineEnd, end: prevLineEnd }, prevLineStart);
+  return memo.attributionBefore(text, { start: prevLineEnd, end: prevLineEnd }, prevLineStart);
 }
 
 /**
  * True when `next` continues `prev` across its attribution: “We will win,” she said, “and soon.” — `prev` ends a clause,
  * its attribution follows it, and at most a short tail ("in Salem, Ore., on Friday.") precedes `next`.
  */
-export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteSpan, lineEnd: number): boolean {
+export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteSpan, lineEnd: number,
+  memo: AttributionMemo = new AttributionMemo()): boolean {
   if (!endsClause(text, prev)) return false;
-  const a = attributionAfter(text, prev, lineEnd);
+  const a = memo.attributionAfter(text, prev, lineEnd);
   if (!a || a.cueEnd > next.start) return false;
   const tail = tokenize(text, a.cueEnd, next.start);
   if (tail.length > MAX_SPLIT_TAIL_TOKENS || tail.some(isQuoteMarkToken)) return false;
