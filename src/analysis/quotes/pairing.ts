@@ -1,6 +1,6 @@
 // Pairs quote marks into quotation spans, one paragraph (line) at a time so that a stray mark can never swallow the
 // rest of the article. Each scan is a single left-to-right pass, so the whole search is linear in the text length.
-import { classifyMark, QUOTE_CHAR, type MarkKind, type QuoteMark } from './marks';
+import { classifyMark, nextQuoteChar, type MarkKind, type QuoteMark } from './marks';
 
 export interface RawQuote {
   start: number;
@@ -53,8 +53,7 @@ export class MarkScanner {
   }
 
   private search(from: number): number {
-    QUOTE_CHAR.lastIndex = from;
-    return QUOTE_CHAR.exec(this.text)?.index ?? -1;
+    return nextQuoteChar(this.text, from);
   }
 
   /** The marks of `line`, which must come after every line asked for before. */

@@ -1,0 +1,40 @@
+// The hand-written quotation-mark scan agrees with the QUOTE_CHAR pattern it replaces.
+import assert from 'node:assert/strict';
+import { isQuoteCharCode, nextQuoteChar, QUOTE_CHAR } from '../../src/analysis/quotes/marks';
+
+/** The reference: the pattern's first match at or after `from`. */
+function referenceNext(text: string, from: number): number {
+  const re = new RegExp(QUOTE_CHAR.source, 'g');
+  re.lastIndex = from;
+  return re.exec(text)?.index ?? -1;
+}
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6D2B79F5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('quotation-mark scan', () => {
+  it('classifies every UTF-16 code unit as the pattern does', () => {
+    for (let c = 0; c <= 0xFFFF; c++) {
+      assert.equal(isQuoteCharCode(c), new RegExp(QUOTE_CHAR.source).test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+    }
+  });
+
+  it('finds the same next mark as the pattern on random text', () => {
+    const alphabet = ['a', ' ', '"', "'", '\u201C', '\u201D', '\u201B', '\u2019', '\u00AB', '\u00BB', '\u2039', '\u203A', '\u201A', '\n', 'é', '\uD83D\uDE00'];
+    const next = random(7);
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const length = Math.floor(next() * 40);
+      for (let i = 0; i < length; i++) text += next() < 0.6 ? 'a' : alphabet[Math.floor(next() * alphabet.length)];
+      for (let from = 0; from <= text.length; from++) assert.equal(nextQuoteChar(text, from), referenceNext(text, from), JSON.stringify(text));
+    }
+  });
+});
