@@ -90,9 +90,12 @@ export class Salience {
   private readonly speakers: SalienceEvent[] = [];
   private readonly genders: Map<string, Gender>;
   private readonly personPositions: { position: number }[];
+  /** The tokens after the person mention being looked at (subjectRole), one reader reused for every mention. */
+  private readonly window: LazyTokens;
 
   constructor(private readonly text: string, private readonly persons: PersonMention[], isQuoted: (pos: number) => boolean,
     private readonly people: Map<string, PersonEntity>) {
+    this.window = new LazyTokens(text, 0, 0);
     this.genders = knownGenders(text, persons, people);
     this.personPositions = persons.map(p => ({ position: p.start }));
     for (const p of persons) {
@@ -108,7 +111,8 @@ export class Salience {
     if (next === 0x2019 || next === 39) { // possessive: "Kerry’s trip"
       if (/^[’']s?\b/.test(this.text.slice(p.end, p.end + 2))) return 'none';
     }
-    const tokens = new LazyTokens(this.text, p.end, p.end + VERB_WINDOW);
+    const tokens = this.window;
+    tokens.restart(p.end, p.end + VERB_WINDOW);
     let i = 0;
     if (tokens.at(0)?.text === ',') {
       let close = 1;

@@ -88,12 +88,20 @@ export function tokenize(text: string, from: number, to: number, limit = Infinit
 export class LazyTokens {
   private readonly tokens: Token[] = [];
   private next: number;
-  private readonly stop: number;
+  private stop: number;
   private done = false;
 
   constructor(private readonly text: string, from: number, to: number) {
     this.next = from;
     this.stop = Math.min(to, text.length);
+  }
+
+  /** Starts over on text[from, to) of the same text, keeping this reader and its array (one per article, not per window). */
+  restart(from: number, to: number): void {
+    this.tokens.length = 0;
+    this.next = from;
+    this.stop = Math.min(to, this.text.length);
+    this.done = false;
   }
 
   /** The i-th token, or undefined past the last one. */
