@@ -5,7 +5,12 @@ import {
   ABBREVIATIONS, DETERMINERS, NAME_PARTICLES, NEEDS_PARTICLE, PHRASE_BREAKERS, REPORTING_VERBS, SOURCE_PRONOUNS,
   TITLES, VERB_MODIFIERS,
 } from './lexicon';
-import { isCapitalized, isQuoteMarkToken, sentenceStart, tokenize, type Token } from './tokens';
+import { isCapitalized, isQuoteMarkToken, sentenceStart, TokenWindow, type Token } from './tokens';
+
+// One reusable window per kind of search (none calls another while its tokens are in use).
+const afterWindow = new TokenWindow();
+const beforeWindow = new TokenWindow();
+const tailWindow = new TokenWindow();
 
 export interface Attribution {
   /** The source as written: "Zhao", "he", "the ministry", "Foreign ministry spokeswoman Hua Chunying". */
@@ -220,7 +225,7 @@ export function takeOverAttributions(quotes: readonly object[]): AttributionMemo
 
 /** Attribution after the quotation: “…,” Zhao said / “…,” said Zhao / “…,” according to X / “…” ― Name. */
 function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribution | null {
-  const tokens = tokenize(text, q.end, Math.min(lineEnd, q.end + AFTER_WINDOW), MAX_SUBJECT_TOKENS + 12);
+  const tokens = afterWindow.read(text, q.end, Math.min(lineEnd, q.end + AFTER_WINDOW), MAX_SUBJECT_TOKENS + 12);
   let i = 0;
   while (tokens[i]?.text === ',') i++;
   const first = tokens[i];
@@ -291,7 +296,7 @@ const mayHoldAttribution = (text: string, from: number, to: number): boolean => 
 function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attribution | null {
   const from = sentenceStart(text, Math.max(lineStart, q.start - BEFORE_WINDOW), q.start);
   if (!mayHoldAttribution(text, from, q.start)) return null;
-  const tokens = tokenize(text, from, q.start);
+  const tokens = beforeWindow.read(text, from, q.start);
   const found = (first: number, last: number): Attribution =>
     ({ sourceStart: tokens[first].start, sourceEnd: tokens[last].end, position: 'before', cueEnd: q.start });
   // Sentence-initial inversion: Said Ellis: “…”
@@ -360,7 +365,7 @@ export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteS
   if (!endsClause(text, prev)) return false;
   const a = memo.attributionAfter(text, prev, lineEnd);
   if (!a || a.cueEnd > next.start) return false;
-  const tail = tokenize(text, a.cueEnd, next.start);
+  const tail = tailWindow.read(text, a.cueEnd, next.start);
   if (tail.length > MAX_SPLIT_TAIL_TOKENS || tail.some(isQuoteMarkToken)) return false;
   if (tail.some((_t, i) => reportingVerbEnd(tail, i) >= 0)) return false;
   const last = tail[tail.length - 1];

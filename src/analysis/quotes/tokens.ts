@@ -53,22 +53,63 @@ function wordEnd(text: string, i: number): number {
   }
 }
 
-/** The token starting at or after i and before stop (white space skipped), or null when none does. */
-function tokenAt(text: string, i: number, stop: number): Token | null {
-  while (i < stop && isWhiteSpaceCode(text.charCodeAt(i))) i++;
-  if (i >= stop) return null;
-  const start = i;
-  if (letterOrDigitAt(text, i) > 0) {
-    const end = wordEnd(text, i);
-    const t = text.slice(start, end);
-    return { start, end, text: t, lower: t.toLowerCase(), word: true };
+// Short words repeat (“said”, “the”, names): their spellings come from a small direct-mapped cache keyed by the text
+// range's char codes, so reading a token costs no string when its word was seen before. Only words of up to 12
+// code units are cached: V8 copies slices that short, so a cached spelling never keeps an article alive.
+const SPELLING_SLOTS = 4096;
+const MAX_CACHED_WORD = 12;
+const cachedText: string[] = new Array<string>(SPELLING_SLOTS).fill('');
+const cachedLower: string[] = new Array<string>(SPELLING_SLOTS).fill('');
+
+/** Fills t's text and lower with the spelling of text[start, end), from the cache when it holds it. */
+function spell(t: Token, text: string, start: number, end: number): void {
+  const n = end - start;
+  if (n > MAX_CACHED_WORD) {
+    const w = text.slice(start, end);
+    t.text = w;
+    t.lower = t.word ? w.toLowerCase() : w;
+    return;
   }
-  const c = text.charCodeAt(i);
-  const d = text.charCodeAt(i + 1);
-  const end = i + (c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF ? 2 : 1);
-  const t = text.slice(start, end);
-  return { start, end, text: t, lower: t, word: false };
+  let h = n;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const slot = (h ^ (h >>> 15)) & (SPELLING_SLOTS - 1);
+  const known = cachedText[slot];
+  let same = known.length === n;
+  for (let i = 0; same && i < n; i++) same = known.charCodeAt(i) === text.charCodeAt(start + i);
+  if (!same) {
+    cachedText[slot] = text.slice(start, end);
+    // A punctuation token is its own lower case (a spelling is always a word or always not: its first character says).
+    cachedLower[slot] = t.word ? cachedText[slot].toLowerCase() : cachedText[slot];
+  }
+  t.text = cachedText[slot];
+  t.lower = cachedLower[slot];
 }
+
+/**
+ * Reads the token starting at or after i and before stop (white space skipped) into t; false when none does.
+ * Reusing t spares an object per token for readers that keep a pool of them.
+ */
+function readToken(text: string, i: number, stop: number, t: Token): boolean {
+  while (i < stop && isWhiteSpaceCode(text.charCodeAt(i))) i++;
+  if (i >= stop) return false;
+  const start = i;
+  let end: number;
+  if (letterOrDigitAt(text, i) > 0) {
+    end = wordEnd(text, i);
+    t.word = true;
+  } else {
+    const c = text.charCodeAt(i);
+    const d = text.charCodeAt(i + 1);
+    end = i + (c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF ? 2 : 1);
+    t.word = false;
+  }
+  t.start = start;
+  t.end = end;
+  spell(t, text, start, end);
+  return true;
+}
+
+const blankToken = (): Token => ({ start: 0, end: 0, text: '', lower: '', word: false });
 
 /** Tokens of text[from, to), at most `limit` of them, read in place (no copy of the window). */
 export function tokenize(text: string, from: number, to: number, limit = Infinity): Token[] {
@@ -76,17 +117,42 @@ export function tokenize(text: string, from: number, to: number, limit = Infinit
   const stop = Math.min(to, text.length);
   let i = from;
   while (out.length < limit) {
-    const t = tokenAt(text, i, stop);
-    if (!t) break;
+    const t = blankToken();
+    if (!readToken(text, i, stop, t)) break;
     out.push(t);
     i = t.end;
   }
   return out;
 }
 
+/**
+ * A tokenize that reuses its array and token objects from one call to the next: what read() returns is valid only
+ * until the next read() on the same window. For hot callers that look at one window at a time.
+ */
+export class TokenWindow {
+  private readonly pool: Token[] = [];
+  private readonly tokens: Token[] = [];
+
+  read(text: string, from: number, to: number, limit = Infinity): Token[] {
+    const out = this.tokens;
+    const stop = Math.min(to, text.length);
+    let n = 0, i = from;
+    while (n < limit) {
+      const t = n < this.pool.length ? this.pool[n] : (this.pool[n] = blankToken());
+      if (!readToken(text, i, stop, t)) break;
+      out[n++] = t;
+      i = t.end;
+    }
+    out.length = n;
+    return out;
+  }
+}
+
 /** The tokens of text[from, to), read only as far as they are asked for (most readers stop after a few). */
 export class LazyTokens {
+  /** Token objects reused across restarts; the first `count` are this window's. */
   private readonly tokens: Token[] = [];
+  private count = 0;
   private next: number;
   private stop: number;
   private done = false;
@@ -96,21 +162,21 @@ export class LazyTokens {
     this.stop = Math.min(to, text.length);
   }
 
-  /** Starts over on text[from, to) of the same text, keeping this reader and its array (one per article, not per window). */
+  /** Starts over on text[from, to) of the same text, keeping this reader and its tokens (one per article, not per window). */
   restart(from: number, to: number): void {
-    this.tokens.length = 0;
+    this.count = 0;
     this.next = from;
     this.stop = Math.min(to, this.text.length);
     this.done = false;
   }
 
-  /** The i-th token, or undefined past the last one. */
+  /** The i-th token, or undefined past the last one. Valid until the next restart. */
   at(i: number): Token | undefined {
-    while (this.tokens.length <= i && !this.done) {
-      const t = tokenAt(this.text, this.next, this.stop);
-      if (t) { this.tokens.push(t); this.next = t.end; } else this.done = true;
+    while (this.count <= i && !this.done) {
+      const t = this.count < this.tokens.length ? this.tokens[this.count] : (this.tokens[this.count] = blankToken());
+      if (readToken(this.text, this.next, this.stop, t)) { this.count++; this.next = t.end; } else this.done = true;
     }
-    return this.tokens[i];
+    return i < this.count ? this.tokens[i] : undefined;
   }
 }
 
