@@ -1,6 +1,7 @@
 // The hand-written quotation-mark scan agrees with the QUOTE_CHAR pattern it replaces.
 import assert from 'node:assert/strict';
 import { isQuoteCharCode, nextQuoteChar, QUOTE_CHAR } from '../../src/analysis/quotes/marks';
+import { seededRandom } from '../support/random';
 
 /** The reference: the pattern's first match at or after `from`. */
 function referenceNext(text: string, from: number): number {
@@ -9,16 +10,7 @@ function referenceNext(text: string, from: number): number {
   return re.exec(text)?.index ?? -1;
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6D2B79F5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom; // deterministic, so a failure can be replayed
 
 describe('quotation-mark scan', () => {
   it('classifies every UTF-16 code unit as the pattern does', () => {

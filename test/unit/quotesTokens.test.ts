@@ -2,17 +2,9 @@
 // from call to call does too; and tokens (spelled from a shared cache of short words) match the token pattern.
 import assert from 'node:assert/strict';
 import { LazyTokens, TokenWindow, tokenize, type Token } from '../../src/analysis/quotes/tokens';
+import { seededRandom } from '../support/random';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6D2B79F5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom; // deterministic, so a failure can be replayed
 
 describe('LazyTokens.restart', () => {
   it('reads each new window as tokenize does, whatever the previous window left behind', () => {
