@@ -5,7 +5,7 @@
 import type { PersonEntity, PersonMention } from '../types';
 import { int32Scratch } from './scratch';
 import { detachedSlice as detachedSliceImport } from './vocabulary';
-import { hashRange as hashRangeImport } from './hashing';
+import { hashRange as hashRangeImport, slotTable } from './hashing';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const hashRange = hashRangeImport, detachedSlice = detachedSliceImport;
@@ -252,13 +252,7 @@ class SpellingTable {
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let id = 0; id < this.strings.length; id++) {
-      let i = this.hashes[id] & mask;
-      while (this.slots[i] !== 0) i = (i + 1) & mask;
-      this.slots[i] = id + 1;
-    }
+    this.slots = slotTable(this.hashes, this.strings.length, this.slots.length * 2);
   }
 }
 

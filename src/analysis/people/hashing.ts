@@ -9,6 +9,21 @@ export function hashRange(text: string, start: number, end: number): number {
   return h === 0 ? 1 : h;
 }
 
+/**
+ * The slot table of an open-addressing map from hash to id: slot = id + 1 (0 = empty), linear probing, for ids
+ * 0..count-1 whose hashes are hashes[id]. `size` is a power of two larger than count.
+ */
+export function slotTable(hashes: Int32Array, count: number, size: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let id = 0; id < count; id++) {
+    let i = hashes[id] & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+  return slots;
+}
+
 const INITIAL_SLOTS = 1024;
 /** Up to this many slots, HashSet32.clear keeps the table for reuse; a larger one is dropped. */
 const KEPT_SLOTS = 1 << 15;

@@ -9,7 +9,7 @@ import {
   ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACES, ROLE_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
   SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS, WORK_NOUNS, WORKPLACE_ROLES,
 } from './words';
-import { hashRange as hashRangeImport } from './hashing';
+import { hashRange as hashRangeImport, slotTable } from './hashing';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const hashRange = hashRangeImport;
@@ -241,13 +241,7 @@ export class Vocabulary {
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let id = 0; id < this.texts.length; id++) {
-      let i = this.hashes[id] & mask;
-      while (this.slots[i] !== 0) i = (i + 1) & mask;
-      this.slots[i] = id + 1;
-    }
+    this.slots = slotTable(this.hashes, this.texts.length, this.slots.length * 2);
   }
 }
 
