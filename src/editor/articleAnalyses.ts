@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../analysis';
 import { textLooksBinary } from '../analysis/input';
-import { readSettings } from './settings';
+import { readSettings, SECTION } from './settings';
 
 export interface ArticleAnalysis {
   readonly uri: vscode.Uri;
@@ -19,10 +19,19 @@ export function isArticle(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'plaintext' && ARTICLE_SCHEMES.has(doc.uri.scheme);
 }
 
+/** Why a text is not analysed, or undefined when it is. */
+function refusalOf(text: string, maxFileSizeMB: number): string | undefined {
+  if (text.length > maxFileSizeMB * 1024 * 1024) {
+    return `is larger than ${maxFileSizeMB} MB (setting newsAnnotator.maxFileSizeMB), so it is not highlighted or indexed`;
+  }
+  if (textLooksBinary(text)) return 'looks like a binary file, so it is not highlighted or indexed';
+  return undefined;
+}
+
 export class ArticleAnalyses implements vscode.Disposable {
   private readonly cache = new Map<string, ArticleAnalysis>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly skipped = new Map<string, string>();
+  private readonly skipped = new Map<string, { reason: string; version: number }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -33,25 +42,32 @@ export class ArticleAnalyses implements vscode.Disposable {
     this.disposables.push(this.changed,
       vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length > 0) this.schedule(e.document); }),
       vscode.workspace.onDidCloseTextDocument(doc => this.forget(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${SECTION}.maxFileSizeMB`)) this.skipped.clear(); }),
       vscode.workspace.onDidOpenTextDocument(doc => { if (!isArticle(doc)) this.forget(doc.uri); }), // language changed
     );
   }
 
   /** The analysis of the document's current version, computing it now if needed; undefined if skipped. */
   get(doc: vscode.TextDocument): Analysis | undefined {
+    return this.entry(doc)?.analysis;
+  }
+
+  private entry(doc: vscode.TextDocument): ArticleAnalysis | undefined {
     if (!isArticle(doc)) return undefined;
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version) return hit.analysis;
-    const refusal = this.refusal(doc);
-    if (refusal) { this.warnOnce(doc, refusal); this.cache.delete(key); return undefined; }
+    if (hit && hit.version === doc.version) return hit;
+    if (this.skipped.get(key)?.version === doc.version) return undefined; // refused already, no second look
+    const text = doc.getText();
+    const refusal = refusalOf(text, readSettings(doc.uri).maxFileSizeMB);
+    if (refusal) { this.cache.delete(key); this.warnOnce(doc, refusal); return undefined; }
     this.skipped.delete(key);
     const t0 = Date.now();
-    const analysis = analyze(doc.getText());
+    const entry: ArticleAnalysis = { uri: doc.uri, version: doc.version, analysis: analyze(text) };
     const ms = Date.now() - t0;
-    if (ms > 200) this.log.info(`analysed ${vscode.workspace.asRelativePath(doc.uri)} (${doc.getText().length} chars) in ${ms} ms`);
-    this.cache.set(key, { uri: doc.uri, version: doc.version, analysis });
-    return analysis;
+    if (ms > 200) this.log.info(`analysed ${vscode.workspace.asRelativePath(doc.uri)} (${text.length} chars) in ${ms} ms`);
+    this.cache.set(key, entry);
+    return entry;
   }
 
   /**
@@ -76,33 +92,15 @@ export class ArticleAnalyses implements vscode.Disposable {
 
   /** Every open article, analysed (skipped ones excluded). */
   all(): ArticleAnalysis[] {
-    const out: ArticleAnalysis[] = [];
-    for (const doc of vscode.workspace.textDocuments) {
-      const analysis = this.get(doc);
-      if (analysis) out.push(this.cache.get(doc.uri.toString())!);
-    }
-    return out;
+    return vscode.workspace.textDocuments.map(doc => this.entry(doc)).filter((e): e is ArticleAnalysis => e !== undefined);
   }
 
-  /** Why a document is not analysed, or undefined when it is. */
-  refusal(doc: vscode.TextDocument): string | undefined {
-    const { maxFileSizeMB } = readSettings(doc.uri);
-    const text = doc.getText();
-    if (text.length > maxFileSizeMB * 1024 * 1024) {
-      return `is larger than ${maxFileSizeMB} MB (setting newsAnnotator.maxFileSizeMB), so it is not highlighted or indexed`;
-    }
-    if (textLooksBinary(text)) return 'looks like a binary file, so it is not highlighted or indexed';
-    return undefined;
-  }
-
-  isSkipped(uri: vscode.Uri): boolean {
-    return this.skipped.has(uri.toString());
-  }
-
+  /** Records the refusal of this version; tells the user once per document and reason. */
   private warnOnce(doc: vscode.TextDocument, reason: string): void {
     const key = doc.uri.toString();
-    if (this.skipped.get(key) === reason) return;
-    this.skipped.set(key, reason);
+    const told = this.skipped.get(key)?.reason === reason;
+    this.skipped.set(key, { reason, version: doc.version });
+    if (told) return;
     const name = vscode.workspace.asRelativePath(doc.uri);
     this.log.warn(`${name} ${reason}`);
     void vscode.window.showWarningMessage(`News Annotator: ${name} ${reason}.`);
