@@ -23,3 +23,6 @@ export function describeDateValue(value: string): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Text shown literally inside a MarkdownString (hovers): Markdown's punctuation escaped. */
+export const escapeMarkdown = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, c => `\\${c}`);

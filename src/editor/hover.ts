@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Analysis, Mention } from '../analysis';
 import { entityNamed, mentionAt, quotesBy } from '../analysis/query';
 import type { ArticleAnalyses } from './articleAnalyses';
-import { describeDateValue, plural } from './describe';
+import { describeDateValue, escapeMarkdown as escape, plural } from './describe';
 
 /** The speaker the user set for the quote at [start, end) of an article, if any (from the annotations sidecar). */
 export type SpeakerOverride = (uri: vscode.Uri, start: number, end: number) => string | undefined;
@@ -67,5 +67,4 @@ export class NewsHover implements vscode.HoverProvider {
   }
 }
 
-const escape = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, c => `\\${c}`);
 const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { kindLabel, type Annotation, type AnnotationKind } from '../../annotations';
 import type { AnnotationManager } from './annotationManager';
+import { escapeMarkdown as escapeMd } from '../describe';
 
 const KINDS: AnnotationKind[] = ['person', 'date', 'quote', 'label'];
 
@@ -61,4 +62,3 @@ export function describeAnnotation(a: Annotation): vscode.MarkdownString {
   return md;
 }
 
-const escapeMd = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, c => `\\${c}`);
