@@ -1,15 +1,14 @@
 // Integration phase of `npm test`: picks the VS Code that can run here, runs test/integration inside its extension
 // host, then installs the packaged VSIX into that VS Code and checks it is listed at the right version.
 // NEWS_TEST_HOST=web|desktop|electron-download forces a host; NEWS_TEST_TIMEOUT (seconds) bounds the suite.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTestHost } from './install.mjs';
+import { codeServerCli, packageVsix, pkg } from './vsix.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const extensionId = `${pkg.publisher}.${pkg.name}`.toLowerCase();
 
 /** A fresh copy of the fixture articles for the suite to open, edit and annotate. */
@@ -41,18 +40,10 @@ function readResult(file) {
   try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
 }
 
-function packageVsix(outDir) {
-  const vsix = path.join(outDir, `${pkg.name}-${pkg.version}.vsix`);
-  execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  return vsix;
-}
-
 function installVsixIntoCodeServer(host, vsix, tmp) {
-  const env = { ...process.env, PATH: `${host.node24Bin}:${process.env.PATH}` };
   const base = ['--extensions-dir', path.join(tmp, 'vsix-extensions'), '--user-data-dir', path.join(tmp, 'vsix-user-data')];
-  execFileSync(host.codeServer, [...base, '--install-extension', vsix], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return execFileSync(host.codeServer, [...base, '--list-extensions', '--show-versions'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  codeServerCli(host, [...base, '--install-extension', vsix]);
+  return codeServerCli(host, [...base, '--list-extensions', '--show-versions']);
 }
 
 async function vsixSmokeTest(chosen, tmp, vsix) {

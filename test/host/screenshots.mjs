@@ -2,16 +2,15 @@
 // `npm run screenshots`: what a reader sees. Packages the VSIX, installs it into the test host's VS Code, opens each
 // seed article in the Dark Modern and Light Modern themes and saves PNGs to artifacts/screenshots/.
 // Also prints, per theme, the colour of a few spans, so a regression in colouring shows up in the log too.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTestHost } from './install.mjs';
+import { codeServerCli, packageVsix } from './vsix.mjs';
 import { launchChromium, startCodeServer, workbenchUrl } from './web-host.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const outDir = path.join(root, 'artifacts', 'screenshots');
 const THEMES = [['dark', 'Default Dark Modern'], ['light', 'Default Light Modern']];
 const ARTICLES = ['kerry-beijing-scmp.txt', 'kerry-blinken-hankyoreh.txt'];
@@ -77,12 +76,7 @@ export async function takeScreenshots({ host = ensureTestHost(), vsix } = {}) {
   try {
     fs.mkdirSync(outDir, { recursive: true });
     fs.cpSync(path.join(root, 'test', 'fixtures', 'articles'), path.join(tmp, 'workspace'), { recursive: true });
-    if (!vsix) {
-      vsix = path.join(tmp, `${pkg.name}-${pkg.version}.vsix`);
-      execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    }
-    execFileSync(host.codeServer, ['--extensions-dir', path.join(tmp, 'extensions'), '--install-extension', vsix],
-      { env: { ...process.env, PATH: `${host.node24Bin}:${process.env.PATH}` }, stdio: 'ignore' });
+    codeServerCli(host, ['--extensions-dir', path.join(tmp, 'extensions'), '--install-extension', vsix ?? packageVsix(tmp)]);
     for (const [theme, name] of THEMES) await shoot(host, theme, name, tmp, results);
     return results;
   } finally {
