@@ -25,6 +25,9 @@ const builds = [
     minify: production, target: 'node20' },
   { ...common, entryPoints: ['src/cli.ts'], bundle: true, outfile: 'dist/cli.js', minify: production, target: 'node20',
     banner: { js: '#!/usr/bin/env node' } },
+  // The benchmark, bundled with the analyzer as the extension is (packages stay in node_modules).
+  { ...common, entryPoints: ['test/bench/run.ts'], bundle: true, outfile: 'out/bench/run.js', packages: 'external',
+    target: 'node20' },
   // Tests and the sources they reach, file by file, so unit tests import src/ modules directly.
   { ...common, entryPoints: [...listTs('src'), ...listTs('test')], outdir: 'out', outbase: '.', bundle: false,
     target: 'node20' },

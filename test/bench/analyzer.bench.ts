@@ -1,7 +1,7 @@
 // Analyzer throughput: analyze() against compromise (.people() .dates() .quotations()) on the same texts in the same
 // run, on the DEV corpora and on synthetic articles of 100 KB, 1 MB and 10 MB; how the cost grows with the size; and
 // the peak memory of one analysis, measured in a fresh child process.
-// Run as `node --expose-gc analyzer.bench.js --memory-probe FILE`, this module is that child.
+// probeMemory is that child's side (run.ts starts the bench bundle with --memory-probe FILE).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -184,7 +184,7 @@ export interface MemoryRow { name: string; bytes: number; probe: MemoryProbe; ex
 const WARMUP_CHARS = 1_000_000;
 
 /** The child's side: warm up, settle, then watch RSS while one analyze() runs on the file's text. */
-async function probeMemory(file: string): Promise<void> {
+export async function probeMemory(file: string): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('memory probe needs node --expose-gc');
   const text = fs.readFileSync(file, 'utf8');
@@ -216,10 +216,10 @@ async function probeMemory(file: string): Promise<void> {
 }
 
 /**
- * Peak memory of analyze() on text, in a child process running probeScript (this module's compiled file; run.ts
- * passes a snapshot of it, because other builds in the same checkout may replace out/ during a long run).
+ * Peak memory of analyze() on text, in a child process running probeScript (the benchmark's bundle, which answers
+ * `--memory-probe FILE`; run.ts passes a snapshot of it, because other builds may replace out/ during a long run).
  */
-export function memoryOf(name: string, text: string, probeScript = __filename): MemoryRow {
+export function memoryOf(name: string, text: string, probeScript: string): MemoryRow {
   progress(`peak memory of analyze() on ${name} (child process)`);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'article.txt');
   fs.writeFileSync(file, text);
@@ -306,6 +306,3 @@ export function formatAnalyzer(r: AnalyzerReport): string[] {
   return out;
 }
 
-if (require.main === module && process.argv[2] === '--memory-probe') {
-  probeMemory(process.argv[3]).catch(e => { console.error(e); process.exit(1); });
-}

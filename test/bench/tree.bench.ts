@@ -112,6 +112,7 @@ export async function benchTree(): Promise<string[]> {
   ];
 }
 
-if (require.main === module) {
+// Only when this file is the program itself, not when the benchmark bundle (out/bench/run.js) holds it.
+if (require.main === module && __filename.endsWith('tree.bench.js')) {
   benchTree().then(lines => console.log(lines.join('\n')), e => { console.error(e); process.exitCode = 1; });
 }
