@@ -20,7 +20,7 @@ export function attributeSpeakers(text: string, quotes: QuoteMention[], persons:
   people: Map<string, PersonEntity>): void {
   const memo = takeOverAttributions(quotes);
   if (quotes.length === 0) return;
-  const lines = splitLines(text);
+  const lines = memo.lines ?? splitLines(text);
   const groups = groupPieces(quotes, lines);
   const salience = new Salience(text, persons, insideAny(quotes), people);
   const resolver = new SourceResolver(text, persons, people, salience);

@@ -6,6 +6,7 @@ import {
   TITLES, VERB_MODIFIERS,
 } from './lexicon';
 import { isCapitalized, isQuoteMarkToken, sentenceStart, TokenWindow, type Token } from './tokens';
+import type { Line } from './pairing';
 
 // One reusable window per kind of search (none calls another while its tokens are in use).
 const afterWindow = new TokenWindow();
@@ -180,6 +181,8 @@ function sentenceEndsSoon(tokens: Token[], i: number): boolean {
  * about the same quotations again. Holds no text, only results.
  */
 export class AttributionMemo {
+  /** The text's paragraph lines, when the quote search that fills this memo split them (spares a second split). */
+  lines: Line[] | undefined;
   private readonly after = new Map<number, { lineEnd: number; found: Attribution | null }>();
   private readonly before = new Map<number, { lineStart: number; found: Attribution | null }>();
 

@@ -80,29 +80,38 @@ const AUXILIARY = /^(also|later|then|has|had|have|would|will|did|does|was|is|not
 const VERB_WINDOW = 200;
 
 export class Salience {
-  /** Clause subjects, found up front, in text order. */
-  private readonly subjects: SalienceEvent[] = [];
+  /**
+   * Clause subjects in text order, and the gender each entity's mentions reveal: found on the first pronoun to
+   * resolve (many articles attribute every quotation by name and never need them).
+   */
+  private subjects: SalienceEvent[] | undefined;
+  private genders: Map<string, Gender> = new Map();
   /**
    * Speakers, added as quotations are attributed, in text order (after subjects at the same position). Kept apart
    * from `subjects` so that adding one costs no more than the speakers after it, which are few (quotations are
    * attributed in text order), instead of every subject after it.
    */
   private readonly speakers: SalienceEvent[] = [];
-  private readonly genders: Map<string, Gender>;
   private readonly personPositions: { position: number }[];
   /** The tokens after the person mention being looked at (subjectRole), one reader reused for every mention. */
   private readonly window: LazyTokens;
 
-  constructor(private readonly text: string, private readonly persons: PersonMention[], isQuoted: (pos: number) => boolean,
+  constructor(private readonly text: string, private readonly persons: PersonMention[], private readonly isQuoted: (pos: number) => boolean,
     private readonly people: Map<string, PersonEntity>) {
     this.window = new LazyTokens(text, 0, 0);
-    this.genders = knownGenders(text, persons, people);
     this.personPositions = persons.map(p => ({ position: p.start }));
-    for (const p of persons) {
-      if (isQuoted(p.start)) continue;
+  }
+
+  private subjectsAndGenders(): SalienceEvent[] {
+    if (this.subjects) return this.subjects;
+    const subjects: SalienceEvent[] = [];
+    for (const p of this.persons) {
+      if (this.isQuoted(p.start)) continue;
       const role = this.subjectRole(p);
-      if (role !== 'none') this.subjects.push({ position: p.start, entityId: p.entityId, reporting: role === 'reporting' });
+      if (role !== 'none') subjects.push({ position: p.start, entityId: p.entityId, reporting: role === 'reporting' });
     }
+    this.genders = knownGenders(this.text, this.persons, this.people);
+    return (this.subjects = subjects);
   }
 
   /** Whether the mention is followed by a verb (after an optional appositive): "Kerry said", "Zhao, a fellow…, said". */
@@ -140,9 +149,10 @@ export class Salience {
 
   /** Subjects and speakers before `position`, latest first (at one position, speakers first, later ones first). */
   private latestBefore(position: number): () => SalienceEvent | undefined {
-    let s = lastBefore(this.subjects, position), k = lastBefore(this.speakers, position);
+    const subjects = this.subjectsAndGenders();
+    let s = lastBefore(subjects, position), k = lastBefore(this.speakers, position);
     return () => {
-      const subject = s >= 0 ? this.subjects[s] : undefined, speaker = k >= 0 ? this.speakers[k] : undefined;
+      const subject = s >= 0 ? subjects[s] : undefined, speaker = k >= 0 ? this.speakers[k] : undefined;
       if (speaker && (!subject || speaker.position >= subject.position)) { k--; return speaker; }
       s--;
       return subject;
@@ -160,6 +170,7 @@ export class Salience {
    * subject came later in the same paragraph; else the most recent person mentioned. Null when none is compatible.
    */
   resolvePronoun(position: number, gender: Gender, paragraphStart: number): string | null {
+    this.subjectsAndGenders(); // genders too, before compatible() asks
     let reporting: SalienceEvent | undefined, local: SalienceEvent | undefined;
     const floor = position - LOOK_BACK;
     const previous = this.latestBefore(position);
