@@ -8,6 +8,7 @@ import { linkPeople, type PeopleLinks } from '../views/identity';
 import { RejectedSet, type ArticleAnnotations } from '../views/userAnnotations';
 import { isArticle, type ArticleAnalyses } from './articleAnalyses';
 import { definitionOf, mentionsAcross, mentionsIn, step, targetAt, type NavArticle, type NavOccurrence, type NavTarget } from './occurrences';
+import { openDocument } from './openDocuments';
 
 export const NEXT_OCCURRENCE_COMMAND = 'newsAnnotator.nextOccurrence';
 export const PREVIOUS_OCCURRENCE_COMMAND = 'newsAnnotator.previousOccurrence';
@@ -132,7 +133,7 @@ export class EntityNavigation implements vscode.ReferenceProvider, vscode.Docume
 
   private location(o: NavOccurrence): vscode.Location {
     const uri = vscode.Uri.parse(o.article);
-    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === o.article);
+    const doc = openDocument(o.article);
     // Every article here is open (analysed from its document), so offsets convert exactly.
     const range = doc ? new vscode.Range(doc.positionAt(o.start), doc.positionAt(o.end)) : new vscode.Range(0, 0, 0, 0);
     return new vscode.Location(uri, range);

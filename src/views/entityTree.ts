@@ -7,6 +7,7 @@ import { isArticle, type ArticleAnalyses } from '../editor/articleAnalyses';
 import { EntityIndex, type ArticleSnapshot } from './entityIndex';
 import { EntityTreeModel, type TreeNode, type ViewOptions } from './entityTreeModel';
 import type { ArticleAnnotations } from './userAnnotations';
+import { openDocument } from '../editor/openDocuments';
 
 /** Where the user's annotations come from (the annotations module, wired in extension.ts). */
 export interface AnnotationSource {
@@ -121,7 +122,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   private update(key: string): boolean {
-    const doc = vscode.workspace.textDocuments.find(d => !d.isClosed && d.uri.toString() === key);
+    const doc = openDocument(key);
     if (doc && isArticle(doc)) {
       const analysis = this.analyses.get(doc); // cached per version: computed only if this version is new
       if (!analysis) return this.index.removeArticle(key);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { isSidecarPath, type Annotation } from '../../annotations';
 import { isArticle } from '../articleAnalyses';
 import { ArticleSession, type SessionEvent } from './articleSession';
+import { openDocument } from '../openDocuments';
 
 export class AnnotationManager implements vscode.Disposable {
   private readonly sessions = new Map<string, ArticleSession>();
@@ -106,8 +107,8 @@ export class AnnotationManager implements vscode.Disposable {
   private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
     const articleKey = this.bySidecar.get(sidecar.toString());
     const session = articleKey ? this.sessions.get(articleKey) : undefined;
-    if (!session) return;
-    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === articleKey);
+    if (!articleKey || !session) return;
+    const doc = openDocument(articleKey);
     if (!doc) return;
     try {
       await session.reload(doc.getText());
@@ -137,7 +138,7 @@ export class AnnotationManager implements vscode.Disposable {
 
   /** Orphaned annotations as information diagnostics on the article; an unreadable sidecar as an error on it. */
   private refreshProblems(article: vscode.Uri, session: ArticleSession): void {
-    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === article.toString());
+    const doc = openDocument(article);
     const orphans = session.store.orphans();
     this.diagnostics.set(article, orphans.map(a => orphanDiagnostic(a, doc)));
     const message = session.unreadableMessage;
