@@ -16,7 +16,7 @@ export function activate(context: vscode.ExtensionContext) {
   const highlight = new HighlightSwitch();
   const annotations = registerAnnotations(context, analyses, log, ARTICLES); // sidecar files, decorations, commands
   const tokens = new NewsSemanticTokens(analyses, highlight, uri => decisionsOf(annotations, analyses, uri));
-  context.subscriptions.push(log, analyses, highlight, tokens, annotations.onDidChange(() => tokens.refresh()),
+  context.subscriptions.push(log, analyses, highlight, tokens, annotations.onDidChangeOtherThanByEdit(() => tokens.refresh()),
     vscode.languages.registerDocumentSemanticTokensProvider(ARTICLES, tokens, legend),
     vscode.languages.registerHoverProvider(ARTICLES, new NewsHover(analyses, userSpeakerOf(annotations))),
     vscode.commands.registerCommand('newsAnnotator.showOutput', () => log.show()),

@@ -11,7 +11,12 @@ interface SidecarYaml {
   decisions?: { type: string; entity: string; verdict: string; anchor: { start: number; end: number; text: string } }[];
 }
 
-const api = () => vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { loaded(uri: vscode.Uri): { store: { document: { annotations: readonly { id: string; note?: string }[] } } } | undefined } };
+interface AnnotationsApi {
+  loaded(uri: vscode.Uri): { store: { document: { annotations: readonly { id: string; note?: string }[] } } } | undefined;
+  onDidChange: vscode.Event<vscode.Uri>;
+  onDidChangeOtherThanByEdit: vscode.Event<vscode.Uri>;
+}
+const api = () => vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: AnnotationsApi };
 
 let counter = 0;
 const created: vscode.Uri[] = [];
@@ -127,11 +132,20 @@ describe('Annotations and the sidecar file (real extension host)', () => {
   });
 
   it('annotations move with edits and are saved with the article', async () => {
-    const { editor, sidecar } = await freshArticle();
+    const { editor, uri, sidecar } = await freshArticle();
     const at = select(editor, 'Tong Zhao');
     await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    // Typing moves annotations (onDidChange) without asking for new semantic tokens (onDidChangeOtherThanByEdit).
+    const fired = { any: 0, otherThanByEdit: 0 };
+    const subscriptions = [
+      api().annotations.onDidChange(u => { if (u.toString() === uri.toString()) fired.any++; }),
+      api().annotations.onDidChangeOtherThanByEdit(u => { if (u.toString() === uri.toString()) fired.otherThanByEdit++; }),
+    ];
     const inserted = 'EDITOR’S NOTE: this paragraph was added.\n\n';
     await editor.edit(e => e.insert(new vscode.Position(0, 0), inserted));
+    await waitFor('the edit to reach the annotations', () => fired.any > 0);
+    subscriptions.forEach(d => d.dispose());
+    assert.deepEqual(fired, { any: 1, otherThanByEdit: 0 });
     await editor.document.save();
     await waitFor('the sidecar to follow the edit', async () => (await readYaml(sidecar)).annotations![0].anchor.start === at.start + inserted.length);
     const a = (await readYaml(sidecar)).annotations![0];

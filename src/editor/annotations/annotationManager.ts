@@ -16,11 +16,17 @@ export class AnnotationManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires with the article's uri whenever its annotations or decisions change (load, edit, command, reload). */
   readonly onDidChange = this.changed.event;
+  private readonly changedOtherThanByEdit = new vscode.EventEmitter<vscode.Uri>();
+  /**
+   * Fires as onDidChange does, except when an edit of the article only moved its annotations: what the semantic
+   * tokens depend on (decisions), which VS Code asks for again after every edit anyway.
+   */
+  readonly onDidChangeOtherThanByEdit = this.changedOtherThanByEdit.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
     const onSidecar = (uri: vscode.Uri) => this.sidecarChanged(uri);
-    this.disposables.push(this.changed, this.diagnostics, watcher,
+    this.disposables.push(this.changed, this.changedOtherThanByEdit, this.diagnostics, watcher,
       watcher.onDidChange(onSidecar), watcher.onDidCreate(onSidecar), watcher.onDidDelete(onSidecar),
       vscode.workspace.onDidOpenTextDocument(doc => { if (this.annotatable(doc)) void this.sessionFor(doc); }),
       vscode.workspace.onDidChangeTextDocument(e => this.edited(e)),
@@ -48,7 +54,7 @@ export class AnnotationManager implements vscode.Disposable {
         this.sessions.set(key, session);
         this.loading.delete(key);
         this.refreshProblems(doc.uri, session);
-        this.changed.fire(doc.uri);
+        this.fireChanged(doc.uri);
         return session;
       }, e => {
         this.loading.delete(key);
@@ -69,13 +75,18 @@ export class AnnotationManager implements vscode.Disposable {
 
   /** After a command changed the store: persist, refresh problems, tell listeners. */
   async commit(doc: vscode.TextDocument, session: ArticleSession): Promise<void> {
-    this.changed.fire(doc.uri);
+    this.fireChanged(doc.uri);
     try {
       await session.save(doc.getText());
     } catch (e) {
       void vscode.window.showErrorMessage(`News Annotator: could not save ${vscode.workspace.asRelativePath(session.sidecarUri)}: ${(e as Error).message}. Your annotations are kept in memory.`);
     }
     this.refreshProblems(doc.uri, session);
+  }
+
+  private fireChanged(article: vscode.Uri): void {
+    this.changed.fire(article);
+    this.changedOtherThanByEdit.fire(article);
   }
 
   private edited(e: vscode.TextDocumentChangeEvent): void {
@@ -101,7 +112,7 @@ export class AnnotationManager implements vscode.Disposable {
     this.bySidecar.delete(session.sidecarUri.toString());
     this.diagnostics.delete(doc.uri);
     this.diagnostics.delete(session.sidecarUri);
-    this.changed.fire(doc.uri);
+    this.fireChanged(doc.uri);
   }
 
   private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
@@ -116,7 +127,7 @@ export class AnnotationManager implements vscode.Disposable {
       this.log.error(`reloading ${sidecar.fsPath}: ${e}`);
     }
     this.refreshProblems(doc.uri, session);
-    this.changed.fire(doc.uri);
+    this.fireChanged(doc.uri);
   }
 
   private report(article: vscode.Uri, session: ArticleSession, e: SessionEvent): void {
