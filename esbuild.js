@@ -42,8 +42,21 @@ async function main() {
     console.log('[esbuild] watching for changes');
     return;
   }
-  fs.rmSync('out', { recursive: true, force: true });
-  await Promise.all(builds.map(b => esbuild.build(b)));
+  // out/ is built beside itself and swapped in at the end, so a test run or benchmark reading out/ meanwhile sees the
+  // old tree or the new one, never a half-written or deleted one; a fresh tree drops files of removed sources.
+  const staging = `out.building-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  const toStaging = b => (b.outdir === 'out' ? { ...b, outdir: staging } : b.outfile?.startsWith('out/') ? { ...b, outfile: b.outfile.replace(/^out\//, `${staging}/`) } : b);
+  try {
+    await Promise.all(builds.map(b => esbuild.build(toStaging(b))));
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  const retired = `out.old-${process.pid}`;
+  if (fs.existsSync('out')) fs.renameSync('out', retired);
+  fs.renameSync(staging, 'out');
+  fs.rmSync(retired, { recursive: true, force: true });
   fs.chmodSync('dist/cli.js', 0o755);
 }
 
