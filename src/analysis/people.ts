@@ -34,11 +34,12 @@ export function findPeople(text: string): PeopleResult {
   const known = new Set<number>();
   const unsure = UNSURE_RUNS.take(runCount);
   let unsureCount = 0;
-  const things = classifier.findThings();
+  classifier.findFirms();
+  // Whether a run is a thing is asked only of runs found person: the checks read the words around the run.
   for (let r = 0; r < runCount; r++) {
-    if (things[r]) continue;
     const verdict = classifier.classifyRun(r);
     if (verdict === PERSON) {
+      if (classifier.isThingRun(r)) continue;
       found[foundCount++] = classifier.coreFirst;
       found[foundCount++] = classifier.coreEnd;
       for (let k = classifier.coreFirst; k < classifier.coreEnd; k++) {
@@ -48,7 +49,7 @@ export function findPeople(text: string): PeopleResult {
   }
   const firstPassEnd = foundCount;
   for (let u = 0; u < unsureCount; u++) {
-    if (classifier.classifyWithKnownNames(unsure[u], known) !== PERSON) continue;
+    if (classifier.classifyWithKnownNames(unsure[u], known) !== PERSON || classifier.isThingRun(unsure[u])) continue;
     found[foundCount++] = classifier.coreFirst;
     found[foundCount++] = classifier.coreEnd;
   }

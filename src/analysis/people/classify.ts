@@ -53,7 +53,9 @@ const isSentenceEnd = (c: number): boolean =>
   c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026 || c === 10;
 const isClosingQuote = (c: number): boolean => c === 34 || c === 0x201d || c === 0x2019 || c === 39;
 
-const THINGS = uint8Scratch();
+const FIRM_OF_RUN = uint8Scratch();
+/** Values of firmOfRun. */
+const UNDECIDED = 0, FIRM = 1, NOT_FIRM = 2;
 /** A yes/no worked out only when needed. */
 const NO = 0, YES = 1, UNKNOWN_YET = 2;
 
@@ -67,30 +69,43 @@ export class RunClassifier {
   private readonly flagsOfWord: Int32Array;
   private readonly firms: FirmContext;
   private readonly contextWords: ContextWords;
-  /** nameKey of the firms the article names ("Goldman Sachs" of "Goldman Sachs Group Inc"), from findThings. */
+  /** nameKey of the firms the article names ("Goldman Sachs" of "Goldman Sachs Group Inc"), from findFirms. */
   private readonly firmNames = new Set<string>();
+  /** Per run, from findFirms: FIRM or NOT_FIRM for runs of two words or more, UNDECIDED for one-word runs. */
+  private readonly firmOfRun: Uint8Array;
 
   constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary) {
     this.flagsOfWord = vocabulary.flags;
     this.contextWords = new ContextWords(text, vocabulary);
     this.firms = new FirmContext(text, scanned, vocabulary.flags, this.contextWords);
+    this.firmOfRun = FIRM_OF_RUN.take(scanned.runCount);
   }
 
   /**
-   * First pass over all runs: 1 for each run (of the first runCount entries; reused by the next call) that is an organisation, place, publication or thing named after a
-   * person. Remembers the firms among them, so classifyRun rejects their other mentions.
+   * Before any run is classified: which runs of two words or more are firms by their context, and their names, so
+   * classifyRun rejects the firms' other mentions ("Goldman Sachs said" after "Goldman Sachs Group Inc"). A one-word
+   * run names no firm elsewhere (see stemKey): whether it is a firm is asked with isThingRun, like the other checks.
    */
-  findThings(): Uint8Array {
-    const runCount = this.scanned.runCount;
-    const things = THINGS.take(runCount);
-    for (let r = 0; r < runCount; r++) {
-      if (this.firms.isFirm(r)) {
-        things[r] = 1;
-        const key = this.firms.stemKey(r);
-        if (key !== null) this.firmNames.add(key);
-      } else if (this.isThing(r)) things[r] = 1;
+  findFirms(): void {
+    const s = this.scanned;
+    const firmOfRun = this.firmOfRun;
+    for (let r = 0; r < s.runCount; r++) {
+      if (s.runEnd[r] - s.runFirst[r] < 2) continue;
+      if (!this.firms.isFirm(r)) { firmOfRun[r] = NOT_FIRM; continue; }
+      firmOfRun[r] = FIRM;
+      const key = this.firms.stemKey(r);
+      if (key !== null) this.firmNames.add(key);
     }
-    return things;
+  }
+
+  /**
+   * Run r as a whole is an organisation, place, publication or thing named after a person, and so never a person
+   * mention. Asked only of runs about to be found person: most runs never are, and these checks look up the words
+   * around the run.
+   */
+  isThingRun(r: number): boolean {
+    const firm = this.firmOfRun[r];
+    return firm === FIRM || (firm === UNDECIDED && this.firms.isFirm(r)) || this.isThing(r);
   }
 
   private flags(k: number): number { return this.flagsOfWord[this.scanned.tokenWord[k]]; }
@@ -393,7 +408,10 @@ export class RunClassifier {
     return n === 3 && (text.startsWith('the', start) || text.startsWith('The', start));
   }
 
-  /** First pass: a verdict on run r (not a thing by findThings) from its own words and its immediate context. */
+  /**
+   * First pass: a verdict on run r from its own words and its immediate context; PERSON says nothing of whether the
+   * run is a thing (isThingRun).
+   */
   classifyRun(r: number): Verdict {
     const s = this.scanned;
     const runFirst = s.runFirst[r];
@@ -446,6 +464,10 @@ export class RunClassifier {
   /** Second pass: an unsure run is a person when its name part consists of names (word ids) the article already uses. */
   classifyWithKnownNames(r: number, known: Set<number>): Verdict {
     const s = this.scanned;
+    // Its name part must be known words: most unsure runs ("The", "But") have none, and need no stripping.
+    let anyKnown = false;
+    for (let k = s.runFirst[r]; k < s.runEnd[r] && !anyKnown; k++) anyKnown = known.has(s.tokenWord[k]);
+    if (!anyKnown) return UNSURE;
     this.stripName(s.runFirst[r], s.runEnd[r], known);
     let parts = 0;
     for (let k = this.coreFirst; k < this.coreEnd; k++) {
