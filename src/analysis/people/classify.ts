@@ -3,6 +3,7 @@
 // "John Kerry"). Runs that end like an organisation, place or publication, or that modify a thing named after
 // someone ("the Trump administration"), are things.
 // Works on token indexes into a ScannedText and on word bits from the Vocabulary: no per-token strings.
+import type { WordSet } from './dense';
 import { FirmContext, nameKey } from './firms';
 import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
 import { uint8Scratch } from './scratch';
@@ -209,7 +210,7 @@ export class RunClassifier {
    * Tokens whose word is in `known` are names of this article and are kept. After a person title only further
    * titles and role words are removed ("Professor Cres Eastman" keeps "Cres"). Sets coreFirst, coreEnd, titled.
    */
-  private stripName(first: number, end: number, known: Set<number> | null): void {
+  private stripName(first: number, end: number, known: WordSet | null): void {
     const words = this.scanned.tokenWord;
     // Whatever precedes the last title describes the office: "Turkish President", "Commission President".
     const title = this.lastTitleIndex(first, end);
@@ -462,7 +463,7 @@ export class RunClassifier {
   }
 
   /** Second pass: an unsure run is a person when its name part consists of names (word ids) the article already uses. */
-  classifyWithKnownNames(r: number, known: Set<number>): Verdict {
+  classifyWithKnownNames(r: number, known: WordSet): Verdict {
     const s = this.scanned;
     // Its name part must be known words: most unsure runs ("The", "But") have none, and need no stripping.
     let anyKnown = false;

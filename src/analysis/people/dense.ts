@@ -1,15 +1,20 @@
-// Dense numbers for the word ids of one call, so per-word facts can live in small arrays instead of Maps: an article
-// names a few dozen words among a vocabulary of up to 200 000.
+// Dense numbers for the word ids of one call, so per-word facts can live in small arrays instead of Maps (an article
+// names a few dozen words among a vocabulary of up to 200 000), and sets of word ids without a Set per call.
 
 /** Up to this many slots, DenseIds.clear keeps the table for reuse; a larger one is dropped. */
 const KEPT_SLOTS = 1 << 14;
 const INITIAL_SLOTS = 256;
 
+/** Word ids that can be asked about. */
+export interface WordSet {
+  has(id: number): boolean;
+}
+
 /**
  * Numbers 0, 1, 2… for the distinct non-negative integers added since the last clear, in order of first addition.
  * An open-addressing table (linear probing) reused from call to call.
  */
-export class DenseIds {
+export class DenseIds implements WordSet {
   /** Slot: id + 1 (0 = empty), and its number. */
   private keys = new Int32Array(INITIAL_SLOTS);
   private numbers = new Int32Array(INITIAL_SLOTS);
@@ -25,6 +30,8 @@ export class DenseIds {
     } else this.keys.fill(0);
     this.count = 0;
   }
+
+  has(id: number): boolean { return this.numberOf(id) >= 0; }
 
   /** The number of `id`, or -1 if it was not added. */
   numberOf(id: number): number {
