@@ -12,11 +12,11 @@ import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const {
-  ASIAN_SURNAME, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND, PLACE,
-  PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
+  ASIAN_SURNAME, CAPITALS, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
+  PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
 } = Word;
 const {
-  ATTRIBUTIVE_HEAD, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
+  ATTRIBUTIVE_HEAD, AUTHORED_WORK, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
   PERSON_VERB, ROLE_NOUN, SPEECH_AUXILIARY, SPEECH_VERB, WORK_NOUN,
 } = Context;
 const isLetter = isLetterImport, isSpace = isSpaceImport, PLACES = PLACES_IMPORT, ORGANISATIONS = ORGANISATIONS_IMPORT;
@@ -294,7 +294,7 @@ export class RunClassifier {
     if (end === s.runEnd[r] && s.runPossessive[r] && (this.contextBitsAfter(s.tokenEnd(end - 1) + 2) & KINSHIP_NOUN)) return true;
     if (first !== s.runFirst[r]) return false;
     const start = s.tokenStart[first];
-    return this.isSpeechBefore(start) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start);
+    return this.isSpeechBefore(start) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start) || this.isAuthorBefore(start);
   }
 
   /** Context bits of the word that starts one space after pos, or 0. */
@@ -330,6 +330,25 @@ export class RunClassifier {
       i = end;
     }
     return (head & ORGANISATION_NOUN) !== 0;
+  }
+
+  /** "a paper by AS Heagle", "written by Chimamanda Adichie": a written work (or its making) and "by" right before pos. */
+  private isAuthorBefore(pos: number): boolean {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos - 1)) || !text.startsWith('by', pos - 3) || !isSpace(text.charCodeAt(pos - 4))) return false;
+    return (this.contextBitsBefore(pos - 3) & AUTHORED_WORK) !== 0;
+  }
+
+  /**
+   * Tokens k, k + 1 can be given names written as capitals without dots and a surname: "JK Rowling", "AS Heagle". Not
+   * when the capitals name a place, organisation or office ("UK", "BBC", "MP"), a lone capital is a word ("A", "I"),
+   * or the next word is not a name by itself ("US President", "BBC News", "EU Commission").
+   */
+  private isInitialsAndSurname(k: number): boolean {
+    const f = this.flags(k);
+    if (!(f & CAPITALS) || (f & (PLACE_OR_ORG | TITLE | ROLE))) return false;
+    if (this.scanned.tokenEnd(k) - this.scanned.tokenStart[k] === 1 && (f & (NON_NAME | COMMON))) return false;
+    return !this.has(k + 1, TITLE | THING_SUFFIX | THING_WORD | PLACE_OR_ORG) && !this.isNonNameWord(k + 1);
   }
 
   /** "Brazil’s Neymar", "France’s Macron": a place’s possessive right before the name. */
@@ -420,6 +439,16 @@ export class RunClassifier {
     const end = this.coreEnd;
     const first = this.startAtGivenName(this.coreFirst, end);
     this.coreFirst = first;
+    // "JK Rowling said", "a paper by AS Heagle": given names written as capitals without dots, stripped above like an
+    // acronym, are part of the name when a surname alone ends the run and the context tells of a person.
+    if (end - first === 1 && first > runFirst && end === s.runEnd[r] && this.isInitialsAndSurname(first - 1)) {
+      const initials = first - 1, opensRun = initials === runFirst;
+      if (this.firmNames.size > 0 && this.firmNames.has(nameKey(s.tokenWord, initials, end))) return THING;
+      if (!(opensRun && this.isAfterDeterminer(r)) && this.hasContextEvidence(r, initials, end)) {
+        this.coreFirst = initials;
+        return PERSON;
+      }
+    }
     let firstPart = -1, lastPart = -1, partCount = 0;
     for (let k = first; k < end; k++) {
       if (!this.isNamePart(k)) continue;
@@ -476,9 +505,10 @@ export class RunClassifier {
       if (!known.has(s.tokenWord[k])) return UNSURE;
       parts++;
     }
-    // "May" is Theresa May's, but not in "in May" or "May 5".
+    // "May" is Theresa May's, but not in "in May" or "May 5"; "JK" of "JK Rowling" names no one alone.
     const only = this.coreFirst;
     if (parts === 1 && this.coreEnd - only === 1 && this.has(only, GIVEN_ALSO_WORD) && this.isDateLike(only)) return UNSURE;
+    if (parts === 1 && this.coreEnd - only === 1 && this.has(only, CAPITALS)) return UNSURE;
     return parts > 0 ? PERSON : UNSURE;
   }
 
