@@ -4,6 +4,7 @@
 // article already uses for a person ("Kerry" once "John Kerry" is found, anywhere in the article).
 // Runs and spans are kept as token indexes in typed arrays; the only objects made are the mentions and entities.
 import { PERSON as PERSON_VERDICT, RunClassifier, UNSURE as UNSURE_VERDICT } from './people/classify';
+import { DenseIds } from './people/dense';
 import { linkMentions, NameSpans } from './people/entities';
 import { type ScannedText, scanText } from './people/runs';
 import { int32Scratch } from './people/scratch';
@@ -21,6 +22,7 @@ const VOCABULARY_LIMIT = 200_000;
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const PERSON = PERSON_VERDICT, UNSURE = UNSURE_VERDICT;
 const FOUND = int32Scratch(), UNSURE_RUNS = int32Scratch();
+const KNOWN = new DenseIds();
 
 export function findPeople(text: string): PeopleResult {
   if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
@@ -31,14 +33,16 @@ export function findPeople(text: string): PeopleResult {
   const found = FOUND.take(2 * runCount);
   let foundCount = 0;
   /** Word ids of the name parts found so far. */
-  const known = new Set<number>();
+  const known = KNOWN;
+  known.clear();
   const unsure = UNSURE_RUNS.take(runCount);
   let unsureCount = 0;
-  const things = classifier.findThings();
+  classifier.findFirms();
+  // Whether a run is a thing is asked only of runs found person: the checks read the words around the run.
   for (let r = 0; r < runCount; r++) {
-    if (things[r]) continue;
     const verdict = classifier.classifyRun(r);
     if (verdict === PERSON) {
+      if (classifier.isThingRun(r)) continue;
       found[foundCount++] = classifier.coreFirst;
       found[foundCount++] = classifier.coreEnd;
       for (let k = classifier.coreFirst; k < classifier.coreEnd; k++) {
@@ -48,7 +52,7 @@ export function findPeople(text: string): PeopleResult {
   }
   const firstPassEnd = foundCount;
   for (let u = 0; u < unsureCount; u++) {
-    if (classifier.classifyWithKnownNames(unsure[u], known) !== PERSON) continue;
+    if (classifier.classifyWithKnownNames(unsure[u], known) !== PERSON || classifier.isThingRun(unsure[u])) continue;
     found[foundCount++] = classifier.coreFirst;
     found[foundCount++] = classifier.coreEnd;
   }

@@ -143,6 +143,39 @@ describe('people: findPeople', () => {
     });
   });
 
+  describe('given names written as capitals without dots', () => {
+    it('takes the capitals and the surname as one name when the context tells of a person', () => {
+      const text = 'The NCLAN studies, published in a paper by AS Heagle in 1989, show that yields fell. Heagle found more.';
+      assert.deepEqual(names(text), ['AS Heagle', 'Heagle']);
+      assert.deepEqual(entityNames(text), ['AS Heagle', 'AS Heagle']);
+      assert.deepEqual(findPeople(text).persons.map(p => p.fullName), [true, false]);
+      assert.deepEqual(names('JK Rowling said the book was finished.'), ['JK Rowling']);
+      assert.deepEqual(names('The novel was written by CS Lewis in 1950.'), ['CS Lewis']);
+      assert.deepEqual(names('J Smith said it was over.'), ['J Smith']);
+      assert.deepEqual(names('Later AS Heagle said more.'), ['AS Heagle']);
+    });
+    it('finds the whole name again without evidence, but never the capitals alone', () => {
+      assert.deepEqual(names('JK Rowling said so. Fans of JK Rowling waited. JK was silent.'), ['JK Rowling', 'JK Rowling']);
+    });
+    it('needs the evidence: without it the capitals stay out of the name', () => {
+      assert.deepEqual(names('The NCLAN studies by AS Heagle in 1989 show that yields fell.'), []);
+    });
+    it('does not make people of acronyms before a title, an institution or a common word', () => {
+      for (const text of ['BBC News said the talks failed.', 'US President said he would.', 'The UN Security Council said it would meet.',
+        'NASA Administrator said nothing.', 'EU Commission said the plan works.', 'LA Weekly said the case was closed.',
+        'The LA Lakers said they won.', 'A Smith spokesman said no.']) {
+        assert.deepEqual(names(text), [], text);
+      }
+    });
+    it('keeps the name after an acronym that is an office or a nationality', () => {
+      assert.deepEqual(names('US President Joe Biden said no.'), ['Joe Biden']);
+      assert.deepEqual(names('PM Johnson said it, and MP Smith agreed.'), ['Johnson', 'Smith']);
+    });
+    it('takes the author of a written work for a person', () => {
+      assert.deepEqual(names('It was described in a paper by Heagle and in a novel written by Okonkwo.'), ['Heagle', 'Okonkwo']);
+    });
+  });
+
   describe('organisations, places, publications and things are not people', () => {
     it('rejects places and organisations with a person-like first word', () => {
       const text = 'North Korea and Beijing were discussed at the UN Security Council, the Wall Street Journal said. ' +

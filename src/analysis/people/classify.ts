@@ -3,6 +3,7 @@
 // "John Kerry"). Runs that end like an organisation, place or publication, or that modify a thing named after
 // someone ("the Trump administration"), are things.
 // Works on token indexes into a ScannedText and on word bits from the Vocabulary: no per-token strings.
+import type { WordSet } from './dense';
 import { FirmContext, nameKey } from './firms';
 import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
 import { uint8Scratch } from './scratch';
@@ -11,11 +12,11 @@ import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
 const {
-  ASIAN_SURNAME, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND, PLACE,
-  PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
+  ASIAN_SURNAME, CAPITALS, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
+  PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
 } = Word;
 const {
-  ATTRIBUTIVE_HEAD, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
+  ATTRIBUTIVE_HEAD, AUTHORED_WORK, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
   PERSON_VERB, ROLE_NOUN, SPEECH_AUXILIARY, SPEECH_VERB, WORK_NOUN,
 } = Context;
 const isLetter = isLetterImport, isSpace = isSpaceImport, PLACES = PLACES_IMPORT, ORGANISATIONS = ORGANISATIONS_IMPORT;
@@ -53,7 +54,9 @@ const isSentenceEnd = (c: number): boolean =>
   c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026 || c === 10;
 const isClosingQuote = (c: number): boolean => c === 34 || c === 0x201d || c === 0x2019 || c === 39;
 
-const THINGS = uint8Scratch();
+const FIRM_OF_RUN = uint8Scratch();
+/** Values of firmOfRun. */
+const UNDECIDED = 0, FIRM = 1, NOT_FIRM = 2;
 /** A yes/no worked out only when needed. */
 const NO = 0, YES = 1, UNKNOWN_YET = 2;
 
@@ -67,30 +70,43 @@ export class RunClassifier {
   private readonly flagsOfWord: Int32Array;
   private readonly firms: FirmContext;
   private readonly contextWords: ContextWords;
-  /** nameKey of the firms the article names ("Goldman Sachs" of "Goldman Sachs Group Inc"), from findThings. */
+  /** nameKey of the firms the article names ("Goldman Sachs" of "Goldman Sachs Group Inc"), from findFirms. */
   private readonly firmNames = new Set<string>();
+  /** Per run, from findFirms: FIRM or NOT_FIRM for runs of two words or more, UNDECIDED for one-word runs. */
+  private readonly firmOfRun: Uint8Array;
 
   constructor(private readonly text: string, private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary) {
     this.flagsOfWord = vocabulary.flags;
     this.contextWords = new ContextWords(text, vocabulary);
     this.firms = new FirmContext(text, scanned, vocabulary.flags, this.contextWords);
+    this.firmOfRun = FIRM_OF_RUN.take(scanned.runCount);
   }
 
   /**
-   * First pass over all runs: 1 for each run (of the first runCount entries; reused by the next call) that is an organisation, place, publication or thing named after a
-   * person. Remembers the firms among them, so classifyRun rejects their other mentions.
+   * Before any run is classified: which runs of two words or more are firms by their context, and their names, so
+   * classifyRun rejects the firms' other mentions ("Goldman Sachs said" after "Goldman Sachs Group Inc"). A one-word
+   * run names no firm elsewhere (see stemKey): whether it is a firm is asked with isThingRun, like the other checks.
    */
-  findThings(): Uint8Array {
-    const runCount = this.scanned.runCount;
-    const things = THINGS.take(runCount);
-    for (let r = 0; r < runCount; r++) {
-      if (this.firms.isFirm(r)) {
-        things[r] = 1;
-        const key = this.firms.stemKey(r);
-        if (key !== null) this.firmNames.add(key);
-      } else if (this.isThing(r)) things[r] = 1;
+  findFirms(): void {
+    const s = this.scanned;
+    const firmOfRun = this.firmOfRun;
+    for (let r = 0; r < s.runCount; r++) {
+      if (s.runEnd[r] - s.runFirst[r] < 2) continue;
+      if (!this.firms.isFirm(r)) { firmOfRun[r] = NOT_FIRM; continue; }
+      firmOfRun[r] = FIRM;
+      const key = this.firms.stemKey(r);
+      if (key !== null) this.firmNames.add(key);
     }
-    return things;
+  }
+
+  /**
+   * Run r as a whole is an organisation, place, publication or thing named after a person, and so never a person
+   * mention. Asked only of runs about to be found person: most runs never are, and these checks look up the words
+   * around the run.
+   */
+  isThingRun(r: number): boolean {
+    const firm = this.firmOfRun[r];
+    return firm === FIRM || (firm === UNDECIDED && this.firms.isFirm(r)) || this.isThing(r);
   }
 
   private flags(k: number): number { return this.flagsOfWord[this.scanned.tokenWord[k]]; }
@@ -194,7 +210,7 @@ export class RunClassifier {
    * Tokens whose word is in `known` are names of this article and are kept. After a person title only further
    * titles and role words are removed ("Professor Cres Eastman" keeps "Cres"). Sets coreFirst, coreEnd, titled.
    */
-  private stripName(first: number, end: number, known: Set<number> | null): void {
+  private stripName(first: number, end: number, known: WordSet | null): void {
     const words = this.scanned.tokenWord;
     // Whatever precedes the last title describes the office: "Turkish President", "Commission President".
     const title = this.lastTitleIndex(first, end);
@@ -278,7 +294,7 @@ export class RunClassifier {
     if (end === s.runEnd[r] && s.runPossessive[r] && (this.contextBitsAfter(s.tokenEnd(end - 1) + 2) & KINSHIP_NOUN)) return true;
     if (first !== s.runFirst[r]) return false;
     const start = s.tokenStart[first];
-    return this.isSpeechBefore(start) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start);
+    return this.isSpeechBefore(start) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start) || this.isAuthorBefore(start);
   }
 
   /** Context bits of the word that starts one space after pos, or 0. */
@@ -314,6 +330,25 @@ export class RunClassifier {
       i = end;
     }
     return (head & ORGANISATION_NOUN) !== 0;
+  }
+
+  /** "a paper by AS Heagle", "written by Chimamanda Adichie": a written work (or its making) and "by" right before pos. */
+  private isAuthorBefore(pos: number): boolean {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos - 1)) || !text.startsWith('by', pos - 3) || !isSpace(text.charCodeAt(pos - 4))) return false;
+    return (this.contextBitsBefore(pos - 3) & AUTHORED_WORK) !== 0;
+  }
+
+  /**
+   * Tokens k, k + 1 can be given names written as capitals without dots and a surname: "JK Rowling", "AS Heagle". Not
+   * when the capitals name a place, organisation or office ("UK", "BBC", "MP"), a lone capital is a word ("A", "I"),
+   * or the next word is not a name by itself ("US President", "BBC News", "EU Commission").
+   */
+  private isInitialsAndSurname(k: number): boolean {
+    const f = this.flags(k);
+    if (!(f & CAPITALS) || (f & (PLACE_OR_ORG | TITLE | ROLE))) return false;
+    if (this.scanned.tokenEnd(k) - this.scanned.tokenStart[k] === 1 && (f & (NON_NAME | COMMON))) return false;
+    return !this.has(k + 1, TITLE | THING_SUFFIX | THING_WORD | PLACE_OR_ORG) && !this.isNonNameWord(k + 1);
   }
 
   /** "Brazil’s Neymar", "France’s Macron": a place’s possessive right before the name. */
@@ -393,7 +428,10 @@ export class RunClassifier {
     return n === 3 && (text.startsWith('the', start) || text.startsWith('The', start));
   }
 
-  /** First pass: a verdict on run r (not a thing by findThings) from its own words and its immediate context. */
+  /**
+   * First pass: a verdict on run r from its own words and its immediate context; PERSON says nothing of whether the
+   * run is a thing (isThingRun).
+   */
   classifyRun(r: number): Verdict {
     const s = this.scanned;
     const runFirst = s.runFirst[r];
@@ -401,6 +439,16 @@ export class RunClassifier {
     const end = this.coreEnd;
     const first = this.startAtGivenName(this.coreFirst, end);
     this.coreFirst = first;
+    // "JK Rowling said", "a paper by AS Heagle": given names written as capitals without dots, stripped above like an
+    // acronym, are part of the name when a surname alone ends the run and the context tells of a person.
+    if (end - first === 1 && first > runFirst && end === s.runEnd[r] && this.isInitialsAndSurname(first - 1)) {
+      const initials = first - 1, opensRun = initials === runFirst;
+      if (this.firmNames.size > 0 && this.firmNames.has(nameKey(s.tokenWord, initials, end))) return THING;
+      if (!(opensRun && this.isAfterDeterminer(r)) && this.hasContextEvidence(r, initials, end)) {
+        this.coreFirst = initials;
+        return PERSON;
+      }
+    }
     let firstPart = -1, lastPart = -1, partCount = 0;
     for (let k = first; k < end; k++) {
       if (!this.isNamePart(k)) continue;
@@ -444,8 +492,12 @@ export class RunClassifier {
   }
 
   /** Second pass: an unsure run is a person when its name part consists of names (word ids) the article already uses. */
-  classifyWithKnownNames(r: number, known: Set<number>): Verdict {
+  classifyWithKnownNames(r: number, known: WordSet): Verdict {
     const s = this.scanned;
+    // Its name part must be known words: most unsure runs ("The", "But") have none, and need no stripping.
+    let anyKnown = false;
+    for (let k = s.runFirst[r]; k < s.runEnd[r] && !anyKnown; k++) anyKnown = known.has(s.tokenWord[k]);
+    if (!anyKnown) return UNSURE;
     this.stripName(s.runFirst[r], s.runEnd[r], known);
     let parts = 0;
     for (let k = this.coreFirst; k < this.coreEnd; k++) {
@@ -453,9 +505,10 @@ export class RunClassifier {
       if (!known.has(s.tokenWord[k])) return UNSURE;
       parts++;
     }
-    // "May" is Theresa May's, but not in "in May" or "May 5".
+    // "May" is Theresa May's, but not in "in May" or "May 5"; "JK" of "JK Rowling" names no one alone.
     const only = this.coreFirst;
     if (parts === 1 && this.coreEnd - only === 1 && this.has(only, GIVEN_ALSO_WORD) && this.isDateLike(only)) return UNSURE;
+    if (parts === 1 && this.coreEnd - only === 1 && this.has(only, CAPITALS)) return UNSURE;
     return parts > 0 ? PERSON : UNSURE;
   }
 

@@ -3,6 +3,7 @@
 // Spans arrive in flat integer arrays and name words as vocabulary ids, so no object is made per span until the
 // mention itself; equal mention texts share one string.
 import type { PersonEntity, PersonMention } from '../types';
+import { DenseIds } from './dense';
 import { int32Scratch } from './scratch';
 import { detachedSlice as detachedSliceImport } from './vocabulary';
 import { hashRange as hashRangeImport, slotTable } from './hashing';
@@ -11,11 +12,16 @@ import { hashRange as hashRangeImport, slotTable } from './hashing';
 const hashRange = hashRangeImport, detachedSlice = detachedSliceImport;
 
 const SPAN_STARTS = int32Scratch(), SPAN_ENDS = int32Scratch(), PART_FIRSTS = int32Scratch(), PART_WORDS = int32Scratch();
-const FULL_NAME_OF_SPAN = int32Scratch();
+const WORD_IDS = int32Scratch(), FULL_NAME_OF_SPAN = int32Scratch(), LATEST_WITH_FIRST = int32Scratch();
+const FIRST_ENDING_WITH = int32Scratch(), FIRST_CONTAINING = int32Scratch(), LATEST_ENDING_WITH = int32Scratch();
+const LATEST_CONTAINING = int32Scratch();
+/** Dense numbers of the name words of one call's spans. */
+const WORD_NUMBERS = new DenseIds();
 
 /**
  * Person-name spans of one article, in text order. Span i is text[start[i], end[i]); its name words without
- * particles ("Ursula von der Leyen" → Ursula, Leyen) are the word ids partWords[partFirst[i] .. partFirst[i + 1]).
+ * particles ("Ursula von der Leyen" → Ursula, Leyen) are partWords[partFirst[i] .. partFirst[i + 1]), numbered
+ * densely (0 … wordCount - 1) per call: word number w is vocabulary id wordIds[w].
  */
 export class NameSpans {
   count = 0;
@@ -24,6 +30,8 @@ export class NameSpans {
   readonly end: Int32Array;
   readonly partFirst: Int32Array;
   readonly partWords: Int32Array;
+  readonly wordIds: Int32Array;
+  private readonly words = WORD_NUMBERS;
 
   /** At most `capacity` spans with `partCapacity` name words in all. Lives until the next call (its arrays are reused). */
   constructor(capacity: number, partCapacity: number) {
@@ -31,7 +39,11 @@ export class NameSpans {
     this.end = SPAN_ENDS.take(capacity);
     this.partFirst = PART_FIRSTS.take(capacity + 1);
     this.partWords = PART_WORDS.take(partCapacity);
+    this.wordIds = WORD_IDS.take(partCapacity);
+    this.words.clear();
   }
+
+  get wordCount(): number { return this.words.count; }
 
   /** Starts span text[start, end); its name words follow with addPart. */
   add(start: number, end: number): void {
@@ -42,8 +54,11 @@ export class NameSpans {
     this.partFirst[i + 1] = this.partCount;
   }
 
+  /** Adds vocabulary id `word` as the next name word of the last span. */
   addPart(word: number): void {
-    this.partWords[this.partCount++] = word;
+    const n = this.words.add(word);
+    this.wordIds[n] = word;
+    this.partWords[this.partCount++] = n;
     this.partFirst[this.count] = this.partCount;
   }
 
@@ -70,6 +85,9 @@ interface FullName {
   /** The span with the most name words (the first such): its spelling is the canonical name. */
   canonicalSpan: number;
   entity: PersonEntity | undefined;
+  /** Its last word, and the full name found before it with the same first word (-1 if none). */
+  last: number;
+  previousWithFirst: number;
 }
 
 /** Mentions and entities from the person-name spans of one article; `spellings` spells the word ids. */
@@ -79,8 +97,8 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
   const index = new FullNameIndex(fullNames, spans);
   const persons: PersonMention[] = [];
   const people = new Map<string, PersonEntity>();
-  /** Entities of one-word names that match no full name, by word. */
-  const entityOfWord = new Map<number, PersonEntity>();
+  /** Entities of one-word names that match no full name, by word number. */
+  const entityOfWord: (PersonEntity | undefined)[] = [];
   // Emptied after each call (so it holds no strings between calls).
   const texts = MENTION_TEXTS;
   for (let i = 0; i < spans.count; i++) {
@@ -100,18 +118,18 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
       }
     } else {
       const word = spans.firstPart(i);
-      entity = entityOfWord.get(word);
+      entity = entityOfWord[word];
       if (entity === undefined) {
-        const name = spellings[word];
+        const name = spellings[spans.wordIds[word]];
         entity = entityWithId(people, personId(name), name);
-        entityOfWord.set(word, entity);
+        entityOfWord[word] = entity;
       }
     }
     entity.mentions.push(persons.length);
     const end = spans.end[i];
     const parts = spans.parts(i);
     // A one-word span as long as its word is that word: its spelling is at hand.
-    const firstSpelling = spellings[spans.firstPart(i)];
+    const firstSpelling = spellings[spans.wordIds[spans.firstPart(i)]];
     const mentionText = parts === 1 && firstSpelling.length === end - start ? firstSpelling : texts.spelling(text, start, end);
     persons.push({ type: 'person', start, end, text: mentionText, entityId: entity.id, fullName: parts >= 2 });
   }
@@ -141,22 +159,21 @@ function spelling(text: string, start: number, end: number): string {
 
 /** The full names (spans of two name words or more) and, for each span, the index of its full name or -1. */
 function collectFullNames(spans: NameSpans): { fullNames: FullName[]; fullNameOfSpan: Int32Array } {
-  // First word → last word → index of the full name (nested maps of word ids: no key string built per span).
-  const byEnds = new Map<number, Map<number, number>>();
+  // By first word: the latest full name starting with it, whose previousWithFirst chains the others (a first name
+  // has few surnames in one article).
+  const latestWithFirst = LATEST_WITH_FIRST.take(spans.wordCount).fill(-1, 0, spans.wordCount);
   const fullNames: FullName[] = [];
   const fullNameOfSpan = FULL_NAME_OF_SPAN.take(spans.count).fill(-1, 0, spans.count);
   for (let i = 0; i < spans.count; i++) {
     const parts = spans.parts(i);
     if (parts < 2) continue;
-    const first = spans.firstPart(i);
-    let byLast = byEnds.get(first);
-    if (byLast === undefined) { byLast = new Map(); byEnds.set(first, byLast); }
-    const last = spans.lastPart(i);
-    let f = byLast.get(last);
-    if (f === undefined) {
+    const first = spans.firstPart(i), last = spans.lastPart(i);
+    let f = latestWithFirst[first];
+    while (f >= 0 && fullNames[f].last !== last) f = fullNames[f].previousWithFirst;
+    if (f < 0) {
       f = fullNames.length;
-      fullNames.push({ canonicalSpan: i, entity: undefined });
-      byLast.set(last, f);
+      fullNames.push({ canonicalSpan: i, entity: undefined, last, previousWithFirst: latestWithFirst[first] });
+      latestWithFirst[first] = f;
     } else if (parts > spans.parts(fullNames[f].canonicalSpan)) {
       fullNames[f].canonicalSpan = i;
     }
@@ -172,41 +189,46 @@ function collectFullNames(spans: NameSpans): { fullNames: FullName[]; fullNameOf
  * nearest one before a short mention is the latest passed.
  */
 class FullNameIndex {
-  /** By word: the first full name (in order of first mention) that ends with it / that contains it. */
-  private readonly firstEndingWith = new Map<number, number>();
-  private readonly firstContaining = new Map<number, number>();
-  /** By word: the full name of the latest full mention passed that ends with it / that contains it. */
-  private readonly latestEndingWith = new Map<number, number>();
-  private readonly latestContaining = new Map<number, number>();
+  /** By word number: the first full name (in order of first mention) that ends with it / that contains it, or -1. */
+  private readonly firstEndingWith: Int32Array;
+  private readonly firstContaining: Int32Array;
+  /** By word number: the full name of the latest full mention passed that ends with it / that contains it, or -1. */
+  private readonly latestEndingWith: Int32Array;
+  private readonly latestContaining: Int32Array;
 
   /** Full names are numbered in order of first mention. */
   constructor(fullNames: readonly FullName[], spans: NameSpans) {
+    const words = spans.wordCount;
+    this.firstEndingWith = FIRST_ENDING_WITH.take(words).fill(-1, 0, words);
+    this.firstContaining = FIRST_CONTAINING.take(words).fill(-1, 0, words);
+    this.latestEndingWith = LATEST_ENDING_WITH.take(words).fill(-1, 0, words);
+    this.latestContaining = LATEST_CONTAINING.take(words).fill(-1, 0, words);
     for (let f = 0; f < fullNames.length; f++) {
       const s = fullNames[f].canonicalSpan;
       const last = spans.lastPart(s);
-      if (!this.firstEndingWith.has(last)) this.firstEndingWith.set(last, f);
+      if (this.firstEndingWith[last] < 0) this.firstEndingWith[last] = f;
       for (let p = spans.partFirst[s]; p < spans.partFirst[s + 1]; p++) {
-        if (!this.firstContaining.has(spans.partWords[p])) this.firstContaining.set(spans.partWords[p], f);
+        if (this.firstContaining[spans.partWords[p]] < 0) this.firstContaining[spans.partWords[p]] = f;
       }
     }
   }
 
   /** A mention of full name f, whose canonical span is `canonicalSpan`. */
   pass(f: number, canonicalSpan: number, spans: NameSpans): void {
-    this.latestEndingWith.set(spans.lastPart(canonicalSpan), f);
-    for (let p = spans.partFirst[canonicalSpan]; p < spans.partFirst[canonicalSpan + 1]; p++) this.latestContaining.set(spans.partWords[p], f);
+    this.latestEndingWith[spans.lastPart(canonicalSpan)] = f;
+    for (let p = spans.partFirst[canonicalSpan]; p < spans.partFirst[canonicalSpan + 1]; p++) this.latestContaining[spans.partWords[p]] = f;
   }
 
-  /** The full name a one-word mention of `word` refers to, or -1. */
+  /** The full name a one-word mention of word number `word` refers to, or -1. */
   resolveShort(word: number): number {
-    let first = this.firstEndingWith.get(word);
+    let first = this.firstEndingWith[word];
     let latest = this.latestEndingWith;
-    if (first === undefined) {
-      first = this.firstContaining.get(word);
+    if (first < 0) {
+      first = this.firstContaining[word];
       latest = this.latestContaining;
     }
-    if (first === undefined) return -1;
-    return latest.get(word) ?? first;
+    if (first < 0) return -1;
+    return latest[word] >= 0 ? latest[word] : first;
   }
 }
 

@@ -7,11 +7,11 @@
 // Tokens and runs are kept in flat integer arrays (no object or substring per token): a token is its start and
 // its vocabulary id.
 import { int32Scratch, uint8Scratch } from './scratch';
-import { FNV_OFFSET, FNV_PRIME, HashSet32 } from './hashing';
-import { PARTICLES as PARTICLES_IMPORT, type Vocabulary, Word } from './vocabulary';
+import { FNV_OFFSET, FNV_PRIME, HashSet32, hashRange as hashRangeImport } from './hashing';
+import { PARTICLES as PARTICLES_IMPORT, type Vocabulary } from './vocabulary';
 
 // Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const PARTICLE = Word.PARTICLE, FNV_OFFSET_BASIS = FNV_OFFSET, FNV_MULTIPLIER = FNV_PRIME;
+const PARTICLES = PARTICLES_IMPORT, hashRange = hashRangeImport, FNV_OFFSET_BASIS = FNV_OFFSET, FNV_MULTIPLIER = FNV_PRIME;
 
 /** Lower-case prefixes joined by a hyphen or apostrophe to a capitalised name: "al-Assad", "d’Estaing". */
 const NAME_PREFIXES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben', 'd', 'l']);
@@ -20,7 +20,7 @@ for (const p of NAME_PREFIXES) PREFIX_INITIALS[p.charCodeAt(0)] = 1;
 /** By ASCII code: PARTICLE_INITIAL if a lower-case name particle starts with it, PREFIX_INITIAL if a name prefix does. */
 const PARTICLE_INITIAL = 1, PREFIX_INITIAL = 2;
 const PARTICLE_OR_PREFIX_INITIALS = new Uint8Array(128);
-for (const p of PARTICLES_IMPORT) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PARTICLE_INITIAL;
+for (const p of PARTICLES) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PARTICLE_INITIAL;
 for (const p of NAME_PREFIXES) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PREFIX_INITIAL;
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt',
   'Sgt', 'Rev', 'Maj', 'Cpl', 'Pvt', 'Adm', 'Cmdr', 'Jr', 'Sr', 'Hon']);
@@ -56,7 +56,14 @@ const DOT = 46;
 
 /** End of the letters/marks starting at i. */
 export function lettersEnd(text: string, i: number): number {
-  while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+  const n = text.length;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue; // a–z, most letters: no table look-up
+    let k = CHAR_CLASS[c];
+    if (k === UNKNOWN) k = computeClass(c);
+    if (k !== UPPER && k !== LETTER) break;
+  }
   return i;
 }
 
@@ -97,14 +104,17 @@ function capWordEnd(text: string, i: number): number {
   return end;
 }
 
-/** A lower-case name particle ("von") at text[start, end). The look-up may grow the vocabulary: flags are read after it. */
-function isParticle(vocabulary: Vocabulary, text: string, start: number, end: number): boolean {
-  const id = vocabulary.id(text, start, end);
-  return (vocabulary.flags[id] & PARTICLE) !== 0;
+/** Hashes of the particles: most words after a run that could be one ("the", "and", "da") are not, and are told by their hash. */
+const PARTICLE_HASHES = new HashSet32();
+for (const p of PARTICLES) PARTICLE_HASHES.add(hashRange(p, 0, p.length));
+
+/** A lower-case name particle ("von") at text[start, end). */
+function isParticle(text: string, start: number, end: number): boolean {
+  return PARTICLE_HASHES.has(hashRange(text, start, end)) && PARTICLES.has(text.slice(start, end));
 }
 
 /** Start of a capitalised word after one space and at most two particles from `end`, or -1. */
-function nextWordStart(text: string, end: number, vocabulary: Vocabulary): number {
+function nextWordStart(text: string, end: number): number {
   if (!isSpace(text.charCodeAt(end))) return -1;
   let i = end + 1;
   for (let particles = 0; particles <= 2; particles++) {
@@ -115,7 +125,7 @@ function nextWordStart(text: string, end: number, vocabulary: Vocabulary): numbe
     const initial = c < 128 ? PARTICLE_OR_PREFIX_INITIALS[c] : 0;
     if (initial === 0) return -1;
     const p = lettersEnd(text, i);
-    if (!isSpace(text.charCodeAt(p)) || p - i > 5 || (initial & PARTICLE_INITIAL) === 0 || !isParticle(vocabulary, text, i, p)) {
+    if (!isSpace(text.charCodeAt(p)) || p - i > 5 || (initial & PARTICLE_INITIAL) === 0 || !isParticle(text, i, p)) {
       // "al-Assad" continues a run too.
       return (initial & PREFIX_INITIAL) !== 0 && capWordEnd(text, i) > 0 ? i : -1;
     }
@@ -188,59 +198,32 @@ const TOKEN_STARTS = int32Scratch(), TOKEN_WORDS = int32Scratch(), RUN_FIRSTS = 
 const LOWER_CASE_WORD_HASHES = new HashSet32();
 
 /**
- * One pass over the text: the capitalised runs (tokens interned in `vocabulary`), and the lower-case words' hashes.
- * The result lives until the next call (its arrays are reused).
+ * The runs of one text, added one at a time. Kept apart from scanText's character loop: that loop runs for every
+ * character and compiles best without the run code inlined into it.
  */
-export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
-  const n = text.length;
-  // News has about one capitalised token per 30 characters; reserve for one per 8 (see IntList).
-  const tokenStart = new IntList(TOKEN_STARTS.take((n >> 3) + 8)), tokenWord = new IntList(TOKEN_WORDS.take((n >> 3) + 8));
-  const runFirst = new IntList(RUN_FIRSTS.take((n >> 4) + 8));
-  let runPossessive = RUN_POSSESSIVES.take(runFirst.data.length);
-  const lowerCaseWordHashes = LOWER_CASE_WORD_HASHES;
-  lowerCaseWordHashes.clear();
-  const classes = CHAR_CLASS;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    let k = classes[c];
-    if (k === UNKNOWN) k = computeClass(c);
-    if (k !== UPPER && k !== LETTER) { i++; continue; }
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    const midWord = charClass(prev) !== 0 || isApostrophe(prev) || isHyphen(prev);
-    let firstEnd = -1;
-    if (k === UPPER) {
-      if (!midWord) firstEnd = capWordEnd(text, i);
-    } else {
-      // A lower-case word: skipped whole, hashing it on the way (as hashRange does) to remember it, unless it
-      // starts a prefixed name ("al-Assad", "d’Estaing").
-      let h = FNV_OFFSET_BASIS;
-      let j = i;
-      let cj = c;
-      for (;;) {
-        h = Math.imul(h ^ cj, FNV_MULTIPLIER);
-        cj = text.charCodeAt(++j);
-        let kj = classes[cj];
-        if (kj === UNKNOWN) kj = computeClass(cj);
-        if (kj !== UPPER && kj !== LETTER) break;
-      }
-      if (!midWord && c < 128 && PREFIX_INITIALS[c] === 1 && (isHyphen(cj) || isApostrophe(cj))) firstEnd = capWordEnd(text, i);
-      if (firstEnd < 0) {
-        if (!midWord && j - i > 2) lowerCaseWordHashes.add(h === 0 ? 1 : h);
-        i = j;
-        continue;
-      }
-    }
-    if (firstEnd < 0) {
-      // A capital right after a digit, hyphen or apostrophe ("3D", "x-Ray") starts no name.
-      i = lettersEnd(text, i);
-      continue;
-    }
+class RunList {
+  readonly tokenStart: IntList;
+  readonly tokenWord: IntList;
+  readonly runFirst: IntList;
+  private runPossessive: Uint8Array;
+
+  constructor(private readonly text: string, private readonly vocabulary: Vocabulary) {
+    const n = text.length;
+    // News has about one capitalised token per 30 characters; reserve for one per 8 (see IntList).
+    this.tokenStart = new IntList(TOKEN_STARTS.take((n >> 3) + 8));
+    this.tokenWord = new IntList(TOKEN_WORDS.take((n >> 3) + 8));
+    this.runFirst = new IntList(RUN_FIRSTS.take((n >> 4) + 8));
+    this.runPossessive = RUN_POSSESSIVES.take(this.runFirst.data.length);
+  }
+
+  /** Adds the run whose first word is text[start, firstEnd); returns where the run ends. */
+  add(start: number, firstEnd: number): number {
+    const { text, vocabulary, tokenStart, tokenWord, runFirst } = this;
     runFirst.push(tokenStart.length);
-    tokenStart.push(i);
-    tokenWord.push(vocabulary.id(text, i, firstEnd));
+    tokenStart.push(start);
+    tokenWord.push(vocabulary.id(text, start, firstEnd));
     let end = firstEnd;
-    for (let next = nextWordStart(text, end, vocabulary); next >= 0; next = nextWordStart(text, end, vocabulary)) {
+    for (let next = nextWordStart(text, end); next >= 0; next = nextWordStart(text, end)) {
       // Particles between the previous word and the next capitalised word.
       let p = end + 1;
       while (p < next) {
@@ -257,14 +240,74 @@ export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
       end = wordEnd;
     }
     const r = runFirst.length - 1;
-    if (r === runPossessive.length) {
+    if (r === this.runPossessive.length) {
       const grown = new Uint8Array(runFirst.data.length);
-      grown.set(runPossessive);
-      runPossessive = grown;
+      grown.set(this.runPossessive);
+      this.runPossessive = grown;
     }
-    if (isApostrophe(text.charCodeAt(end)) && text.charCodeAt(end + 1) === 115 && !isLetter(text.charCodeAt(end + 2))) runPossessive[r] = 1;
-    i = end;
+    if (isApostrophe(text.charCodeAt(end)) && text.charCodeAt(end + 1) === 115 && !isLetter(text.charCodeAt(end + 2))) this.runPossessive[r] = 1;
+    return end;
   }
-  runFirst.push(tokenStart.length);
-  return new ScannedText({ start: tokenStart, word: tokenWord }, runFirst, runPossessive, lowerCaseWordHashes, vocabulary.texts);
+
+  scanned(lowerCaseWordHashes: HashSet32): ScannedText {
+    this.runFirst.push(this.tokenStart.length);
+    return new ScannedText({ start: this.tokenStart, word: this.tokenWord }, this.runFirst, this.runPossessive,
+      lowerCaseWordHashes, this.vocabulary.texts);
+  }
+}
+
+/**
+ * One pass over the text: the capitalised runs (tokens interned in `vocabulary`), and the lower-case words' hashes.
+ * The result lives until the next call (its arrays are reused).
+ */
+export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
+  const n = text.length;
+  const runs = new RunList(text, vocabulary);
+  const lowerCaseWordHashes = LOWER_CASE_WORD_HASHES;
+  lowerCaseWordHashes.clear();
+  const classes = CHAR_CLASS;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let k = classes[c];
+    if (k === UNKNOWN) k = computeClass(c);
+    if (k !== UPPER && k !== LETTER) { i++; continue; }
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    // charClass written out, here and below: this loop runs for every word, and calls made from it are not inlined.
+    let prevClass = classes[prev];
+    if (prevClass === UNKNOWN) prevClass = computeClass(prev);
+    const midWord = prevClass !== 0 || isApostrophe(prev) || isHyphen(prev);
+    let firstEnd = -1;
+    if (k === UPPER) {
+      if (!midWord) firstEnd = capWordEnd(text, i);
+    } else {
+      // A lower-case word: skipped whole, hashing it on the way (as hashRange does) to remember it, unless it
+      // starts a prefixed name ("al-Assad", "d’Estaing").
+      let h = FNV_OFFSET_BASIS;
+      let j = i;
+      let cj = c;
+      for (;;) {
+        h = Math.imul(h ^ cj, FNV_MULTIPLIER);
+        if (++j === n) { cj = -1; break; }
+        cj = text.charCodeAt(j);
+        if (cj >= 97 && cj <= 122) continue; // a–z, most letters: no table look-up
+        let kj = classes[cj];
+        if (kj === UNKNOWN) kj = computeClass(cj);
+        if (kj !== UPPER && kj !== LETTER) break;
+      }
+      if (!midWord && c < 128 && PREFIX_INITIALS[c] === 1 && (isHyphen(cj) || isApostrophe(cj))) firstEnd = capWordEnd(text, i);
+      if (firstEnd < 0) {
+        if (!midWord && j - i > 2) lowerCaseWordHashes.add(h === 0 ? 1 : h);
+        i = j;
+        continue;
+      }
+    }
+    if (firstEnd < 0) {
+      // A capital right after a digit, hyphen or apostrophe ("3D", "x-Ray") starts no name.
+      i = lettersEnd(text, i);
+      continue;
+    }
+    i = runs.add(i, firstEnd);
+  }
+  return runs.scanned(lowerCaseWordHashes);
 }

@@ -4,7 +4,7 @@
 // the rules test bits instead of building a substring and a lower-case copy per token and probing a dozen Sets.
 // Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
 import {
-  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, DESCRIPTION_ENDS,
+  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, AUTHORED_WORKS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, DESCRIPTION_ENDS,
   FIRM_HEADS, GIVEN_NAMES, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATION_NOUNS,
   ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACES, ROLE_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
   SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS, WORK_NOUNS, WORKPLACE_ROLES,
@@ -50,6 +50,8 @@ export const Word = {
   SYLLABIC: 1 << 19,
   /** Second word of a multi-word place or organisation name ("states" of "united states"). */
   PHRASE_SECOND: 1 << 20,
+  /** One to three capital letters, exact spelling: an acronym ("UN", "BBC") or initials without dots ("JK", "AS"). */
+  CAPITALS: 1 << 21,
 } as const;
 
 /**
@@ -83,6 +85,8 @@ export const Context = {
   KINSHIP_NOUN: 1 << 11,
   /** Words after the head of a description: "of", "with", "that", "who". */
   DESCRIPTION_END: 1 << 12,
+  /** A written work or the making of one, before "by" and its author: "a paper by", "written by". */
+  AUTHORED_WORK: 1 << 13,
 } as const;
 
 /** Lower-case particles that sit inside a run between capitalised words ("Ursula von der Leyen"). */
@@ -95,6 +99,7 @@ const ACRONYM_RE = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 // Endings of abstract nouns, adjectives and agent nouns that names rarely have ("Relations", "Scientologist").
 const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?|sions?|ments?|ness|isms?|ists?|ities|ity|ships?|ology|ologies|ful|ives?|ical|ians|ances|ences)$/;
 const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
+const CAPITALS_RE = /^\p{Lu}{1,3}$/u;
 
 /** Words that start a multi-word place or organisation name. */
 const MULTI_WORD_NAMES = [...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' '));
@@ -140,6 +145,7 @@ export function classifyWord(s: string): number {
   if (NAME_PARTICLES.has(l)) f |= Word.NAME_PARTICLE;
   if (SYLLABIC_HYPHEN_RE.test(s)) f |= Word.SYLLABIC;
   if (CORPORATE_SUFFIXES.has(l)) f |= Word.CORPORATE_SUFFIX;
+  if (CAPITALS_RE.test(s)) f |= Word.CAPITALS;
   // Never a name: roles, nationalities, acronyms, single letters; places and organisations unless also a name.
   const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || demonym || isAcronym(s, l) || s.length === 1;
   let strict = byForm;
@@ -163,6 +169,7 @@ export function classifyContextWord(s: string): number {
   if (WORK_NOUNS.has(s)) f |= Context.WORK_NOUN;
   if (ORGANISATION_NOUNS.has(s)) f |= Context.ORGANISATION_NOUN;
   if (KINSHIP_NOUNS.has(s)) f |= Context.KINSHIP_NOUN;
+  if (AUTHORED_WORKS.has(s)) f |= Context.AUTHORED_WORK;
   if (DESCRIPTION_ENDS.has(s)) f |= Context.DESCRIPTION_END;
   if (SPEECH_VERBS.has(s)) f |= Context.SPEECH_VERB;
   if (ROLE_NOUNS.has(s)) f |= Context.ROLE_NOUN;

@@ -29,7 +29,7 @@ export const DEMONYMS = generatedWords(demonyms);
 export const PERSON_TITLES = words(`
   mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur mme mlle herr frau
   president vice-president premier chancellor minister secretary undersecretary under-secretary ambassador envoy
-  senator sen rep representative congressman congresswoman governor gov mayor councillor councilor alderman
+  senator sen rep representative congressman congresswoman governor gov mayor councillor councilor alderman mp mep pm vp
   judge justice magistrate prosecutor attorney sheriff commissioner inspector detective officer constable
   general gen admiral adm colonel col lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt marshal brigadier commander cmdr
   king queen prince princess emperor empress sultan emir sheikh shaikh duke duchess earl baron baroness countess
@@ -142,6 +142,15 @@ export const ORGANISATION_NOUNS = words(`
   bank lender insurer investor fund airline carrier operator broadcaster network newspaper website publisher
   agency organisation organization charity party union club team band startup start-up subsidiary unit
   department ministry university institute council government country city state
+`);
+
+/**
+ * Written works and the participles of making them, before "by" and their author: "a paper by AS Heagle", "a novel
+ * written by Chimamanda Adichie". Not studies or reports: institutions author those as often as people.
+ */
+export const AUTHORED_WORKS = words(`
+  paper papers article articles book books novel novels essay essays poem poems biography memoir letter op-ed column
+  written authored co-authored edited directed illustrated composed painted
 `);
 
 /** Lower-case relatives after a possessive name: "Okonkwo’s wife". */
