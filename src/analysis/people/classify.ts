@@ -276,7 +276,11 @@ export class RunClassifier {
 
   private isNamePart(k: number): boolean { return !this.has(k, PARTICLE | NAME_PARTICLE); }
 
-  private hasContextEvidence(r: number, first: number, end: number): boolean {
+  /**
+   * Whether the words around the run say it is a person. With `speechCounts` false a speech verb is not enough
+   * (organisations speak too: "UC Davis said", "AS Roma said").
+   */
+  private hasContextEvidence(r: number, first: number, end: number, speechCounts = true): boolean {
     const s = this.scanned;
     if (end === s.runEnd[r] && !s.runPossessive[r]) {
       const after = s.tokenEnd(end - 1);
@@ -287,14 +291,15 @@ export class RunClassifier {
         if (apposition && this.isOrganisationDescribedAt(APPOSITION_RE.lastIndex)) return false;
         if (apposition) return true;
         SPEECH_AFTER_ASIDE_RE.lastIndex = after;
-        if (SPEECH_AFTER_ASIDE_RE.test(this.text)) return true;
-      } else if (this.isSpeechVerbAfter(after)) return true;
+        if (speechCounts && SPEECH_AFTER_ASIDE_RE.test(this.text)) return true;
+      } else if (speechCounts && this.isSpeechVerbAfter(after)) return true;
     }
     // "Okonkwo’s wife".
     if (end === s.runEnd[r] && s.runPossessive[r] && (this.contextBitsAfter(s.tokenEnd(end - 1) + 2) & KINSHIP_NOUN)) return true;
     if (first !== s.runFirst[r]) return false;
     const start = s.tokenStart[first];
-    return this.isSpeechBefore(start) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start) || this.isAuthorBefore(start);
+    return (speechCounts && this.isSpeechBefore(start)) || this.isRoleNounBefore(start) || this.isAfterPlacePossessive(start) ||
+      this.isAuthorBefore(start);
   }
 
   /** Context bits of the word that starts one space after pos, or 0. */
@@ -439,12 +444,13 @@ export class RunClassifier {
     const end = this.coreEnd;
     const first = this.startAtGivenName(this.coreFirst, end);
     this.coreFirst = first;
-    // "JK Rowling said", "a paper by AS Heagle": given names written as capitals without dots, stripped above like an
-    // acronym, are part of the name when a surname alone ends the run and the context tells of a person.
+    // "a paper by AS Heagle", "author JK Rowling": given names written as capitals without dots, stripped above like an
+    // acronym, are part of the name when a surname alone ends the run and the context tells of a person — more than a
+    // speech verb, which a university or a club ("UC Davis said", "AS Roma said") takes as well.
     if (end - first === 1 && first > runFirst && end === s.runEnd[r] && this.isInitialsAndSurname(first - 1)) {
       const initials = first - 1, opensRun = initials === runFirst;
       if (this.firmNames.size > 0 && this.firmNames.has(nameKey(s.tokenWord, initials, end))) return THING;
-      if (!(opensRun && this.isAfterDeterminer(r)) && this.hasContextEvidence(r, initials, end)) {
+      if (!(opensRun && this.isAfterDeterminer(r)) && this.hasContextEvidence(r, initials, end, false)) {
         this.coreFirst = initials;
         return PERSON;
       }
