@@ -84,6 +84,19 @@ describe('dates: decades and years', () => {
   });
 });
 
+describe('dates: trigger words', () => {
+  it('reads names in any case after a capital, other date words in any case', () => {
+    assert.deepEqual(spans('The vote is set for MAY 5 and the talks for march.'), ['MAY 5']);
+    assert.deepEqual(spans('They met last WEEK and on FRIDAY.'), ['last WEEK', 'FRIDAY']);
+    assert.deepEqual(spans('on monday, in may'), []);
+  });
+
+  it('reads "Year" inside a named day as part of it, never alone', () => {
+    assert.deepEqual(spans("Sales rose by year's end."), ["year's end"]);
+    assert.deepEqual(spans("Sales rose by the new year's end, officials said."), []);
+  });
+});
+
 describe('dates: relative expressions', () => {
   it('reads deictic words and months, weeks and years around the reference', () => {
     const cases: [string, string, string][] = [
