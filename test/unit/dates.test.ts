@@ -165,6 +165,14 @@ describe('dates: publication date and resolution', () => {
     assert.equal(findPublicationDate('An article with no date line. It mentions March 5, 2007 in passing.'), undefined);
   });
 
+  it('finds a label or dateline wherever it is in the head, however far from the other years', () => {
+    assert.equal(findPublicationDate(`Title\nPosted on :${' '.repeat(100)}2016-01-18 17:05 KST\nText`), '2016-01-18');
+    assert.equal(findPublicationDate(`In 1998 the plant opened.\n${'Filler text without numbers. '.repeat(10)}\nPublished: March 5, 2007\nText`), '2007-03-05');
+    assert.equal(findPublicationDate('Report 2001 of the council.\nMore text here.\n\nSEOUL, Jan. 18, 2016 (Yonhap) -- The ministry said'), '2016-01-18');
+    assert.equal(findPublicationDate(`Posted: 2016-01-18${' x'.repeat(2000)}`), '2016-01-18');
+    assert.equal(findPublicationDate(`${'No digits in this head. '.repeat(200)}Posted: 2016-01-18`), undefined); // past the head
+  });
+
   it('resolves relative dates against the stated date, not the given reference', () => {
     const text = 'Posted on : 2016-01-18 17:05 KST\n\nKerry met Wang on Tuesday and will return on Friday.';
     const ds = findDates(text, '2020-06-01');

@@ -8,6 +8,8 @@ import { formatDay, isValidDate } from './calendar';
 /** How far into the article the header (labels, dateline, date line) can be. */
 const HEAD_LENGTH = 3000;
 const HEAD_LINES = 12;
+/** How much text after a position is read for a date starting there. */
+const DAY_WINDOW = 80;
 
 const LABEL_RE = /\b(First\s+published|Published|Posted|Date|Dated|Last\s+updated|Updated|Modified)\b(?:\s+(?:on|at))?\s*[:：]?\s*/gi;
 /** "BEIJING, Jan. 18 (Xinhua) --", "WASHINGTON, August 8 (Xinhua) --", "Taipei, Taiwan — " at the start of a line. */
@@ -37,24 +39,59 @@ function fullDayAt(text: string, pos: number): string | undefined {
 }
 
 function firstExpressionAt(text: string, pos: number): DateExpression | undefined {
-  const window = text.slice(pos, pos + 80);
+  const window = text.slice(pos, pos + DAY_WINDOW);
   const e = findDateExpressions(window)[0];
   return e && e.start === 0 ? e : undefined;
 }
 
+/**
+ * Where a full day can start in the head. Every full day has four digits in a row (its year: "2016-01-18", "Jan. 18,
+ * 2016") or is numeric with a two-digit year ("1/18/16"), inside the window fullDayAt reads from its start. So a label
+ * or dateline followed by a full day ends after `from` (the first such digits less a window) and at or before `to`
+ * (the end of the last): only that stretch of the head is read for them, with the same result as reading all of it.
+ */
+function fullDayStretch(head: string): { from: number; to: number } | undefined {
+  let first = -1, last = -1;
+  FULL_DAY_DIGITS_RE.lastIndex = 0;
+  for (let m = FULL_DAY_DIGITS_RE.exec(head); m; m = FULL_DAY_DIGITS_RE.exec(head)) {
+    if (first < 0) first = m.index;
+    last = m.index + m[0].length;
+  }
+  return first < 0 ? undefined : { from: Math.max(0, first - DAY_WINDOW), to: last };
+}
+const FULL_DAY_DIGITS_RE = /[0-9](?:[0-9]{3}|[/.][0-9]{1,2}[/.][0-9]{2})/g;
+
+/**
+ * Where to start reading labels so as to find every one that ends after `pos`: back over a label's tail (spaces, a
+ * colon, "on", "at") and its longest word ("published"; "First published" ends where "published" does).
+ */
+function labelSearchStart(head: string, pos: number): number {
+  let start = pos;
+  while (start > 0 && /[\s:：onat]/i.test(head[start - 1])) start--;
+  return Math.max(0, start - 'published'.length);
+}
+
+/** Start of the line holding `pos` (a line ends as the m flag's ^ sees it). */
+function lineStart(text: string, pos: number): number {
+  if (pos <= 0) return 0;
+  return Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1), text.lastIndexOf('\u2028', pos - 1), text.lastIndexOf('\u2029', pos - 1)) + 1;
+}
+
 export function findPublicationDate(text: string): string | undefined {
   const head = text.slice(0, HEAD_LENGTH);
+  const stretch = fullDayStretch(head);
+  if (!stretch) return undefined; // no full day in the head, so none is stated
   let updated: string | undefined;
-  LABEL_RE.lastIndex = 0; // exec on the shared expression: matchAll would copy it on every call
-  for (let m = LABEL_RE.exec(head); m; m = LABEL_RE.exec(head)) {
+  LABEL_RE.lastIndex = labelSearchStart(head, stretch.from); // exec on the shared expression: matchAll would copy it on every call
+  for (let m = LABEL_RE.exec(head); m && m.index <= stretch.to; m = LABEL_RE.exec(head)) {
     const day = fullDayAt(head, m.index + m[0].length);
     if (!day) continue;
     if (/updated|modified/i.test(m[1])) updated ??= day;
     else return day;
   }
   if (updated) return updated;
-  DATELINE_RE.lastIndex = 0;
-  for (let m = DATELINE_RE.exec(head); m; m = DATELINE_RE.exec(head)) {
+  DATELINE_RE.lastIndex = lineStart(head, stretch.from);
+  for (let m = DATELINE_RE.exec(head); m && m.index <= stretch.to; m = DATELINE_RE.exec(head)) {
     const day = fullDayAt(head, m.index + m[0].length);
     if (day && /^\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|_)/.test(head.slice(m.index + m[0].length).replace(/^[^(\-—–_\n]*/, ''))) return day;
   }
