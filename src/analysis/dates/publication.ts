@@ -44,22 +44,43 @@ function firstExpressionAt(text: string, pos: number): DateExpression | undefine
   return e && e.start === 0 ? e : undefined;
 }
 
+interface Stretch { from: number; to: number }
+
 /**
- * Where a full day can start in the head. Every full day has four digits in a row (its year: "2016-01-18", "Jan. 18,
- * 2016") or is numeric with a two-digit year ("1/18/16"), inside the window fullDayAt reads from its start. So a label
- * or dateline followed by a full day ends after `from` (the first such digits less a window) and at or before `to`
- * (the end of the last): only that stretch of the head is read for them, with the same result as reading all of it.
+ * Where in the head a label or dateline followed by a full day can end. Every full day has four digits in a row (its
+ * year: "2016-01-18", "Jan. 18, 2016") or is numeric with a two-digit year ("1/18/16"), inside the window fullDayAt
+ * reads from its start: the day starts after such digits less a window and before their end. Merged, in text order.
  */
-function fullDayStretch(head: string): { from: number; to: number } | undefined {
-  let first = -1, last = -1;
+function fullDayStretches(head: string): Stretch[] {
+  const stretches: Stretch[] = [];
   FULL_DAY_DIGITS_RE.lastIndex = 0;
   for (let m = FULL_DAY_DIGITS_RE.exec(head); m; m = FULL_DAY_DIGITS_RE.exec(head)) {
-    if (first < 0) first = m.index;
-    last = m.index + m[0].length;
+    const from = Math.max(0, m.index - DAY_WINDOW), to = m.index + m[0].length;
+    const last = stretches[stretches.length - 1];
+    if (last && from <= last.to) last.to = to;
+    else stretches.push({ from, to });
   }
-  return first < 0 ? undefined : { from: Math.max(0, first - DAY_WINDOW), to: last };
+  return stretches;
 }
 const FULL_DAY_DIGITS_RE = /[0-9](?:[0-9]{3}|[/.][0-9]{1,2}[/.][0-9]{2})/g;
+
+/**
+ * The matches of the global `re` (a label or dateline pattern) that can end in a stretch, in text order: those of a
+ * scan of the whole head, read only near the stretches. Each is read from `startOf(from)`, far enough back for any
+ * match ending after `from`, up to its end: the head is cut there, on a digit, which no label or dateline holds, so
+ * a match reads the same in the cut head.
+ */
+function* matchesIn(re: RegExp, head: string, stretches: Stretch[], startOf: (from: number) => number): Generator<RegExpExecArray> {
+  let done = 0; // end of the last match read
+  for (const { from, to } of stretches) {
+    const cut = head.slice(0, to);
+    re.lastIndex = Math.max(done, startOf(from)); // exec on the shared expression: matchAll would copy it on every call
+    for (let m = re.exec(cut); m; m = re.exec(cut)) {
+      done = re.lastIndex;
+      yield m;
+    }
+  }
+}
 
 /**
  * Where to start reading labels so as to find every one that ends after `pos`: back over a label's tail (spaces, a
@@ -79,19 +100,17 @@ function lineStart(text: string, pos: number): number {
 
 export function findPublicationDate(text: string): string | undefined {
   const head = text.slice(0, HEAD_LENGTH);
-  const stretch = fullDayStretch(head);
-  if (!stretch) return undefined; // no full day in the head, so none is stated
+  const stretches = fullDayStretches(head);
+  if (stretches.length === 0) return undefined; // no full day in the head, so none is stated
   let updated: string | undefined;
-  LABEL_RE.lastIndex = labelSearchStart(head, stretch.from); // exec on the shared expression: matchAll would copy it on every call
-  for (let m = LABEL_RE.exec(head); m && m.index <= stretch.to; m = LABEL_RE.exec(head)) {
+  for (const m of matchesIn(LABEL_RE, head, stretches, from => labelSearchStart(head, from))) {
     const day = fullDayAt(head, m.index + m[0].length);
     if (!day) continue;
     if (/updated|modified/i.test(m[1])) updated ??= day;
     else return day;
   }
   if (updated) return updated;
-  DATELINE_RE.lastIndex = lineStart(head, stretch.from);
-  for (let m = DATELINE_RE.exec(head); m && m.index <= stretch.to; m = DATELINE_RE.exec(head)) {
+  for (const m of matchesIn(DATELINE_RE, head, stretches, from => lineStart(head, from))) {
     const day = fullDayAt(head, m.index + m[0].length);
     if (day && /^\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|_)/.test(head.slice(m.index + m[0].length).replace(/^[^(\-—–_\n]*/, ''))) return day;
   }
