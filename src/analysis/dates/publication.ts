@@ -14,6 +14,16 @@ const DAY_WINDOW = 80;
 const LABEL_RE = /\b(First\s+published|Published|Posted|Date|Dated|Last\s+updated|Updated|Modified)\b(?:\s+(?:on|at))?\s*[:：]?\s*/gi;
 /** "BEIJING, Jan. 18 (Xinhua) --", "WASHINGTON, August 8 (Xinhua) --", "Taipei, Taiwan — " at the start of a line. */
 const DATELINE_RE = /^[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?,[ \t]*/gm;
+/** The same, tried at one line start only. */
+const DATELINE_AT = new RegExp(DATELINE_RE.source, 'my');
+/**
+ * What follows a dated dateline: on its line, a dash or an agency in parentheses and a dash ("Jan. 18, 2016 (Xinhua)
+ * --"). Read at the dateline's end; the same as skipping to the first "(", dash or line break and reading
+ * \s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|_) there, as giving back skipped characters cannot match.
+ */
+const DATELINE_DASH_AT = /[^(\-—–_\n]*\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|_)/y;
+/** Where lines end for the m flag's ^. */
+const LINE_BREAK_RE = /[\n\r\u2028\u2029]/g;
 
 export interface MonthDay { month: number; day: number }
 
@@ -30,8 +40,11 @@ const DAY_DATE_INITIALS = 'JFMASONDTW';
 
 /** A full day (year, month, day) at exactly `pos`, as "YYYY-MM-DD". */
 function fullDayAt(text: string, pos: number): string | undefined {
-  if (!mayStartDayDate(text, pos)) return undefined;
-  const e = firstExpressionAt(text, pos);
+  return mayStartDayDate(text, pos) ? fullDay(firstExpressionAt(text, pos)) : undefined;
+}
+
+/** The day of a date expression with year, month and day, as "YYYY-MM-DD". */
+function fullDay(e: DateExpression | undefined): string | undefined {
   if (!e || e.meaning.kind !== 'calendar') return undefined;
   const { year, month, day } = e.meaning;
   if (year === undefined || month === undefined || day === undefined || !isValidDate(year, month, day)) return undefined;
@@ -65,19 +78,34 @@ function fullDayStretches(head: string): Stretch[] {
 const FULL_DAY_DIGITS_RE = /[0-9](?:[0-9]{3}|[/.][0-9]{1,2}[/.][0-9]{2})/g;
 
 /**
- * The matches of the global `re` (a label or dateline pattern) that can end in a stretch, in text order: those of a
- * scan of the whole head, read only near the stretches. Each is read from `startOf(from)`, far enough back for any
- * match ending after `from`, up to its end: the head is cut there, on a digit, which no label or dateline holds, so
- * a match reads the same in the cut head.
+ * The label matches of a scan of the whole head that end in a stretch, in text order, read only near the stretches:
+ * each from far enough back for any label ending after its start (labelSearchStart) to its end. The head is cut
+ * there, on a digit, which no label holds, so a label reads the same in the cut head.
  */
-function* matchesIn(re: RegExp, head: string, stretches: Stretch[], startOf: (from: number) => number): Generator<RegExpExecArray> {
-  let done = 0; // end of the last match read
+function* labelsIn(head: string, stretches: Stretch[]): Generator<RegExpExecArray> {
+  let done = 0; // end of the last label read
   for (const { from, to } of stretches) {
     const cut = head.slice(0, to);
-    re.lastIndex = Math.max(done, startOf(from)); // exec on the shared expression: matchAll would copy it on every call
-    for (let m = re.exec(cut); m; m = re.exec(cut)) {
-      done = re.lastIndex;
-      yield m;
+    LABEL_RE.lastIndex = Math.max(done, labelSearchStart(head, from)); // exec on the shared expression: matchAll would copy it on every call
+    for (let m = LABEL_RE.exec(cut); m; m = LABEL_RE.exec(cut)) {
+      done = LABEL_RE.lastIndex;
+      if (done > from) yield m;
+    }
+  }
+}
+
+/**
+ * The datelines that end in a stretch, in text order: the pattern is tried at the start of each line that reaches into
+ * a stretch (a scan with ^ would try every position), in the head cut at the stretch's end as for labels.
+ */
+function* datelinesIn(head: string, stretches: Stretch[]): Generator<RegExpExecArray> {
+  let line = 0; // start of the next line to read
+  for (const { from, to } of stretches) {
+    const cut = head.slice(0, to);
+    for (line = Math.max(line, datelineSearchStart(head, from)); line < to; line = nextLineStart(head, line)) {
+      DATELINE_AT.lastIndex = line;
+      const m = DATELINE_AT.exec(cut);
+      if (m && DATELINE_AT.lastIndex > from) yield m;
     }
   }
 }
@@ -92,10 +120,18 @@ function labelSearchStart(head: string, pos: number): number {
   return Math.max(0, start - 'published'.length);
 }
 
-/** Start of the line holding `pos` (a line ends as the m flag's ^ sees it). */
-function lineStart(text: string, pos: number): number {
-  if (pos <= 0) return 0;
-  return Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1), text.lastIndexOf('\u2028', pos - 1), text.lastIndexOf('\u2029', pos - 1)) + 1;
+/**
+ * Where to start reading datelines so as to find every one that ends after `pos`: the start of the line holding it,
+ * or an earlier one (after a \n: lines also break at \r, U+2028, U+2029, rare, and those in between are read too).
+ */
+function datelineSearchStart(text: string, pos: number): number {
+  return pos <= 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/** Start of the line after the one holding `pos` (past the end of `text` on the last line). */
+function nextLineStart(text: string, pos: number): number {
+  LINE_BREAK_RE.lastIndex = pos;
+  return LINE_BREAK_RE.test(text) ? LINE_BREAK_RE.lastIndex : text.length + 1;
 }
 
 export function findPublicationDate(text: string): string | undefined {
@@ -103,16 +139,17 @@ export function findPublicationDate(text: string): string | undefined {
   const stretches = fullDayStretches(head);
   if (stretches.length === 0) return undefined; // no full day in the head, so none is stated
   let updated: string | undefined;
-  for (const m of matchesIn(LABEL_RE, head, stretches, from => labelSearchStart(head, from))) {
+  for (const m of labelsIn(head, stretches)) {
     const day = fullDayAt(head, m.index + m[0].length);
     if (!day) continue;
     if (/updated|modified/i.test(m[1])) updated ??= day;
     else return day;
   }
   if (updated) return updated;
-  for (const m of matchesIn(DATELINE_RE, head, stretches, from => lineStart(head, from))) {
-    const day = fullDayAt(head, m.index + m[0].length);
-    if (day && /^\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-|_)/.test(head.slice(m.index + m[0].length).replace(/^[^(\-—–_\n]*/, ''))) return day;
+  for (const m of datelinesIn(head, stretches)) {
+    DATELINE_DASH_AT.lastIndex = m.index + m[0].length;
+    const day = DATELINE_DASH_AT.test(head) ? fullDayAt(head, m.index + m[0].length) : undefined; // the dash first: cheaper
+    if (day) return day;
   }
   for (let n = 0, from = 0; n < HEAD_LINES && from <= head.length; n++) {
     const nl = head.indexOf('\n', from);
@@ -120,10 +157,10 @@ export function findPublicationDate(text: string): string | undefined {
     const line = head.slice(from, lineEnd);
     from = lineEnd + 1;
     const trimmed = line.trim();
-    if (!trimmed || trimmed.length > 60 || !mayStartDayDate(trimmed, 0)) continue;
+    if (!trimmed || trimmed.length > 60 || !mayStartDayDate(trimmed, 0) || !/[0-9]/.test(trimmed)) continue; // a full day has digits
     const e = findDateExpressions(trimmed)[0];
     if (!e || e.start !== 0 || trimmed.slice(e.end).replace(/[\s,.|:;–—-]+/g, '') !== '') continue;
-    const day = fullDayAt(trimmed, 0);
+    const day = fullDay(e); // as fullDayAt(trimmed, 0) would read it: the line is shorter than its window
     if (day) return day;
   }
   return undefined;
