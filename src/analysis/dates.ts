@@ -40,8 +40,9 @@ function referenceDay(text: string, statedPublicationDate: string | undefined, r
   const stated = parseIsoDay(statedPublicationDate);
   if (stated) return stated;
   const given = parseIsoDay(referenceDate);
+  if (!given) return undefined;
   const dateline = findDatelineMonthDay(text);
-  if (!given || !dateline) return given;
+  if (!dateline) return given;
   // A dateline without a year ("BEIJING, Jan. 18 (Xinhua) --"): its day, in the year that puts it nearest the given reference.
   const years = [given.year - 1, given.year, given.year + 1];
   const near = (y: number): number => Math.abs(dayNumber({ year: y, ...dateline }) - dayNumber(given));

@@ -84,6 +84,19 @@ describe('dates: decades and years', () => {
   });
 });
 
+describe('dates: trigger words', () => {
+  it('reads names in any case after a capital, other date words in any case', () => {
+    assert.deepEqual(spans('The vote is set for MAY 5 and the talks for march.'), ['MAY 5']);
+    assert.deepEqual(spans('They met last WEEK and on FRIDAY.'), ['last WEEK', 'FRIDAY']);
+    assert.deepEqual(spans('on monday, in may'), []);
+  });
+
+  it('reads "Year" inside a named day as part of it, never alone', () => {
+    assert.deepEqual(spans("Sales rose by year's end."), ["year's end"]);
+    assert.deepEqual(spans("Sales rose by the new year's end, officials said."), []);
+  });
+});
+
 describe('dates: relative expressions', () => {
   it('reads deictic words and months, weeks and years around the reference', () => {
     const cases: [string, string, string][] = [
@@ -150,6 +163,14 @@ describe('dates: publication date and resolution', () => {
     assert.equal(findPublicationDate('Lantern Festival in Taipei\n\nMonday, March 5, 2007\n\nTaipei, Taiwan — The festival'), '2007-03-05');
     assert.equal(findPublicationDate('BEIJING, Jan. 18, 2016 (Xinhua) -- China said'), '2016-01-18');
     assert.equal(findPublicationDate('An article with no date line. It mentions March 5, 2007 in passing.'), undefined);
+  });
+
+  it('finds a label or dateline wherever it is in the head, however far from the other years', () => {
+    assert.equal(findPublicationDate(`Title\nPosted on :${' '.repeat(100)}2016-01-18 17:05 KST\nText`), '2016-01-18');
+    assert.equal(findPublicationDate(`In 1998 the plant opened.\n${'Filler text without numbers. '.repeat(10)}\nPublished: March 5, 2007\nText`), '2007-03-05');
+    assert.equal(findPublicationDate('Report 2001 of the council.\nMore text here.\n\nSEOUL, Jan. 18, 2016 (Yonhap) -- The ministry said'), '2016-01-18');
+    assert.equal(findPublicationDate(`Posted: 2016-01-18${' x'.repeat(2000)}`), '2016-01-18');
+    assert.equal(findPublicationDate(`${'No digits in this head. '.repeat(200)}Posted: 2016-01-18`), undefined); // past the head
   });
 
   it('resolves relative dates against the stated date, not the given reference', () => {

@@ -1,5 +1,5 @@
 // Finds date expressions in text and says what each means (not yet placed on the calendar).
-// One linear pass: a trigger regex stops only at words that can head a date (month and weekday names,
+// One linear pass: a trigger scan (triggers.ts) stops only at words that can head a date (month and weekday names,
 // numbers, "today", time units like "week"); a small parser then looks right of the trigger for the rest of the
 // expression and a few words left of it for modifiers ("last", "the end of this"). Spans follow TimeML/GUM:
 // no leading preposition ("on Friday" -> "Friday"), no possessive ("today's" -> "today"), durations and sets
@@ -10,18 +10,8 @@ import {
   WEEKDAYS, WEEKDAY_RE, YEAR_RE, ZONE_RE, cardinalValue,
 } from './lexicon';
 import type { DateExpression, DateMeaning, ShiftUnit } from './meaning';
+import { nextTrigger } from './triggers';
 import { looksLikeYear } from './year-context';
-
-/**
- * Words that can head a date expression, and numbers. Matched by one regular expression: V8 runs this
- * alternation at about 200 MB/s, faster than a character loop in JavaScript.
- */
-const TRIGGER_RE = new RegExp(
-  `\\b(?:(${MONTH_FULL_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])|((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![a-z])|([0-9]+)|(today|yesterday|tomorrow|tonight)(?![a-z])|(` +
-    'days?|weeks?|weekends?|months?|years?|hours?|quarter|decades?|century|summer|winter|spring|autumn|fall|morning|afternoon|evening|night|midnight|noon|midday' +
-    ")(?![a-z])|(Christmas|Thanksgiving|Easter|Halloween|New\\s+Year['’]s|Valentine['’]s|Independence|Veterans|Boxing|Memorial|Labor|Mother['’]s|Father['’]s|Election)(?![a-z]))",
-  'gi',
-);
 
 // ---- right-hand patterns, matched sticky at a position ----
 const MONTH_DAY_RE = new RegExp(`(${MONTH_RE})\\s*(${DAY_RE})(?:(?:,\\s*|\\s+)(${YEAR_RE}))?`, 'iy');
@@ -271,8 +261,7 @@ function offsetOfDeterminer(det: string): number | undefined {
 }
 
 /** Expressions headed by a unit word: "last week", "two weeks ago", "the end of this month", "the third quarter". */
-function unitAt(text: string, pos: number, floor: number): DateExpression[] {
-  const wordEnd = pos + /^[a-z]+/i.exec(text.slice(pos, pos + 12))![0].length;
+function unitAt(text: string, pos: number, wordEnd: number, floor: number): DateExpression[] {
   const word = text.slice(pos, wordEnd).toLowerCase();
   const unit = SHIFT_UNITS[word];
 
@@ -373,19 +362,18 @@ function agoMeaning(word: string, n: number): DateMeaning | undefined {
 export function findDateExpressions(text: string): DateExpression[] {
   const out: DateExpression[] = [];
   let floor = 0; // end of the last expression: nothing may start before it
-  const trigger = TRIGGER_RE; // shared: nothing below calls back into this function
-  trigger.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = trigger.exec(text)) !== null) {
-    const pos = m.index;
+  for (let t = nextTrigger(text, 0); t; t = nextTrigger(text, Math.max(t.end, floor))) {
+    const pos = t.start;
     if (pos < floor) continue;
     let found: DateExpression[];
-    if (m[1] !== undefined) found = monthAt(text, pos, floor);
-    else if (m[2] !== undefined) found = weekdayAt(text, pos, floor);
-    else if (m[3] !== undefined) found = numberAt(text, pos, pos + m[3].length, floor);
-    else if (m[4] !== undefined) found = deicticAt(text, pos);
-    else if (m[5] !== undefined) found = unitAt(text, pos, floor);
-    else found = holidayAt(text, pos);
+    switch (t.kind) {
+      case 'month': found = monthAt(text, pos, floor); break;
+      case 'weekday': found = weekdayAt(text, pos, floor); break;
+      case 'number': found = numberAt(text, pos, t.end, floor); break;
+      case 'deictic': found = deicticAt(text, pos); break;
+      case 'unit': found = unitAt(text, pos, t.end, floor); break;
+      case 'holiday': found = holidayAt(text, pos); break;
+    }
     if (found.length === 0) continue;
     const last = found[found.length - 1];
     if (last.meaning.kind === 'shift') {
@@ -400,7 +388,6 @@ export function findDateExpressions(text: string): DateExpression[] {
       out.push(f);
       floor = f.end;
     }
-    if (trigger.lastIndex < floor) trigger.lastIndex = floor;
   }
   return out;
 }
