@@ -56,9 +56,12 @@ describe('dates: ISO date-times, day-month-year, weekdays', () => {
     assert.equal(d.value, '2017-07-21');
   });
 
-  it('leaves a following part of the day out of a weekday, as the DEV gold mostly does', () => {
-    assert.deepEqual(spans('Kerry arrived in Beijing on Tuesday night on his mission.'), ['Tuesday']);
+  it('takes a following part of the day into a weekday or yesterday / tomorrow, as the issue and the seeds have it', () => {
+    assert.deepEqual(spans('Kerry arrived in Beijing on Tuesday night on his mission.'), ['Tuesday night']);
+    assert.deepEqual(spans('They met yesterday afternoon and will meet again tomorrow morning.'), ['yesterday afternoon', 'tomorrow morning']);
     assert.deepEqual(spans('Orkem said last Wednesday that it would bid.'), ['last Wednesday']);
+    // A title in capitals is not a part of the day; "tonight" already is one.
+    assert.deepEqual(spans('The show aired on Saturday Night Live. Tonight evening falls.'), ['Saturday', 'Tonight']);
   });
 });
 
