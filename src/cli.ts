@@ -96,4 +96,8 @@ export function main(argv: string[], io: CliIo = processIo): number {
   return failures > 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  // A reader that stops early (`| head`, `| cmp`) closes the pipe: stop quietly, as Unix tools do, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli';
-import { articlesDir } from '../support/paths';
+import { execFileSync } from 'node:child_process';
+import { articlesDir, repoRoot } from '../support/paths';
 
 function run(args: string[]) {
   let out = '', err = '';
@@ -15,6 +16,16 @@ describe('news-annotate CLI', () => {
   let tmp: string;
   before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-cli-')); });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('stops quietly when its reader closes the pipe early (| head), with no stack trace', () => {
+    // The built bin (dist/cli.js, made by the same build as these tests), its output piped into a reader of one line.
+    const file = path.join(articlesDir, 'kerry-beijing-scmp.txt');
+    const args = Array.from({ length: 400 }, () => file).map(f => JSON.stringify(f)).join(' ');
+    const script = `"${process.execPath}" "${path.join(repoRoot, 'dist', 'cli.js')}" extract ${args} 2>"${path.join(tmp, 'stderr.txt')}" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const status = execFileSync('bash', ['-c', script], { encoding: 'utf8' }).trim();
+    assert.equal(fs.readFileSync(path.join(tmp, 'stderr.txt'), 'utf8'), '');
+    assert.equal(status, '0');
+  });
 
   it('prints one JSON document per article file', () => {
     const file = path.join(articlesDir, 'kerry-beijing-scmp.txt');
