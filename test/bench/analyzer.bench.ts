@@ -1,7 +1,8 @@
 // Analyzer throughput: analyze() against compromise (.people() .dates() .quotations()) on the same texts in the same
 // run, on the DEV corpora and on synthetic articles of 100 KB, 1 MB and 10 MB; how the cost grows with the size; and
 // the peak memory of one analysis, measured in a fresh child process.
-// probeMemory is that child's side (run.ts starts the bench bundle with --memory-probe FILE).
+// probeThroughput and probeMemory are the children's sides (run.ts starts the bench bundle with --throughput-probe
+// FILE or --memory-probe FILE).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -139,10 +140,34 @@ export interface Workload {
   compromise?: MeasureOptions & { budgetMs: number };
 }
 
-export function throughput(w: Workload): ThroughputRow {
+/**
+ * Times analyze() on the texts in a child process of its own (probeScript, the bench bundle, answers
+ * `--throughput-probe FILE`): compromise's large heap and the compiler threads busy with it would otherwise be counted
+ * in this process's CPU time (concurrent marking, background compilation), which is the peer's cost, not ours.
+ */
+function measureInChild(texts: string[], options: MeasureOptions, probeScript: string): Timing {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const file = path.join(dir, 'workload.json');
+  fs.writeFileSync(file, JSON.stringify({ texts, options }));
+  try {
+    const out = execFileSync(process.execPath, [probeScript, '--throughput-probe', file],
+      { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 600_000 });
+    return JSON.parse(out) as Timing;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The child's side of measureInChild: time analyze() on the workload file's texts and print the timing as JSON. */
+export function probeThroughput(file: string): void {
+  const { texts, options } = JSON.parse(fs.readFileSync(file, 'utf8')) as { texts: string[]; options: MeasureOptions };
+  process.stdout.write(JSON.stringify(measure(() => { for (const t of texts) analyze(t); }, options)));
+}
+
+export function throughput(w: Workload, probeScript: string): ThroughputRow {
   const bytes = w.texts.reduce((n, t) => n + utf8Bytes(t), 0);
-  progress(`analyze() on ${w.name} (${formatSize(bytes)})`);
-  const ours = measure(() => { for (const t of w.texts) analyze(t); }, w.ours);
+  progress(`analyze() on ${w.name} (${formatSize(bytes)}, child process)`);
+  const ours = measureInChild(w.texts, w.ours, probeScript);
   const row: ThroughputRow = {
     name: w.name, docs: w.texts.length, bytes, ours,
     cpu: { oursMBps: mbPerSecond(bytes, ours.medianCpuMs) }, wall: { oursMBps: mbPerSecond(bytes, ours.medianMs) }, busyness: busyness(),
