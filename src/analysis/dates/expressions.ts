@@ -8,7 +8,7 @@
 // seed articles' gold have it (TimeBank mostly agrees; GUM leaves it out).
 import {
   CARDINAL_RE, DAY_RE, MONTHS, MONTH_FULL_RE, MONTH_RE, ORDINAL_QUARTERS, SEASONS, TIME_RE,
-  WEEKDAYS, WEEKDAY_RE, YEAR_RE, ZONE_RE, cardinalValue,
+  WEEKDAYS, YEAR_RE, ZONE_RE, cardinalValue,
 } from './lexicon';
 import type { DateExpression, DateMeaning, ShiftUnit } from './meaning';
 import { nextTrigger } from './triggers';
@@ -26,8 +26,8 @@ const ZONE_AFTER_RE = new RegExp(`\\s*(${ZONE_RE})`, 'y');
 const NUMERIC_DATE_RE = /([0-9]{1,2})([/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9]|[/.][0-9])/y;
 const DECADE_RE = /((?:1[0-9]|20)[0-9]0|[0-9]0)['’]?s(?![A-Za-z0-9])/y;
 const TIME_ALONE_RE = new RegExp(`(${TIME_RE})(?:\\s*(${ZONE_RE}))?`, 'iy');
-const WEEKDAY_COMMA_RE = new RegExp(`(${WEEKDAY_RE}),?\\s+`, 'iy');
-const WEEKDAY_ALONE_RE = new RegExp(`(${WEEKDAY_RE})`, 'iy');
+/** After a weekday, before its date: "Friday, July 21". */
+const COMMA_SPACE_RE = /,?\s+/y;
 const DEICTIC_RE = /(today|yesterday|tomorrow|tonight)(?![a-z])/iy;
 /** A part of the day right after a day: "Tuesday night", "yesterday afternoon" (lower case: "Saturday Night Live" is a title). */
 const PART_OF_DAY_AFTER_RE = /[ \t]+(?:morning|afternoon|evening|night)(?![A-Za-z])/y;
@@ -157,23 +157,22 @@ function monthAt(text: string, pos: number, floor: number): DateExpression[] {
   return [];
 }
 
-function weekdayAt(text: string, pos: number, floor: number): DateExpression[] {
-  const comma = stickyAt(WEEKDAY_COMMA_RE, text, pos);
-  if (comma && isCapitalised(comma[1])) {
+/** A weekday text[pos, end) (the trigger: capitalised), alone or heading a full date ("Friday, July 21, 2017"). */
+function weekdayAt(text: string, pos: number, end: number, floor: number): DateExpression[] {
+  const comma = stickyAt(COMMA_SPACE_RE, text, end);
+  if (comma) {
     const after = comma.index + comma[0].length;
     const md = monthFirstDate(text, after);
     if (md) return [{ start: pos, ...md.first }];
     const dm = dayFirstDate(text, after);
     if (dm) return [{ start: pos, ...dm }];
   }
-  const m = stickyAt(WEEKDAY_ALONE_RE, text, pos);
-  if (!m || !isCapitalised(m[1])) return [];
   // "the next Tuesday" counts from the story's time, not the reference: the modifier stays outside
   const found = before(WEEKDAY_MOD_BEFORE, text, pos, floor);
   const mod = found && !before(THE_BEFORE, text, found.start, floor) ? found : undefined;
   const word = mod?.m[2].toLowerCase();
   const direction = word === 'last' || word === 'past' ? 'last' : word === 'next' || word === 'coming' ? 'next' : word === 'this' ? 'this' : 'tense';
-  return [{ start: mod ? mod.start : pos, end: withPartOfDay(text, m.index + m[0].length), meaning: { kind: 'weekday', weekday: WEEKDAYS.get(m[1].toLowerCase()) ?? 1, direction } }];
+  return [{ start: mod ? mod.start : pos, end: withPartOfDay(text, end), meaning: { kind: 'weekday', weekday: WEEKDAYS.get(text.slice(pos, end).toLowerCase()) ?? 1, direction } }];
 }
 
 /** Dates that start with the number text[pos, digitsEnd): ISO and numeric dates, "27 January", decades, times, years. */
@@ -224,7 +223,7 @@ function numberAt(text: string, pos: number, digitsEnd: number, floor: number): 
       return [{ start: the ? the.start : start, end: dec.index + dec[0].length, meaning: { kind: 'decade', decade } }];
     }
   }
-  if (len <= 2 && !/[0-9:.]/.test(prev) && /[:\sap]/i.test(next)) {
+  if (len <= 2 && !/[0-9:.]/.test(prev) && mayBeClock(text, digitsEnd)) {
     const time = stickyAt(TIME_ALONE_RE, text, pos);
     if (time) {
       const zone = time[2] !== undefined && /^[A-Z+-]/.test(time[2]);
@@ -237,6 +236,29 @@ function numberAt(text: string, pos: number, digitsEnd: number, floor: number): 
   }
   if (len === 4 && looksLikeYear(text, pos, digitsEnd)) return [{ start: pos, end: digitsEnd, meaning: { kind: 'calendar', year: +text.slice(pos, digitsEnd) } }];
   return [];
+}
+
+/**
+ * Whether the one or two digits ending at `digitsEnd` can be a clock time (TIME_ALONE_RE): they must be followed by
+ * ":", or by "a"/"p" ("5pm"), or by one space and "a"/"p" ("5 p.m."). Spares the pattern after most small numbers.
+ */
+function mayBeClock(text: string, digitsEnd: number): boolean {
+  const next = text[digitsEnd] ?? '';
+  const half = (c: string): boolean => c === 'a' || c === 'p' || c === 'A' || c === 'P';
+  return next === ':' || half(next) || (half(text[digitsEnd + 1] ?? '') && WHITE_SPACE_RE.test(next));
+}
+const WHITE_SPACE_RE = /^\s$/;
+
+/**
+ * False when a pattern "\s+(?:word|…)" cannot match at `pos` by the next one or two characters: no space there, or a
+ * space and a letter that none of the words starts with (`initials`, lower case). Spares most calls to the pattern.
+ */
+function maySpaceThenWord(text: string, pos: number, initials: string): boolean {
+  const c = text.charCodeAt(pos);
+  if (c > 32 && c < 127) return false; // printable ASCII: not white space
+  if (c !== 32) return true; // other white space, or beyond ASCII: the pattern decides
+  const d = text.charCodeAt(pos + 1) | 32; // a letter in lower case
+  return d < 97 || d > 122 || initials.includes(String.fromCharCode(d));
 }
 
 function deicticAt(text: string, pos: number): DateExpression[] {
@@ -279,7 +301,7 @@ function unitAt(text: string, pos: number, wordEnd: number, floor: number): Date
     return [{ start: pos, end: wordEnd, meaning: { kind: 'time', hour: word === 'midnight' ? 0 : 12, minute: 0 } }];
   }
   // "two weeks ago", "Seventeen years ago", "a year earlier", "24 hours ago"
-  const ago = stickyAt(AGO_RE, text, wordEnd);
+  const ago = maySpaceThenWord(text, wordEnd, 'ae') ? stickyAt(AGO_RE, text, wordEnd) : null;
   if (ago) {
     const q = before(QUANT_BEFORE, text, pos, floor);
     const n = q ? cardinalValue(q.m[2]) : undefined;
@@ -338,7 +360,8 @@ function unitAt(text: string, pos: number, wordEnd: number, floor: number): Date
   }
   if (!unit || word.endsWith('s')) return [];
   // "month's end", "year-end"
-  const unitEnd = stickyAt(UNIT_END_RE, text, pos);
+  const after = text[wordEnd];
+  const unitEnd = after === "'" || after === '’' || after === '-' ? stickyAt(UNIT_END_RE, text, pos) : null; // it goes on with 's or -end
   const det = before(DET_BEFORE, text, pos, floor);
   if (unitEnd) {
     const offset = det && !det.m[2] ? offsetOfDeterminer(det.m[4]) : 0;
@@ -378,7 +401,7 @@ export function findDateExpressions(text: string): DateExpression[] {
     let found: DateExpression[];
     switch (t.kind) {
       case 'month': found = monthAt(text, pos, floor); break;
-      case 'weekday': found = weekdayAt(text, pos, floor); break;
+      case 'weekday': found = weekdayAt(text, pos, t.end, floor); break;
       case 'number': found = numberAt(text, pos, t.end, floor); break;
       case 'deictic': found = deicticAt(text, pos); break;
       case 'unit': found = unitAt(text, pos, t.end, floor); break;
@@ -387,7 +410,7 @@ export function findDateExpressions(text: string): DateExpression[] {
     if (found.length === 0) continue;
     const last = found[found.length - 1];
     if (last.meaning.kind === 'shift') {
-      const elided = stickyAt(ELIDED_NEXT_RE, text, last.end);
+      const elided = maySpaceThenWord(text, last.end, 'oatu') ? stickyAt(ELIDED_NEXT_RE, text, last.end) : null;
       if (elided) {
         const end = elided.index + elided[0].length;
         found.push({ start: end - elided[1].length, end, meaning: { kind: 'shift', unit: last.meaning.unit, offset: 1 } });

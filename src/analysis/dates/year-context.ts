@@ -4,6 +4,8 @@
 /** Words that introduce an identifier or a count, not a year: "Room 1998", "Resolution 2270", "No. 2016". */
 const ID_NOUN_BEFORE =
   /(?:^|[^A-Za-z])(?:No|Nos|Number|Numbers|Room|Rooms|Suite|Flight|Route|Highway|Interstate|Resolution|Resolutions|Article|Articles|Section|Chapter|Page|Pages|pp?|Box|Unit|Apt|Apartment|Gate|Platform|Exit|Channel|Vol|Volume|Issue|Model|Code|Bill|Item|Case|Form|Order|Directive|Regulation|Paragraph|Clause|Lot|Ward|District|Precinct|Division|Squadron|Battalion|Brigade|Regiment|Bus|Train|Ext|Extension|Patent|Rule|Grade|Level|Class|Category|Type|Serial|Account|ID|Track|Lane|Seat|Row|Pier|Terminal|Block|Building|Floor|Tower|Station|Zone|Sector|Plot|Car|Engine|Ship|Hull|Tail|Version|Mark|Mk|Series|Opus|Op|Psalm|Verse)\.?\s*#?\s*$/i;
+/** Prepositions that make an older number a year: "in 1776", "since 1850". */
+const STRONG_PREPOSITION_BEFORE = /(?:^|[^A-Za-z])(?:in|since|until|till|by|from|during|of|circa|c\.)\s+$/i;
 /** Comparatives that make the number a quantity: "more than 2000", "up to 2050". */
 const QUANTITY_BEFORE = /(?:^|[^A-Za-z])(?:(?:more|less|fewer|greater|higher|lower|other)\s+than|at\s+least|at\s+most|up\s+to|approximately|an\s+estimated|a\s+total\s+of|numbering|number\s+of)\s+$/i;
 /** Approximators that make the number a quantity unless it ends a phrase: "about 2000 of them" vs "around 2000,". */
@@ -23,9 +25,8 @@ export function looksLikeYear(text: string, start: number, end: number): boolean
   const year = +text.slice(start, end);
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 60);
-  const strongPreposition = /(?:^|[^A-Za-z])(?:in|since|until|till|by|from|during|of|circa|c\.)\s+$/i.test(before);
-  if (year < 1900 && !(year >= 1500 && strongPreposition)) return false;
   if (year > 2099) return false;
+  if (year < 1900 && !(year >= 1500 && STRONG_PREPOSITION_BEFORE.test(before))) return false;
   if (/[$€£¥#@%&+\\/]\s*$/.test(before) || /[0-9A-Za-z][-.:/_]$/.test(before)) {
     // "$2016", "555-2016", "3.2016", "A-2016": part of money, a phone number or an ID. A year range is fine.
     if (!/(?:1[0-9]|20)[0-9]{2}\s*[-–—/]\s*$/.test(before)) return false;
