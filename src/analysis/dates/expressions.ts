@@ -86,7 +86,10 @@ function before(re: RegExp, text: string, pos: number, floor: number): { start: 
 }
 
 const isCapitalised = (word: string): boolean => word.charCodeAt(0) >= 65 && word.charCodeAt(0) <= 90;
-const monthNumber = (word: string): number => MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? 0;
+const monthNumber = (word: string): number => {
+  const w = word.toLowerCase();
+  return MONTHS.get(w.endsWith('.') ? w.slice(0, -1) : w) ?? 0; // "Jan." -> "jan"
+};
 const dayNumber = (word: string): number => parseInt(word, 10);
 
 interface Found { end: number; meaning: DateMeaning }

@@ -1,6 +1,7 @@
 // The publication date an article states about itself, looked for near its top: a labelled line
 // ("Posted on : 2016-01-18 17:05 KST", "Published: Jan. 18, 2016", "Updated …"), a dateline with a year
 // ("BEIJING, Jan. 18, 2016 (Xinhua) --") or a line that is only a date ("Friday, July 21, 2017").
+// Labels and datelines are read only near the years of the head, the only places a full day can follow them.
 import { findDateExpressions } from './expressions';
 import type { DateExpression } from './meaning';
 import { formatDay, isValidDate } from './calendar';
@@ -57,6 +58,8 @@ function firstExpressionAt(text: string, pos: number): DateExpression | undefine
   return e && e.start === 0 ? e : undefined;
 }
 
+// ---- reading only where a stated day can be: labels and datelines near the years of the head ----
+
 interface Stretch { from: number; to: number }
 
 /**
@@ -95,6 +98,16 @@ function* labelsIn(head: string, stretches: Stretch[]): Generator<RegExpExecArra
 }
 
 /**
+ * Where to start reading labels so as to find every one that ends after `pos`: back over a label's tail (spaces, a
+ * colon, "on", "at") and its longest word ("published"; "First published" ends where "published" does).
+ */
+function labelSearchStart(head: string, pos: number): number {
+  let start = pos;
+  while (start > 0 && /[\s:：onat]/i.test(head[start - 1])) start--;
+  return Math.max(0, start - 'published'.length);
+}
+
+/**
  * The datelines that end in a stretch, in text order: the pattern is tried at the start of each line that reaches into
  * a stretch (a scan with ^ would try every position), in the head cut at the stretch's end as for labels.
  */
@@ -111,16 +124,6 @@ function* datelinesIn(head: string, stretches: Stretch[]): Generator<RegExpExecA
 }
 
 /**
- * Where to start reading labels so as to find every one that ends after `pos`: back over a label's tail (spaces, a
- * colon, "on", "at") and its longest word ("published"; "First published" ends where "published" does).
- */
-function labelSearchStart(head: string, pos: number): number {
-  let start = pos;
-  while (start > 0 && /[\s:：onat]/i.test(head[start - 1])) start--;
-  return Math.max(0, start - 'published'.length);
-}
-
-/**
  * Where to start reading datelines so as to find every one that ends after `pos`: the start of the line holding it,
  * or an earlier one (after a \n: lines also break at \r, U+2028, U+2029, rare, and those in between are read too).
  */
@@ -133,6 +136,8 @@ function nextLineStart(text: string, pos: number): number {
   LINE_BREAK_RE.lastIndex = pos;
   return LINE_BREAK_RE.test(text) ? LINE_BREAK_RE.lastIndex : text.length + 1;
 }
+
+// ---- the rule ----
 
 export function findPublicationDate(text: string): string | undefined {
   const head = text.slice(0, HEAD_LENGTH);

@@ -1,9 +1,21 @@
 // Is a bare four-digit number a year? Only when it looks like one in context: "in 1998", "the 2016 election",
 // but not "1,998 people", "$2016", "Room 1998", "2000 troops", "555-2016" or "1998 Main Street".
 
-/** Words that introduce an identifier or a count, not a year: "Room 1998", "Resolution 2270", "No. 2016". */
-const ID_NOUN_BEFORE =
-  /(?:^|[^A-Za-z])(?:No|Nos|Number|Numbers|Room|Rooms|Suite|Flight|Route|Highway|Interstate|Resolution|Resolutions|Article|Articles|Section|Chapter|Page|Pages|pp?|Box|Unit|Apt|Apartment|Gate|Platform|Exit|Channel|Vol|Volume|Issue|Model|Code|Bill|Item|Case|Form|Order|Directive|Regulation|Paragraph|Clause|Lot|Ward|District|Precinct|Division|Squadron|Battalion|Brigade|Regiment|Bus|Train|Ext|Extension|Patent|Rule|Grade|Level|Class|Category|Type|Serial|Account|ID|Track|Lane|Seat|Row|Pier|Terminal|Block|Building|Floor|Tower|Station|Zone|Sector|Plot|Car|Engine|Ship|Hull|Tail|Version|Mark|Mk|Series|Opus|Op|Psalm|Verse)\.?\s*#?\s*$/i;
+/** Words that introduce an identifier or a count, not a year: "Room 1998", "Resolution 2270", "No. 2016" (any case). */
+const ID_NOUNS: ReadonlySet<string> = new Set([
+  'no nos number numbers room rooms suite flight route highway interstate resolution resolutions',
+  'article articles section chapter page pages p pp box unit apt apartment gate platform exit channel',
+  'vol volume issue model code bill item case form order directive regulation paragraph clause lot ward',
+  'district precinct division squadron battalion brigade regiment bus train ext extension patent rule',
+  'grade level class category type serial account id track lane seat row pier terminal block building',
+  'floor tower station zone sector plot car engine ship hull tail version mark mk series opus op psalm',
+  'verse',
+].join(' ').split(' '));
+/**
+ * The word right before a number, past a period, "#" and spaces ("No. 2016", "Room #1998"), read backwards from the
+ * end: one attempt, where a pattern listing the nouns was tried at every position of the context.
+ */
+const WORD_BEFORE = /(?<=(?:^|[^A-Za-z])([A-Za-z]+)\.?\s*#?\s*)/y;
 /** Prepositions that make an older number a year: "in 1776", "since 1850". */
 const STRONG_PREPOSITION_BEFORE = /(?:^|[^A-Za-z])(?:in|since|until|till|by|from|during|of|circa|c\.)\s+$/i;
 /** Comparatives that make the number a quantity: "more than 2000", "up to 2050". */
@@ -36,7 +48,9 @@ export function looksLikeYear(text: string, start: number, end: number): boolean
     // "2016%", "2016.5", "2016-1234", "2016 1234": a quantity or an ID
     if (!/^(?:[-–—/][0-9]{2}(?![0-9])|[-–—]\s*(?:1[0-9]|20)[0-9]{2}(?![0-9]))/.test(after) && !/^['’]s\b/.test(after)) return false;
   }
-  if (ID_NOUN_BEFORE.test(before)) return false;
+  WORD_BEFORE.lastIndex = before.length;
+  const word = WORD_BEFORE.exec(before);
+  if (word && ID_NOUNS.has(word[1].toLowerCase())) return false;
   if (COUNT_NOUN_AFTER.test(after) && !/^\s*(?:days|weeks|months)\s+(?:of|in)\b/i.test(after)) return false;
   if (QUANTITY_BEFORE.test(before)) return false;
   if (APPROXIMATELY_BEFORE.test(before) && !/^\s*(?:[-–—,.;:)]|and\b|to\b|through\b|$)/i.test(after)) return false;
