@@ -137,7 +137,7 @@ export function benchTokens(name: string, text: string, options: MeasureOptions,
 }
 
 export function formatTokens(rows: TokensRow[]): string[] {
-  const out = ['Semantic tokens (provider time: analyze() + layTokens() + SemanticTokensBuilder encoding; median CPU time, as above)'];
+  const out = ['Semantic tokens (provider time: analyze() + layTokens() + SemanticTokensBuilder encoding; median process CPU time, GC and compiler threads included)'];
   out.push(...table([
     ['text', 'size', 'tokens', 'provider', 'target', '', 'compromise', 'ratio', 'wall time: provider = analyze + layout&encode'],
     ...rows.map(r => [
