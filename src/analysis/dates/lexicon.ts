@@ -45,7 +45,6 @@ export const MONTH_FULL_RE = 'January|February|March|April|May|June|July|August|
 /** Abbreviations, with a period or (for the unambiguous ones) without. */
 export const MONTH_ABBR_RE = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?![a-z.])';
 export const MONTH_RE = `(?:${MONTH_FULL_RE}|${MONTH_ABBR_RE})(?![a-z])`;
-export const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![a-z])';
 /** Day of the month, optionally ordinal: 7, 07, 21st. Not followed by more digits, a time or a decimal. */
 export const DAY_RE = '(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!:[0-9])(?![.,][0-9])(?![a-z])';
 export const YEAR_RE = '(?:1[0-9]|20)[0-9]{2}(?![0-9])(?![.,][0-9])';
