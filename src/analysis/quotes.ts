@@ -28,8 +28,7 @@ export function findQuotes(text: string): QuoteMention[] {
   }
   const keepSingles = singlesAreQuotations(raw);
   const candidates = raw.filter(q => (keepSingles || q.kind === 'double') && !isStructurallyNotQuote(text, q));
-  const memo = new AttributionMemo();
-  memo.lines = lines;
+  const memo = new AttributionMemo(lines);
   const groups = assignGroups(text, lines, candidates, memo);
   const kept = keptQuotes(text, lines, candidates, groups, memo);
   const quotes = kept.map((i): QuoteMention => {

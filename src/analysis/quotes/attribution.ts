@@ -181,10 +181,11 @@ function sentenceEndsSoon(tokens: Token[], i: number): boolean {
  * about the same quotations again. Holds no text, only results.
  */
 export class AttributionMemo {
-  /** The text's paragraph lines, when the quote search that fills this memo split them (spares a second split). */
-  lines: Line[] | undefined;
   private readonly after = new Map<number, { lineEnd: number; found: Attribution | null }>();
   private readonly before = new Map<number, { lineStart: number; found: Attribution | null }>();
+
+  /** `lines`: the text's paragraph lines, when the quote search that fills this memo split them (spares a second split). */
+  constructor(readonly lines?: Line[]) {}
 
   /** One number per span; undefined (no memo) past 2^26 characters, where it would no longer be unique. */
   private static key(q: QuoteSpan): number | undefined {
