@@ -156,16 +156,26 @@ export interface Workload {
  * in this process's CPU time (concurrent marking, background compilation), which is the peer's cost, not ours.
  */
 function measureInChild(texts: string[], options: MeasureOptions, probeScript: string): Timing {
+  return withTempFile('workload.json', JSON.stringify({ texts, options }),
+    file => runProbe<Timing>(probeScript, ['--throughput-probe', file], [], 600_000));
+}
+
+/** Runs `use` on a temporary file holding `content`, removed afterwards. */
+function withTempFile<T>(name: string, content: string, use: (file: string) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const file = path.join(dir, 'workload.json');
-  fs.writeFileSync(file, JSON.stringify({ texts, options }));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
   try {
-    const out = execFileSync(process.execPath, [probeScript, '--throughput-probe', file],
-      { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 600_000 });
-    return JSON.parse(out) as Timing;
+    return use(file);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs the bench bundle (probeScript) as a child with `probeArgs` and node's `nodeFlags`; parses the JSON it prints. */
+function runProbe<T>(probeScript: string, probeArgs: string[], nodeFlags: string[], timeoutMs: number): T {
+  return JSON.parse(execFileSync(process.execPath, [...nodeFlags, probeScript, ...probeArgs],
+    { encoding: 'utf8', maxBuffer: 1 << 20, timeout: timeoutMs })) as T;
 }
 
 /** The child's side of measureInChild: time analyze() on the workload file's texts and print the timing as JSON. */
@@ -275,19 +285,14 @@ export async function probeMemory(file: string): Promise<void> {
  */
 export function memoryOf(name: string, text: string, probeScript: string): MemoryRow {
   progress(`peak memory of analyze() on ${name} (child processes)`);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'article.txt');
-  fs.writeFileSync(file, text);
-  const probeWith = (flags: string[]): MemoryProbe => JSON.parse(execFileSync(process.execPath,
-    ['--expose-gc', ...flags, probeScript, '--memory-probe', file], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 300_000 })) as MemoryProbe;
-  try {
+  return withTempFile('article.txt', text, file => {
+    const probeWith = (flags: string[]) => runProbe<MemoryProbe>(probeScript, ['--memory-probe', file], ['--expose-gc', ...flags], 300_000);
     const probe = probeWith([HOST_SIZED_YOUNG_GENERATION]);
     const fresh = probeWith([]);
     const bytes = utf8Bytes(text);
     const extraBytes = probe.peakRss - probe.baselineRss;
     return { name, bytes, probe, extraBytes, ratio: extraBytes / bytes, freshExtraBytes: fresh.peakRss - fresh.baselineRss };
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
