@@ -6,7 +6,7 @@ import { attributeSpeakers } from './speakers';
 import type { Analysis, AnalyzeOptions } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const { persons, people } = findPeople(text);
+  const { persons, people } = findPeople(text, options.corrections);
   const { publicationDate, dates } = findPublicationDateAndDates(text, options.referenceDate);
   const quotes = findQuotes(text);
   attributeSpeakers(text, quotes, persons, people);

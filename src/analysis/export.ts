@@ -16,6 +16,8 @@ export interface ScoredEntity {
   speaker?: string;
   /** quote: canonical name of the person who said it, when the source resolves to a person ("he" → "John Kerry") */
   speakerEntity?: string;
+  /** quote: "quotation" (someone's words) or "term" (a title, a scare-quoted word, a nickname) */
+  kind?: 'quotation' | 'term';
   /** date: resolved calendar value */
   value?: string;
 }
@@ -31,7 +33,7 @@ export function toScoredEntities(a: Analysis): ScoredEntity[] {
     out.push(e);
   }
   for (const q of a.quotes) {
-    const e: ScoredEntity = { type: 'quote', start: q.start, end: q.end, text: q.text };
+    const e: ScoredEntity = { type: 'quote', start: q.start, end: q.end, text: q.text, kind: q.kind };
     const person = q.speakerId ? a.people.get(q.speakerId)?.name : undefined;
     const speaker = q.speakerText ?? person;
     if (speaker) e.speaker = speaker;

@@ -9,7 +9,7 @@ import { linkMentions, NameSpans } from './people/entities';
 import { type ScannedText, scanText } from './people/runs';
 import { int32Scratch } from './people/scratch';
 import { Vocabulary } from './people/vocabulary';
-import type { PersonEntity, PersonMention } from './types';
+import type { PeopleCorrections, PersonEntity, PersonMention } from './types';
 
 export interface PeopleResult {
   persons: PersonMention[];
@@ -24,9 +24,11 @@ const PERSON = PERSON_VERDICT, UNSURE = UNSURE_VERDICT;
 const FOUND = int32Scratch(), UNSURE_RUNS = int32Scratch();
 const KNOWN = new DenseIds();
 
-export function findPeople(text: string): PeopleResult {
+export function findPeople(text: string, corrections?: PeopleCorrections): PeopleResult {
   if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
   const scanned = scanText(text, vocabulary);
+  const corrected = corrections && (corrections.persons?.length || corrections.notPersons?.length)
+    ? new CorrectedNames(text, scanned, corrections) : undefined;
   const classifier = new RunClassifier(text, scanned, vocabulary);
   const runCount = scanned.runCount;
   // Name tokens [coreFirst, coreEnd) of the runs found person, by the first pass and by the second: pairs in run order.
@@ -40,8 +42,16 @@ export function findPeople(text: string): PeopleResult {
   classifier.findFirms();
   // Whether a run is a thing is asked only of runs found person: the checks read the words around the run.
   for (let r = 0; r < runCount; r++) {
+    const forced = corrected?.personIn(r);
+    if (forced) {
+      found[foundCount++] = forced.first;
+      found[foundCount++] = forced.end;
+      for (let k = forced.first; k < forced.end; k++) if (classifier.namePart(k)) known.add(scanned.tokenWord[k]);
+      continue;
+    }
     const verdict = classifier.classifyRun(r);
     if (verdict === PERSON) {
+      if (corrected?.isNotPerson(classifier.coreFirst, classifier.coreEnd)) continue;
       if (classifier.isThingRun(r)) continue;
       found[foundCount++] = classifier.coreFirst;
       found[foundCount++] = classifier.coreEnd;
@@ -53,6 +63,7 @@ export function findPeople(text: string): PeopleResult {
   const firstPassEnd = foundCount;
   for (let u = 0; u < unsureCount; u++) {
     if (classifier.classifyWithKnownNames(unsure[u], known) !== PERSON || classifier.isThingRun(unsure[u])) continue;
+    if (corrected?.isNotPerson(classifier.coreFirst, classifier.coreEnd)) continue;
     found[foundCount++] = classifier.coreFirst;
     found[foundCount++] = classifier.coreEnd;
   }
@@ -76,4 +87,41 @@ function nameSpans(scanned: ScannedText, classifier: RunClassifier, found: Int32
     for (let k = coreFirst; k < coreEnd; k++) if (classifier.namePart(k)) spans.addPart(scanned.tokenWord[k]);
   }
   return spans;
+}
+
+/** The reader's corrections as token ranges of one scanned article. */
+class CorrectedNames {
+  /** Added people's names, each as its words. */
+  private readonly persons: string[][];
+  private readonly notPersons: Set<string>;
+
+  constructor(private readonly text: string, private readonly scanned: ScannedText, corrections: PeopleCorrections) {
+    const words = (name: string) => name.trim().split(/\s+/).filter(w => w.length > 0);
+    // Longest first, so "Jane Roe-Smith" wins over "Jane" where both were added.
+    this.persons = (corrections.persons ?? []).map(words).filter(w => w.length > 0).sort((a, b) => b.length - a.length);
+    this.notPersons = new Set((corrections.notPersons ?? []).map(n => words(n).join(' ')));
+  }
+
+  private tokenText(k: number): string { return this.text.slice(this.scanned.tokenStart[k], this.scanned.tokenEnd(k)); }
+
+  /** Tokens [first, end) spell a name the reader says is not a person. */
+  isNotPerson(first: number, end: number): boolean {
+    if (this.notPersons.size === 0 || end <= first) return false;
+    let name = this.tokenText(first);
+    for (let k = first + 1; k < end; k++) name += ' ' + this.tokenText(k);
+    return this.notPersons.has(name);
+  }
+
+  /** The tokens of run r that spell a name the reader added as a person, or undefined. */
+  personIn(r: number): { first: number; end: number } | undefined {
+    const s = this.scanned;
+    for (const name of this.persons) {
+      for (let k = s.runFirst[r]; k + name.length <= s.runEnd[r]; k++) {
+        let i = 0;
+        while (i < name.length && this.tokenText(k + i) === name[i]) i++;
+        if (i === name.length) return { first: k, end: k + name.length };
+      }
+    }
+    return undefined;
+  }
 }

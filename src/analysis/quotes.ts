@@ -34,7 +34,7 @@ export function findQuotes(text: string): QuoteMention[] {
   const quotes = kept.map((i): QuoteMention => {
     const q = candidates[i];
     const end = q.closed ? extendOverLanguageTag(text, q.end) : q.end;
-    return { type: 'quote', start: q.start, end, text: text.slice(q.start, end), speakerId: null, speakerText: null, group: groups[i] };
+    return { type: 'quote', start: q.start, end, text: text.slice(q.start, end), kind: 'quotation', speakerId: null, speakerText: null, group: groups[i] };
   });
   handOverAttributions(quotes, memo); // attributeSpeakers asks about the same quotations
   return quotes;

@@ -32,10 +32,17 @@ export interface DateMention extends Span {
   relative: boolean;
 }
 
+/**
+ * What a quoted span is: someone's words (attributed or not), or a term set in quote marks — the title of a work, a
+ * scare-quoted word, a nickname. Both are shown; only quotations have speakers.
+ */
+export type QuoteKind = 'quotation' | 'term';
+
 export interface QuoteMention extends Span {
   type: 'quote';
   /** The quotation including its marks. */
   text: string;
+  kind: QuoteKind;
   /** PersonEntity id of who said it, or null when unknown or not a person (an organisation, "officials"). */
   speakerId: string | null;
   /** The surface text the article uses for the source, e.g. "Zhao", "he", "the ministry"; null if none found. */
@@ -69,4 +76,17 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Fallback reference date ("YYYY-MM-DD") when the article does not state its publication date. */
   referenceDate?: string;
+  /** The reader's corrections of who is a person in this article: they win over the analyzer's own evidence. */
+  corrections?: PeopleCorrections;
+}
+
+/** Names as written (white space inside collapsed to one space; compared case-sensitively). */
+export interface PeopleCorrections {
+  /**
+   * Names that are not people here ("Ford" retyped as an organisation): a capitalised run whose name is exactly one
+   * of these is not a person mention, so it is not linked either ("Henry Ford" stays a person, a bare "Ford" does not).
+   */
+  notPersons?: readonly string[];
+  /** Names the reader marked as people: a mention wherever they occur, and their parts link later mentions ("Roe"). */
+  persons?: readonly string[];
 }

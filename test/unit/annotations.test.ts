@@ -128,9 +128,9 @@ describe('entity decisions', () => {
     assert.equal(entityOfMention(person, analysis), 'John Kerry');
     assert.equal(entityOfMention({ type: 'date', start: 0, end: 7, text: 'Tuesday', value: '2016-01-26', relative: true }, analysis), '2016-01-26');
     assert.equal(entityOfMention({ type: 'date', start: 0, end: 7, text: 'Tuesday', relative: true }, analysis), 'Tuesday');
-    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', speakerId: 'person:john-kerry', speakerText: 'he', group: 0 }, analysis), 'John Kerry');
-    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', speakerId: null, speakerText: 'the ministry', group: 0 }, analysis), 'the ministry');
-    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', speakerId: null, speakerText: null, group: 0 }, analysis), '');
+    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', kind: 'quotation', speakerId: 'person:john-kerry', speakerText: 'he', group: 0 }, analysis), 'John Kerry');
+    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', kind: 'quotation', speakerId: null, speakerText: 'the ministry', group: 0 }, analysis), 'the ministry');
+    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', kind: 'quotation', speakerId: null, speakerText: null, group: 0 }, analysis), '');
   });
 
   it('sets, changes, looks up and withdraws a decision', () => {

@@ -29,7 +29,7 @@ function analysisOf(text: string, parts: Parts): Analysis {
   const quotes: QuoteMention[] = (parts.quotes ?? []).map(([s, speaker, speakerText], i) => {
     const m = find(s, from); from = m.end;
     if (speaker && !people.has(idOf(speaker))) people.set(idOf(speaker), { id: idOf(speaker), name: speaker, mentions: [] });
-    return { type: 'quote', ...m, speakerId: speaker ? idOf(speaker) : null, speakerText, group: i };
+    return { type: 'quote', ...m, kind: 'quotation', speakerId: speaker ? idOf(speaker) : null, speakerText, group: i };
   });
   return { persons, dates, quotes, people };
 }

@@ -336,3 +336,23 @@ describe('people: findPeople', () => {
     });
   });
 });
+
+describe('people: the reader\'s corrections', () => {
+  const story = 'Harold Blackwell opened the new hall in 1903. Blackwell spoke first, and Blackwell thanked the mayor.';
+
+  it('a name retyped as not a person is no mention, and is not linked to the full name', () => {
+    assert.deepEqual(entityNames(story), ['Harold Blackwell', 'Harold Blackwell', 'Harold Blackwell']);
+    const r = findPeople(story, { notPersons: ['Blackwell'] });
+    assert.deepEqual(r.persons.map(p => p.text), ['Harold Blackwell']);
+  });
+
+  it('a name the reader added is a person wherever it occurs, and its surname links to it', () => {
+    const text = 'The Velvet Hammer spoke at noon. Later, Hammer left the hall with Jane Roe.';
+    const before = findPeople(text).persons.map(p => p.text);
+    assert.ok(!before.includes('Velvet Hammer'));
+    const r = findPeople(text, { persons: ['Velvet Hammer'] });
+    const byText = new Map(r.persons.map(p => [p.text, r.people.get(p.entityId)!.name]));
+    assert.equal(byText.get('Velvet Hammer'), 'Velvet Hammer');
+    assert.equal(byText.get('Hammer'), 'Velvet Hammer');
+  });
+});

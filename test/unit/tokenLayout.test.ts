@@ -18,7 +18,7 @@ function analysisOf(text: string, parts: { persons?: [string, string, boolean][]
     persons.push({ type: 'person', ...m, entityId: id, fullName: full });
   }
   const dates: DateMention[] = (parts.dates ?? []).map(s => ({ type: 'date', ...at(text, s), relative: true }));
-  const quotes: QuoteMention[] = (parts.quotes ?? []).map(([s, speaker], i) => ({ type: 'quote', ...at(text, s), speakerId: speaker, speakerText: null, group: i }));
+  const quotes: QuoteMention[] = (parts.quotes ?? []).map(([s, speaker], i) => ({ type: 'quote', ...at(text, s), kind: 'quotation', speakerId: speaker, speakerText: null, group: i }));
   return { persons, dates, quotes, people };
 }
 
