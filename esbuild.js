@@ -10,14 +10,15 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const typecheck = !process.argv.includes('--no-typecheck') && !watch;
 
-function listTs(dir) {
+function listFiles(dir, wanted) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) return listTs(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
+    if (e.isDirectory()) return listFiles(p, wanted);
+    return wanted(e.name) ? [p] : [];
   });
 }
+const listTs = dir => listFiles(dir, name => name.endsWith('.ts') && !name.endsWith('.d.ts'));
 
 const common = { platform: 'node', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 const builds = [
@@ -49,6 +50,11 @@ async function main() {
   const toStaging = b => (b.outdir === 'out' ? { ...b, outdir: staging } : b.outfile?.startsWith('out/') ? { ...b, outfile: b.outfile.replace(/^out\//, `${staging}/`) } : b);
   try {
     await Promise.all(builds.map(b => esbuild.build(toStaging(b))));
+    // The file-by-file build leaves `require('./list.json')` as it is: the data files go beside the compiled modules.
+    for (const json of listFiles('src', name => name.endsWith('.json'))) {
+      fs.mkdirSync(path.join(staging, path.dirname(json)), { recursive: true });
+      fs.copyFileSync(json, path.join(staging, json));
+    }
   } catch (e) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw e;

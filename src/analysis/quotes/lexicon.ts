@@ -1,40 +1,6 @@
 // Word lists for attributing quotations: reporting verbs, pronouns, determiners and the like. Lower-cased.
 
-/** Regular reporting verbs (base form); their -s, -ed and -ing forms are derived. */
-const REGULAR_VERBS = [
-  'add', 'acknowledge', 'advise', 'affirm', 'agree', 'allege', 'announce', 'answer', 'argue', 'ask', 'assert', 'assure',
-  'boast', 'brand', 'call', 'caution', 'charge', 'chant', 'cite', 'claim', 'comment', 'complain', 'concede', 'conclude',
-  'concur', 'condemn', 'confirm', 'contend', 'continue', 'counter', 'declare', 'decry', 'demand', 'deny', 'describe',
-  'dismiss', 'dub', 'echo', 'emphasize', 'emphasise', 'estimate', 'exclaim', 'explain', 'insist', 'joke', 'label',
-  'lament', 'liken', 'maintain', 'mention', 'muse', 'note', 'observe', 'pledge', 'point', 'post', 'praise', 'predict',
-  'promise', 'quip', 'recall', 'recount', 'reiterate', 'remark', 'remind', 'repeat', 'reply', 'report', 'respond',
-  'retort', 'reveal', 'scoff', 'shout', 'sigh', 'snap', 'state', 'stress', 'suggest', 'term', 'testify', 'thank',
-  'threaten', 'tout', 'tweet', 'urge', 'vow', 'warn', 'whisper', 'wonder', 'yell', 'accuse', 'blast', 'slam',
-  'criticize', 'criticise', 'hail', 'characterize', 'characterise', 'question', 'quote', 'apologize', 'apologise',
-  'hope', 'fear', 'admit', 'attack', 'plead', 'rule', 'urge', 'propose', 'recommend', 'mock', 'label', 'advocate',
-];
-/** Irregular and spelling-changing forms, listed in full. */
-const LISTED_FORMS = [
-  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'write', 'writes', 'wrote', 'writing', 'written',
-  'speak', 'speaks', 'spoke', 'speaking', 'think', 'thinks', 'thought', 'sing', 'sings', 'sang', 'singing',
-  'quipped', 'quipping', 'admitted', 'admitting', 'dubbed', 'dubbing', 'snapped', 'snapping', 'replied', 'replies',
-  'testified', 'testifies', 'denied', 'denies', 'put', 'puts', 'go', 'goes', 'went', 'explains', 'tweeted', 'retweeted',
-  'swear', 'swore', 'sworn', 'proclaim', 'proclaims', 'proclaimed', 'wrote', 'read', 'reads', 'begin', 'began',
-  'insisted', 'rebut', 'rebutted', 'feel', 'feels', 'felt', 'believe', 'believes', 'believed', 'told',
-];
-
-function inflect(base: string): string[] {
-  const forms = [base];
-  if (/(s|sh|ch|x|z)$/.test(base)) forms.push(base + 'es');
-  else if (/[^aeiou]y$/.test(base)) forms.push(base.slice(0, -1) + 'ies');
-  else forms.push(base + 's');
-  if (base.endsWith('e')) forms.push(base + 'd', base.slice(0, -1) + 'ing');
-  else if (/[^aeiou]y$/.test(base)) forms.push(base.slice(0, -1) + 'ied', base + 'ing');
-  else forms.push(base + 'ed', base + 'ing');
-  return forms;
-}
-
-export const REPORTING_VERBS: ReadonlySet<string> = new Set([...REGULAR_VERBS.flatMap(inflect), ...LISTED_FORMS]);
+export { REPORTING_VERBS } from '../lexicon';
 
 /** Verbs that report speech only with a particle or object: "pointed out", "went on", "put it". */
 export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
