@@ -6,6 +6,7 @@
 // Usage: node test/eval/run.mjs [--errors DIR] [--only NAME,NAME] [--peer compromise] [--json FILE]
 //   --errors DIR   write the tune split's false positives / misses per file to DIR (never the check split's)
 //   --peer compromise  score compromise (+ compromise-dates) too, predictions cached in .eval-cache/
+// Quotes of kind "term" are left out before scoring: the corpora label quotations only.
 // Prints one table: file × split × type with exact-span P / R / F1 (score.mjs), quote speaker accuracy as written
 // (score.mjs) and as the resolved person (quotes whose gold speaker names someone: see resolvedSpeakerAccuracy).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -48,7 +49,10 @@ function predict(goldFile, name) {
   }
   const r = spawnSync(process.execPath, [cli, 'extract', '--jsonl', goldFile], { maxBuffer: 1 << 30 });
   if (r.status !== 0) { console.error(r.stderr.toString()); throw new Error(`cli failed on ${goldFile}`); }
-  fs.writeFileSync(out, r.stdout);
+  // The corpora label quotations only: quoted terms (titles, scare quotes, nicknames; kind "term") are not scored.
+  const docs = r.stdout.toString().split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  for (const d of docs) d.entities = d.entities.filter((e) => !(e.type === 'quote' && e.kind === 'term'));
+  fs.writeFileSync(out, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
   return out;
 }
 
