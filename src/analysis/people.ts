@@ -3,7 +3,7 @@
 // (given name, title, speech verb, apposition, role noun…); the second accepts runs made only of names the
 // article already uses for a person ("Kerry" once "John Kerry" is found, anywhere in the article).
 // Runs and spans are kept as token indexes in typed arrays; the only objects made are the mentions and entities.
-import { PERSON as PERSON_VERDICT, RunClassifier, UNSURE as UNSURE_VERDICT } from './people/classify';
+import { PERSON, RunClassifier, UNSURE } from './people/classify';
 import { DenseIds } from './people/dense';
 import { linkMentions, NameSpans } from './people/entities';
 import { type ScannedText, scanText } from './people/runs';
@@ -19,8 +19,6 @@ export interface PeopleResult {
 // Shared across calls so a word's list look-ups are done once; emptied between calls once it grows large.
 const vocabulary = new Vocabulary();
 const VOCABULARY_LIMIT = 200_000;
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const PERSON = PERSON_VERDICT, UNSURE = UNSURE_VERDICT;
 const FOUND = int32Scratch(), UNSURE_RUNS = int32Scratch();
 const KNOWN = new DenseIds();
 

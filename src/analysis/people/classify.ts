@@ -5,12 +5,13 @@
 // Works on token indexes into a ScannedText and on word bits from the Vocabulary: no per-token strings.
 import type { WordSet } from './dense';
 import { FirmContext, nameKey } from './firms';
-import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
+import { isLetter, isSpace, isWhiteSpace } from '../text/chars';
+import type { ScannedText } from './runs';
 import { uint8Scratch } from './scratch';
 import { Context, ContextWords, type Vocabulary, Word } from './vocabulary';
-import { ORGANISATIONS as ORGANISATIONS_IMPORT, PLACES as PLACES_IMPORT, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words';
+import { ORGANISATIONS, PLACES, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words';
 
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
+// The word and context bits by their short names.
 const {
   ASIAN_SURNAME, CAPITALS, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
   PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
@@ -19,7 +20,6 @@ const {
   ATTRIBUTIVE_HEAD, AUTHORED_WORK, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
   PERSON_VERB, ROLE_NOUN, SPEECH_AUXILIARY, SPEECH_VERB, WORK_NOUN,
 } = Context;
-const isLetter = isLetterImport, isSpace = isSpaceImport, PLACES = PLACES_IMPORT, ORGANISATIONS = ORGANISATIONS_IMPORT;
 
 export const UNSURE = 0;
 export const PERSON = 1;
@@ -42,10 +42,6 @@ const COMMA = 44, HYPHEN = 45, LOWER_S = 115;
 const DESCRIPTION_END = DATE_LEAD | DESCRIPTION_END_WORD;
 const isAsciiWordChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-/** White space as the regular expression class \s has it. */
-const isWhiteSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 /** Spaces and opening quotes/brackets that may stand between a sentence end and its first word. */
 const isOpener = (c: number): boolean =>
   c === 32 || c === 0xa0 || c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 91;

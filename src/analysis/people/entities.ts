@@ -5,11 +5,9 @@
 import type { PersonEntity, PersonMention } from '../types';
 import { DenseIds } from './dense';
 import { int32Scratch } from './scratch';
-import { detachedSlice as detachedSliceImport } from './vocabulary';
-import { hashRange as hashRangeImport, slotTable } from './hashing';
+import { detachedSlice } from './vocabulary';
+import { hashRange, slotTable } from '../text/hashing';
 
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const hashRange = hashRangeImport, detachedSlice = detachedSliceImport;
 
 const SPAN_STARTS = int32Scratch(), SPAN_ENDS = int32Scratch(), PART_FIRSTS = int32Scratch(), PART_WORDS = int32Scratch();
 const WORD_IDS = int32Scratch(), FULL_NAME_OF_SPAN = int32Scratch(), LATEST_WITH_FIRST = int32Scratch();

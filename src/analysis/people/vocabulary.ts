@@ -9,10 +9,7 @@ import {
   ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACES, ROLE_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
   SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS, WORK_NOUNS, WORKPLACE_ROLES,
 } from './words';
-import { hashRange as hashRangeImport, slotTable } from './hashing';
-
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const hashRange = hashRangeImport;
+import { hashRange, slotTable } from '../text/hashing';
 
 /** What a word is, as bits (from its lower-case form unless noted): read for the words of capitalised runs. */
 export const Word = {
