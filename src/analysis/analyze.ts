@@ -8,7 +8,7 @@ import type { Analysis, AnalyzeOptions } from './types';
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { persons, people } = findPeople(text, options.corrections);
   const { publicationDate, dates } = findPublicationDateAndDates(text, options.referenceDate);
-  const quotes = findQuotes(text);
-  attributeSpeakers(text, quotes, persons, people);
-  return { persons, dates, quotes, people, publicationDate };
+  const found = findQuotes(text);
+  attributeSpeakers(text, found, persons, people);
+  return { persons, dates, quotes: found.quotes, people, publicationDate };
 }

@@ -2,9 +2,7 @@
 // Marks are paired per paragraph (quotes/pairing.ts); spans that are not quotations are dropped (quotes/filter.ts);
 // pieces of one quotation — split by its attribution or continued over paragraphs — share a group number; a span runs
 // past its closing mark only over a source-language tag (quotes/extent.ts).
-import {
-  AttributionMemo, findAttribution, handOverAttributions, isSplitByAttribution, leadInAttribution,
-} from './quotes/attribution';
+import { AttributionMemo, findAttribution, isSplitByAttribution, leadInAttribution } from './quotes/attribution';
 import { extendOverLanguageTag } from './quotes/extent';
 import {
   endsWithSignature, hasAtMostWords, isBlockQuotation, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations,
@@ -16,7 +14,14 @@ interface Located extends RawQuote {
   line: number;
 }
 
-export function findQuotes(text: string): QuoteMention[] {
+/** The quotes of one text, with what was learnt finding them that attributing their speakers asks again. */
+export interface QuoteSearch {
+  readonly quotes: QuoteMention[];
+  /** The attributions looked for (and the paragraph lines they were looked for in). */
+  readonly attributions: AttributionMemo;
+}
+
+export function findQuotes(text: string): QuoteSearch {
   const lines = splitLines(text);
   const marks = new MarkScanner(text);
   const raw: Located[] = [];
@@ -36,8 +41,7 @@ export function findQuotes(text: string): QuoteMention[] {
     const end = q.closed ? extendOverLanguageTag(text, q.end) : q.end;
     return { type: 'quote', start: q.start, end, text: text.slice(q.start, end), kind: 'quotation', speakerId: null, speakerText: null, group: groups[i] };
   });
-  handOverAttributions(quotes, memo); // attributeSpeakers asks about the same quotations
-  return quotes;
+  return { quotes, attributions: memo };
 }
 
 /** Group numbers: a piece joins the previous one when only its attribution separates them, or continues it over a paragraph. */

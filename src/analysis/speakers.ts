@@ -1,9 +1,10 @@
 // Speakers: who said each quote, from the attribution around it ("Zhao said", "said Kerry", "he said"), resolved to a
 // person entity when the source is a person's name or a pronoun referring to one. Organisations and unnamed sources
 // ("the ministry", "officials") keep their surface text with a null speakerId.
-import { findAttribution, leadInAttribution, takeOverAttributions, type Attribution, type AttributionMemo } from './quotes/attribution';
-import { PERSONAL_PRONOUNS } from './quotes/lexicon';
-import { onlySpaceBetween, splitLines, type Line } from './quotes/pairing';
+import type { QuoteSearch } from './quotes';
+import { findAttribution, leadInAttribution, type Attribution, type AttributionMemo } from './quotes/attribution';
+import { FEMALE_PRONOUNS, MALE_PRONOUNS, SOURCE_PRONOUNS } from './lexicon';
+import { onlySpaceBetween, type Line } from './quotes/pairing';
 import { Salience, type Gender } from './quotes/salience';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
 
@@ -15,12 +16,12 @@ interface Piece {
   line: number;
 }
 
-/** Fills speakerId / speakerText of each quote in place. */
-export function attributeSpeakers(text: string, quotes: QuoteMention[], persons: PersonMention[],
+/** Fills speakerId / speakerText of each quote found in place. */
+export function attributeSpeakers(text: string, found: QuoteSearch, persons: PersonMention[],
   people: Map<string, PersonEntity>): void {
-  const memo = takeOverAttributions(quotes);
+  const { quotes, attributions: memo } = found;
   if (quotes.length === 0) return;
-  const lines = memo.lines ?? splitLines(text);
+  const lines = memo.lines;
   const groups = groupPieces(quotes, lines);
   const salience = new Salience(text, persons, insideAny(quotes), people);
   const resolver = new SourceResolver(text, persons, people, salience);
@@ -103,7 +104,7 @@ class SourceResolver {
   resolve(start: number, end: number, paragraphStart: number): string | null {
     const source = this.text.slice(start, end);
     const lower = source.toLowerCase();
-    if (PERSONAL_PRONOUNS.has(lower)) return this.salience.resolvePronoun(start, pronounGender(lower), paragraphStart);
+    if (SOURCE_PRONOUNS.has(lower) && (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower))) return this.salience.resolvePronoun(start, pronounGender(lower), paragraphStart);
     if (lower === 'who') return this.salience.resolvePronoun(start, 'unknown', paragraphStart);
     const head = this.headPerson(start, end);
     return head && this.people.has(head.entityId) ? head.entityId : null;
@@ -123,4 +124,4 @@ class SourceResolver {
   }
 }
 
-const pronounGender = (p: string): Gender => (p === 'he' ? 'male' : p === 'she' ? 'female' : 'unknown');
+const pronounGender = (p: string): Gender => (MALE_PRONOUNS.has(p) ? 'male' : FEMALE_PRONOUNS.has(p) ? 'female' : 'unknown');

@@ -5,7 +5,8 @@ import { attributeSpeakers } from '../../src/analysis/speakers';
 import type { QuoteMention } from '../../src/analysis/types';
 import { seedGold } from '../support/paths';
 
-const texts = (s: string): string[] => findQuotes(s).map(q => q.text);
+const quotesOf = (s: string): QuoteMention[] => findQuotes(s).quotes;
+const texts = (s: string): string[] => quotesOf(s).map(q => q.text);
 
 describe('findQuotes', () => {
   it('finds curly, straight and British single quotations with their marks', () => {
@@ -16,8 +17,8 @@ describe('findQuotes', () => {
 
   it('keeps offsets exact: text.slice(start, end) is the quote text', () => {
     const s = 'Intro.\n\nKerry said: “We look forward to the talks.” Then he left.';
-    for (const q of findQuotes(s)) assert.equal(s.slice(q.start, q.end), q.text);
-    assert.equal(findQuotes(s).length, 1);
+    for (const q of quotesOf(s)) assert.equal(s.slice(q.start, q.end), q.text);
+    assert.equal(quotesOf(s).length, 1);
   });
 
   it('never takes an apostrophe for a quote mark', () => {
@@ -35,14 +36,14 @@ describe('findQuotes', () => {
   });
 
   it('splits a quotation interrupted by its attribution into pieces sharing a group', () => {
-    const qs = findQuotes('“We will win,” she said, “and soon.” Later, “Another matter entirely,” he added.');
+    const qs = quotesOf('“We will win,” she said, “and soon.” Later, “Another matter entirely,” he added.');
     assert.deepEqual(qs.map(q => q.text), ['“We will win,”', '“and soon.”', '“Another matter entirely,”']);
     assert.equal(qs[0].group, qs[1].group);
     assert.notEqual(qs[1].group, qs[2].group);
   });
 
   it('does not join two quotations by different sources in one paragraph', () => {
-    const qs = findQuotes('The union called it “a betrayal of every worker here.” The company insisted that the union “return to the table.”');
+    const qs = quotesOf('The union called it “a betrayal of every worker here.” The company insisted that the union “return to the table.”');
     assert.equal(qs.length, 2);
     assert.notEqual(qs[0].group, qs[1].group);
   });
@@ -50,7 +51,7 @@ describe('findQuotes', () => {
   it('runs a multi-paragraph quotation to each paragraph end and groups the paragraphs', () => {
     const s = 'The senator said:\n\n“The first paragraph of the speech goes on here.\n\n“The second paragraph goes on too.\n\n' +
       '“And the third one closes it.”\n\nAfter the speech, nothing.';
-    const qs = findQuotes(s);
+    const qs = quotesOf(s);
     assert.deepEqual(qs.map(q => q.text), ['“The first paragraph of the speech goes on here.', '“The second paragraph goes on too.',
       '“And the third one closes it.”']);
     assert.equal(new Set(qs.map(q => q.group)).size, 1);
@@ -145,8 +146,9 @@ describe('quotes and speakers on the seed articles', () => {
     let tp = 0, gold = 0, pred = 0, spoken = 0, right = 0;
     for (const doc of docs) {
       const { persons, people } = findPeople(doc.text);
-      const quotes: QuoteMention[] = findQuotes(doc.text);
-      attributeSpeakers(doc.text, quotes, persons, people);
+      const found = findQuotes(doc.text);
+      attributeSpeakers(doc.text, found, persons, people);
+      const quotes: QuoteMention[] = found.quotes;
       const byspan = new Map(quotes.map(q => [`${q.start}:${q.end}`, q]));
       const golds = doc.entities.filter(e => e.type === 'quote');
       gold += golds.length;

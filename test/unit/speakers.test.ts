@@ -29,9 +29,9 @@ function peopleIn(text: string, names: [string, string][]): { persons: PersonMen
 
 function speakers(text: string, names: [string, string][]): QuoteMention[] {
   const { persons, people } = peopleIn(text, names);
-  const quotes = findQuotes(text);
-  attributeSpeakers(text, quotes, persons, people);
-  return quotes;
+  const found = findQuotes(text);
+  attributeSpeakers(text, found, persons, people);
+  return found.quotes;
 }
 
 const ZHAO: [string, string][] = [['Tong Zhao', 'Tong Zhao'], ['Zhao', 'Tong Zhao']];

@@ -2,9 +2,9 @@
 // Kerry said: “…” / “…,” according to X / “…” ― Name. Returns the source's surface span; resolving it to a person
 // entity is speakers.ts's job. Every search is confined to a bounded window around the quotation.
 import {
-  ABBREVIATIONS, DETERMINERS, NAME_PARTICLES, NEEDS_PARTICLE, PHRASE_BREAKERS, REPORTING_VERBS, SOURCE_PRONOUNS,
-  TITLES, VERB_MODIFIERS,
-} from './lexicon';
+  ABBREVIATIONS, BE_FORMS, DETERMINERS, NAME_PARTICLES, PHRASE_BREAKERS, REPORTING_VERB_MODIFIERS, REPORTING_VERB_PARTICLES,
+  REPORTING_VERBS, REPORTING_VERBS_CLAUSE_FINAL, SOURCE_PRONOUNS, TIME_ADVERBIAL_OPENERS, TIME_NOUNS, TITLES,
+} from '../lexicon';
 import { isCapitalized, isQuoteMarkToken, sentenceStart, TokenWindow, type Token } from './tokens';
 import type { Line } from './pairing';
 
@@ -35,10 +35,6 @@ const MAX_SUBJECT_TOKENS = 14;
 /** Words a split quotation's attribution may trail after its verb: “…,” Lee warned in Salem, Ore., on Friday. “…” */
 const MAX_SPLIT_TAIL_TOKENS = 8;
 
-const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', "'s", '’s']);
-// Particle verbs that also report on their own at the end of a clause: “…,” the article read.
-const CLAUSE_FINAL_VERBS = new Set(['read', 'reads', 'put']);
-
 /**
  * Reporting verb at tokens[i] (with its particle when it needs one): index after the verb phrase, or -1.
  * Verbs are lower-case mid-sentence; a capitalised one ("Says", "States") is a name or a headline word.
@@ -47,14 +43,14 @@ export function reportingVerbEnd(tokens: Token[], i: number, allowCapital = fals
   const t = tokens[i];
   if (!t || !t.word || !REPORTING_VERBS.has(t.lower)) return -1;
   if (!allowCapital && t.text[0] !== t.lower[0]) return -1;
-  const particles = NEEDS_PARTICLE.get(t.lower);
+  const particles = REPORTING_VERB_PARTICLES.get(t.lower);
   if (!particles) return i + 1;
   const next = tokens[i + 1];
   if (next && particles.has(next.lower)) return i + 2;
-  return CLAUSE_FINAL_VERBS.has(t.lower) && (!next || /^[.,;]$/.test(next.text)) ? i + 1 : -1;
+  return REPORTING_VERBS_CLAUSE_FINAL.has(t.lower) && (!next || /^[.,;]$/.test(next.text)) ? i + 1 : -1;
 }
 
-const isModifier = (t: Token): boolean => t.word && (VERB_MODIFIERS.has(t.lower) || (/ly$/.test(t.lower) && t.text === t.lower && t.text.length > 3));
+const isModifier = (t: Token): boolean => t.word && (REPORTING_VERB_MODIFIERS.has(t.lower) || (/ly$/.test(t.lower) && t.text === t.lower && t.text.length > 3));
 const isNamePart = (t: Token): boolean => isCapitalized(t) || (t.word && NAME_PARTICLES.has(t.lower));
 const isPossessive = (t: Token): boolean => t.word && /[’']s$/.test(t.text) && t.text.length > 2;
 /** A period that belongs to an abbreviation or initial ("Mr.", "D.", "U.S.") rather than ending a sentence. */
@@ -63,8 +59,7 @@ const isAbbreviationPeriod = (tokens: Token[], j: number): boolean => tokens[j]?
   (/^\p{Lu}$/u.test(tokens[j - 1].text) || ABBREVIATIONS.has(tokens[j - 1].lower) || TITLES.has(tokens[j - 1].lower));
 const isSentenceStop = (tokens: Token[], j: number): boolean => !tokens[j].word && /^[.!?;]$/.test(tokens[j].text) && !isAbbreviationPeriod(tokens, j);
 
-const TIME_PREPOSITIONS = new Set(['in', 'on', 'last', 'this', 'earlier', 'late']);
-const TIME_WORD = /^(\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|evening|night|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const isTimeNoun = (t: Token): boolean => t.word && (TIME_NOUNS.has(t.lower) || /^\d{4}$/.test(t.text));
 
 /** Skips a parenthetical "(R-Wis.)" ending at tokens[k]; returns the index before it. */
 function skipParenthetical(tokens: Token[], k: number, floor: number): number {
@@ -142,7 +137,7 @@ function subjectOfVerb(tokens: Token[], v: number, floor: number): [number, numb
   for (;;) {
     while (k >= floor && isModifier(tokens[k])) k--;
     // "who in 2010 said", "Kerry on Tuesday said"
-    if (k - 1 >= floor && tokens[k].word && TIME_WORD.test(tokens[k].lower) && TIME_PREPOSITIONS.has(tokens[k - 1].lower)) k -= 2;
+    if (k - 1 >= floor && isTimeNoun(tokens[k]) && TIME_ADVERBIAL_OPENERS.has(tokens[k - 1].lower)) k -= 2;
     else break;
   }
   if (k < floor) return null;
@@ -184,8 +179,8 @@ export class AttributionMemo {
   private readonly after = new Map<number, { lineEnd: number; found: Attribution | null }>();
   private readonly before = new Map<number, { lineStart: number; found: Attribution | null }>();
 
-  /** `lines`: the text's paragraph lines, when the quote search that fills this memo split them (spares a second split). */
-  constructor(readonly lines?: Line[]) {}
+  /** `lines`: the text's paragraph lines, which the quote search that fills this memo split. */
+  constructor(readonly lines: Line[]) {}
 
   /** One number per span; undefined (no memo) past 2^26 characters, where it would no longer be unique. */
   private static key(q: QuoteSpan): number | undefined {
@@ -209,22 +204,6 @@ export class AttributionMemo {
     if (key !== undefined) this.before.set(key, { lineStart, found });
     return found;
   }
-}
-
-/** The memo findQuotes filled, by the quote list it returned, until attributeSpeakers takes it over. */
-const memoByQuotes = new WeakMap<readonly object[], AttributionMemo>();
-
-/** Hands `memo` on with the quote list it was filled for (held only while the list lives). */
-export function handOverAttributions(quotes: readonly object[], memo: AttributionMemo): void {
-  memoByQuotes.set(quotes, memo);
-}
-
-/** The memo handed on with `quotes`, once (a fresh one when none was). */
-export function takeOverAttributions(quotes: readonly object[]): AttributionMemo {
-  const memo = memoByQuotes.get(quotes);
-  if (!memo) return new AttributionMemo();
-  memoByQuotes.delete(quotes);
-  return memo;
 }
 
 /** Attribution after the quotation: “…,” Zhao said / “…,” said Zhao / “…,” according to X / “…” ― Name. */
@@ -349,13 +328,13 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
 
 /** The attribution of one quotation in its own sentence, after it first (the usual news order), else before it. */
 export function findAttribution(text: string, q: QuoteSpan, lineStart: number, lineEnd: number,
-  memo: AttributionMemo = new AttributionMemo()): Attribution | null {
+  memo: AttributionMemo): Attribution | null {
   return memo.attributionAfter(text, q, lineEnd) ?? memo.attributionBefore(text, q, lineStart);
 }
 
 /** A lead-in ending the previous paragraph and introducing this one: "Kerry said:" / "In a statement, the company said:". */
 export function leadInAttribution(text: string, prevLineStart: number, prevLineEnd: number,
-  memo: AttributionMemo = new AttributionMemo()): Attribution | null {
+  memo: AttributionMemo): Attribution | null {
   if (text[prevLineEnd - 1] !== ':') return null;
   return memo.attributionBefore(text, { start: prevLineEnd, end: prevLineEnd }, prevLineStart);
 }
@@ -365,7 +344,7 @@ export function leadInAttribution(text: string, prevLineStart: number, prevLineE
  * its attribution follows it, and at most a short tail ("in Salem, Ore., on Friday.") precedes `next`.
  */
 export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteSpan, lineEnd: number,
-  memo: AttributionMemo = new AttributionMemo()): boolean {
+  memo: AttributionMemo): boolean {
   if (!endsClause(text, prev)) return false;
   const a = memo.attributionAfter(text, prev, lineEnd);
   if (!a || a.cueEnd > next.start) return false;

@@ -1,6 +1,7 @@
 // Which paired spans are not quotations: markup attributes, transcript turns, stage directions, headline single quotes
 // in double-quote articles, names and titles (a robot named “…”), short unattributed scare quotes or titles
 // (“irresponsible”, “Morning Report”), and unattributed block quotations.
+import { NAMING_CUES, TITLE_MINOR_WORDS } from '../lexicon';
 import type { Line, RawQuote } from './pairing';
 import { letterOrDigitAt, sentenceEnd } from './tokens';
 
@@ -41,14 +42,13 @@ export function innerText(text: string, q: RawQuote): string {
   return text.slice(q.start, q.end).replace(/^["“”„‟«»‘’‚‹›']+/, '').replace(/["“”„‟«»‘’‚‹›']+$/, '');
 }
 
-// Words that introduce a name or a title rather than words someone said: a robot named “…”, a report titled “…”,
-// going by the name “…”, so-called “…”. ("called" and "dubbed" also characterise — what she called “a reckless gamble” —
-// so they are not in the list.)
-const NAMING_CUE = /(?:\b(?:named|renamed|titled|entitled|retitled|so-called|known as|(?:the|a) (?:name|title|headline))|\bso called)\s*,?\s*$/i;
-
 /** True when the quote is a name or title given to something: a robot named “Better Idea”, the name “Katherinator”. */
 export function followsNamingCue(text: string, q: RawQuote): boolean {
-  return NAMING_CUE.test(text.slice(Math.max(0, q.start - 32), q.start));
+  const before = text.slice(Math.max(0, q.start - 32), q.start);
+  if (!/[\p{L}-]\s*,?\s*$/u.test(before)) return false;
+  const words = before.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  const last = words[words.length - 1], two = words.length > 1 ? `${words[words.length - 2]} ${last}` : '';
+  return NAMING_CUES.has(last) || NAMING_CUES.has(two);
 }
 
 /** Spans that are never quotations, whatever their surroundings. */
@@ -72,14 +72,12 @@ export function singlesAreQuotations(quotes: RawQuote[]): boolean {
   return singles > doubles;
 }
 
-const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);
-
 /** A short quote in title case right after a possessive is a programme or work title: the BBC’s “Morning Report”. */
 export function isPossessedTitle(text: string, q: RawQuote): boolean {
   const before = text.slice(Math.max(0, q.start - 40), q.start);
   if (!/\p{L}[’']s?\s+$/u.test(before)) return false;
   const words = innerText(text, q).match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu) ?? [];
-  return words.length > 0 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
+  return words.length > 0 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_MINOR_WORDS.has(w.toLowerCase())));
 }
 
 /**

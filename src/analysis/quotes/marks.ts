@@ -1,5 +1,7 @@
 // Quote marks: which characters are quotation marks, and whether one at a given position opens or closes a quotation
 // (or is an apostrophe), judged from its glyph and its neighbours, since real text mixes and mistypes glyphs.
+import { ELISIONS } from '../lexicon';
+import { charClass, isWhiteSpace } from '../text/chars';
 
 export type MarkKind = 'double' | 'single';
 /** `either` is a straight mark whose context does not say (e.g. `word"word`): it toggles. */
@@ -35,10 +37,9 @@ export function nextQuoteChar(text: string, from: number): number {
   return NEXT_QUOTE_CHAR.test(text) ? NEXT_QUOTE_CHAR.lastIndex - 1 : -1;
 }
 
-const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' ||
-  c === '\r' || c === '\u00A0' || c === '\u2009' || c === '\u202F' || c === '\u2028' || c === '\u2029';
+const isSpace = (c: string | undefined): boolean => c === undefined || isWhiteSpace(c.charCodeAt(0));
 const isLineEnd = (c: string | undefined): boolean => c === undefined || c === '\n' || c === '\r';
-const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && charClass(c.charCodeAt(0)) > 0;
 // Punctuation after which a quotation can start: "(“", "—“", ": “".
 const OPENING_CONTEXT = new Set(['(', '[', '{', '<', '\u2014', '\u2013', '-', '/', ':', '\u2015']);
 // Punctuation before which a quotation can end: "”.", "”)", "”—".
@@ -56,15 +57,19 @@ function rightFlanking(before: string | undefined, after: string | undefined): b
   return !isSpace(before) && (isSpace(after) || CLOSING_CONTEXT.has(after!) || isMarkChar(after));
 }
 
-// Elisions written with a leading apostrophe: ’n’, ’em, ’tis, ’til, ’cause, ’bout, ’twas, ’round, ’s (as in ’n’ roll).
-const ELISION = /^(?:n|em|tis|til|till|cause|cos|bout|twas|round|nuff|kay|sup|ello|ere)(?![\p{L}\p{N}])/iu;
+// The word after a leading apostrophe, to look up among the elisions (’n’, ’em, ’tis, ’til, ’cause).
+const LEADING_WORD = /^\p{L}+(?![\p{L}\p{N}])/u;
+const isElision = (rest: string): boolean => {
+  const m = LEADING_WORD.exec(rest);
+  return m !== null && ELISIONS.has(m[0].toLowerCase());
+};
 // A decade or year with its century elided: ’90s, '16.
 const ELIDED_YEAR = /^\d\d(?:s|\b)/;
 
 function isApostrophe(text: string, i: number, before: string | undefined, after: string | undefined): boolean {
   if (isLetterOrDigit(before) && isLetterOrDigit(after)) return true; // O'Donnell, don’t, rock’n’roll
   const rest = text.slice(i + 1, i + 8);
-  if ((isSpace(before) || before === '(' ) && (ELIDED_YEAR.test(rest) || ELISION.test(rest))) return true;
+  if ((isSpace(before) || before === '(' ) && (ELIDED_YEAR.test(rest) || isElision(rest))) return true;
   return false;
 }
 

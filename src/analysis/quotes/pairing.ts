@@ -1,5 +1,6 @@
 // Pairs quote marks into quotation spans, one paragraph (line) at a time so that a stray mark can never swallow the
 // rest of the article. Each scan is a single left-to-right pass, so the whole search is linear in the text length.
+import { isWhiteSpace } from '../text/chars';
 import { classifyMark, nextQuoteChar, type MarkKind, type QuoteMark } from './marks';
 
 export interface RawQuote {
@@ -32,7 +33,7 @@ export function splitLines(text: string): Line[] {
     const nl = text.indexOf('\n', start);
     const stop = nl < 0 ? text.length : nl;
     let end = stop;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
     if (end > start) lines.push({ start, end });
     if (nl < 0) return lines;
     start = nl + 1;
@@ -72,7 +73,7 @@ export class MarkScanner {
 /** True when only white space lies in text[from, to); scans back from `to`, so it stops at the first word. */
 export function onlySpaceBetween(text: string, from: number, to: number): boolean {
   let i = to;
-  while (i > from && /\s/.test(text[i - 1])) i--;
+  while (i > from && isWhiteSpace(text.charCodeAt(i - 1))) i--;
   return i <= from;
 }
 

@@ -2,9 +2,10 @@
 // salient where they are a clause subject ("Kerry said", "Zhao did not think") or a quotation's speaker; "he"
 // resolves to the most recent salient person of a compatible gender.
 import type { PersonEntity, PersonMention } from '../types';
-import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from './lexicon';
+import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from '../lexicon';
 import { femaleGivenNames, maleGivenNames } from './given-names.generated';
-import { isWhiteSpaceCode, LazyTokens } from './tokens';
+import { isWhiteSpace } from '../text/chars';
+import { LazyTokens } from './tokens';
 
 export type Gender = 'male' | 'female' | 'unknown';
 
@@ -54,7 +55,7 @@ const isTitleLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 
 function wordBefore(text: string, start: number): string | undefined {
   const floor = Math.max(0, start - TITLE_WINDOW);
   let end = start;
-  while (end > floor && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
+  while (end > floor && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   if (end === start) return undefined;
   if (end > floor && text.charCodeAt(end - 1) === 46) end--;
   let begin = end;

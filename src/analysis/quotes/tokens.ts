@@ -1,5 +1,7 @@
 // Small text utilities for attribution: word/punctuation tokens of a bounded window, and sentence edges.
-import { ABBREVIATIONS } from './lexicon';
+import { ABBREVIATIONS } from '../lexicon';
+import { charClass, isWhiteSpace } from '../text/chars';
+import { hashRange } from '../text/hashing';
 
 export interface Token {
   start: number;
@@ -16,28 +18,15 @@ export interface Token {
 // stops at the window's end (a word that starts inside the window is still read whole).
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
-/** Letter-or-digit flags of the BMP, filled in on first sight of each code unit: 0 unknown, 1 yes, 2 no. */
-const bmpLetterOrDigit = new Uint8Array(0x10000);
 
-/** Length (1 or 2 code units) of the letter or digit starting at i, or 0 when none starts there. */
+/** Length (1 or 2 code units) of the letter (with its combining marks) or digit starting at i, or 0 when none starts there. */
 export function letterOrDigitAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
   if (c >= 0xD800 && c <= 0xDBFF) {
     const d = text.charCodeAt(i + 1);
-    if (d >= 0xDC00 && d <= 0xDFFF) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
-    return 0;
+    return d >= 0xDC00 && d <= 0xDFFF && LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
   }
-  let known = bmpLetterOrDigit[c];
-  if (known === 0) bmpLetterOrDigit[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-  return known === 1 ? 1 : 0;
-}
-
-/** JavaScript's \s. */
-export function isWhiteSpaceCode(c: number): boolean {
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xA0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200A) || c === 0x2028 || c === 0x2029 || c === 0x202F ||
-    c === 0x205F || c === 0x3000 || c === 0xFEFF;
+  return charClass(c) > 0 ? 1 : 0;
 }
 
 /** ’ ' - . & : joins two runs of letters and digits into one word. */
@@ -70,8 +59,7 @@ function spell(t: Token, text: string, start: number, end: number): void {
     t.lower = t.word ? w.toLowerCase() : w;
     return;
   }
-  let h = n;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const h = hashRange(text, start, end);
   const slot = (h ^ (h >>> 15)) & (SPELLING_SLOTS - 1);
   const known = cachedText[slot];
   let same = known.length === n;
@@ -90,7 +78,7 @@ function spell(t: Token, text: string, start: number, end: number): void {
  * Reusing t spares an object per token for readers that keep a pool of them.
  */
 function readToken(text: string, i: number, stop: number, t: Token): boolean {
-  while (i < stop && isWhiteSpaceCode(text.charCodeAt(i))) i++;
+  while (i < stop && isWhiteSpace(text.charCodeAt(i))) i++;
   if (i >= stop) return false;
   const start = i;
   let end: number;
@@ -192,7 +180,7 @@ function endsSentenceAt(text: string, i: number): boolean {
   if (c !== '.' && c !== '!' && c !== '?') return false;
   let j = i + 1;
   while (j < text.length && CLOSERS.has(text[j])) j++;
-  if (j < text.length && !/\s/.test(text[j])) return false;
+  if (j < text.length && !isWhiteSpace(text.charCodeAt(j))) return false;
   while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
   if (j < text.length && text[j] !== '\n' && !/[\p{Lu}\p{N}"“‘'(]/u.test(text[j])) return false;
   if (c === '.') {
@@ -209,8 +197,8 @@ export function sentenceStart(text: string, floor: number, pos: number): number 
   for (let i = pos - 1; i >= floor; i--) {
     if (endsSentenceAt(text, i)) {
       let j = i + 1;
-      while (j < pos && !/\s/.test(text[j])) j++;
-      while (j < pos && /\s/.test(text[j])) j++;
+      while (j < pos && !isWhiteSpace(text.charCodeAt(j))) j++;
+      while (j < pos && isWhiteSpace(text.charCodeAt(j))) j++;
       if (j <= pos) return j;
     }
   }
