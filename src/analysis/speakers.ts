@@ -19,7 +19,8 @@ interface Piece {
 /** Fills speakerId / speakerText of each quote found in place. */
 export function attributeSpeakers(text: string, found: QuoteSearch, persons: PersonMention[],
   people: Map<string, PersonEntity>): void {
-  const { quotes, attributions: memo } = found;
+  const { attributions: memo } = found;
+  const quotes = found.quotes.filter(q => q.kind === 'quotation'); // terms have no speaker
   if (quotes.length === 0) return;
   const lines = memo.lines;
   const groups = groupPieces(quotes, lines);

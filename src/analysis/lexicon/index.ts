@@ -1,10 +1,12 @@
 // The analyzer's hand-made word lists, one JSON data file per list in this folder, each fact in one list (see
 // README.md here). Each file is {"description", "entries": [...]}; this module turns them into the sets the rules read.
 import abbreviations from './abbreviations.json';
+import auxiliaries from './auxiliaries.json';
 import beForms from './be-forms.json';
 import determiners from './determiners.json';
 import elisions from './elisions.json';
 import femalePronouns from './female-pronouns.json';
+import firstAndSecondPerson from './first-and-second-person.json';
 import femaleTitles from './female-titles.json';
 import malePronouns from './male-pronouns.json';
 import maleTitles from './male-titles.json';
@@ -21,6 +23,7 @@ import timeAdverbialOpeners from './time-adverbial-openers.json';
 import timeNouns from './time-nouns.json';
 import titleMinorWords from './title-minor-words.json';
 import titles from './titles.json';
+import verbsOfWords from './verbs-of-words.json';
 
 /** A word list as written in its data file. */
 export interface WordListFile {
@@ -61,11 +64,13 @@ export const REPORTING_VERB_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> 
 export const VERBS_NEEDING_PARTICLE: ReadonlySet<string> = new Set(REPORTING_VERB_PARTICLES.keys());
 /** Those of them that also report alone at a clause's end: “…,” the article read. */
 export const REPORTING_VERBS_CLAUSE_FINAL = wordSet(reportingVerbsClauseFinal);
-/** Words between a source and its reporting verb ("he also said", "Kerry has repeatedly said"). */
-export const REPORTING_VERB_MODIFIERS = wordSet(reportingVerbModifiers);
 export const BE_FORMS = wordSet(beForms);
+export const AUXILIARIES = wordSet(auxiliaries);
+/** Words between a source and its reporting verb ("he also said", "Kerry has repeatedly said", "she was told"). */
+export const REPORTING_VERB_MODIFIERS: ReadonlySet<string> = new Set([...reportingVerbModifiers.entries, ...auxiliaries.entries, ...beForms.entries]);
 
 export const SOURCE_PRONOUNS = wordSet(sourcePronouns);
+export const FIRST_AND_SECOND_PERSON = wordSet(firstAndSecondPerson);
 export const MALE_PRONOUNS = wordSet(malePronouns);
 export const FEMALE_PRONOUNS = wordSet(femalePronouns);
 export const DETERMINERS = wordSet(determiners);
@@ -81,14 +86,18 @@ export const TITLE_MINOR_WORDS = wordSet(titleMinorWords);
 export const ELISIONS = wordSet(elisions);
 /** One or two lower-case words, space-separated: "named", "known as", "the title". */
 export const NAMING_CUES = wordSet(namingCues);
+/** Reporting verbs whose object is the words said: said “no”, chanted “USA!”. */
+export const VERBS_OF_WORDS = wordSet(verbsOfWords);
 
 /** Every list file of this folder by name, for the tests that check the lists themselves. */
 export const WORD_LIST_FILES: Readonly<Record<string, WordListFile>> = {
   abbreviations,
+  auxiliaries,
   'be-forms': beForms,
   determiners,
   elisions,
   'female-pronouns': femalePronouns,
+  'first-and-second-person': firstAndSecondPerson,
   'female-titles': femaleTitles,
   'male-pronouns': malePronouns,
   'male-titles': maleTitles,
@@ -105,4 +114,5 @@ export const WORD_LIST_FILES: Readonly<Record<string, WordListFile>> = {
   'time-nouns': timeNouns,
   'title-minor-words': titleMinorWords,
   titles,
+  'verbs-of-words': verbsOfWords,
 };

@@ -267,8 +267,20 @@ function clauseSubject(tokens: Token[], end: number): [number, number] | null {
   }
   const head = tokens[s];
   if (!head || !head.word || !(isCapitalized(head) || SOURCE_PRONOUNS.has(head.lower) || DETERMINERS.has(head.lower))) return null;
-  const e = phraseEndingAfter(tokens, s);
+  let e = phraseEndingAfter(tokens, s);
+  if (isCapitalized(head)) e = nameEnd(tokens, s, e);
   return e >= s && e < end ? [s, e] : null;
+}
+
+/**
+ * Where a clause subject headed by a capital ends within tokens[s..e]: at its last capitalised word, the name, with
+ * one noun after a possessive ("President Clinton released …" → "President Clinton", "Band member Flea shared …" →
+ * "Band member Flea", "Cruz’s lawyers relied …" → "Cruz’s lawyers"); the lower-case words after it are its verb phrase.
+ */
+function nameEnd(tokens: Token[], s: number, e: number): number {
+  let last = s;
+  for (let j = s; j <= e; j++) if (isCapitalized(tokens[j]) || isAbbreviationPeriod(tokens, j)) last = j;
+  return isPossessive(tokens[last]) && last < e ? last + 1 : last;
 }
 
 // Any reporting verb, "according to" or a colon: a cheap test that spares tokenizing windows with none of them.

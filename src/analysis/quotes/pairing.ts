@@ -85,10 +85,14 @@ const span = (text: string, line: Line, open: QuoteMark, close: QuoteMark): RawQ
 /**
  * Pairs marks of one kind. A typographic opener inside a quotation opened the same way nests (“… “hell” …”);
  * any other opener while one is pending means the pending one was stray, and pairing restarts from the new one.
+ * `continued`: the paragraph before ended inside an unclosed quotation of this kind, so a closing mark before any
+ * opener here closes that quotation's last paragraph, which starts at this paragraph's start.
  */
-function pairKind(text: string, line: Line, marks: readonly QuoteMark[], kind: MarkKind, maxLength: number): RawQuote[] {
+function pairKind(text: string, line: Line, marks: readonly QuoteMark[], kind: MarkKind, maxLength: number,
+  continued = false): RawQuote[] {
   const out: RawQuote[] = [];
-  let open: QuoteMark | null = null;
+  const carried: QuoteMark | null = continued ? { index: line.start, length: 0, kind, role: 'open', curlyOpener: false } : null;
+  let open: QuoteMark | null = carried;
   let nested: QuoteMark | null = null;
   let innerPairs: RawQuote[] = []; // closed quotations inside `open`, kept in case `open` proves stray
   const abandon = (next: QuoteMark | null) => { out.push(...innerPairs); innerPairs = []; nested = null; open = next; };
@@ -109,7 +113,7 @@ function pairKind(text: string, line: Line, marks: readonly QuoteMark[], kind: M
       innerPairs = [];
     }
   }
-  if (open !== null) {
+  if (open !== null && open !== carried) {
     const o: QuoteMark = open;
     // An unclosed quotation runs to the paragraph end (the multi-paragraph convention), unless it opened mid-paragraph
     // around complete quotations, which are then the real ones.
@@ -122,15 +126,16 @@ function pairKind(text: string, line: Line, marks: readonly QuoteMark[], kind: M
 }
 
 /**
- * Quotations of one line, given its marks (MarkScanner): double-quoted spans, then single-quoted spans outside them. A single-quoted span that
- * encloses double-quoted ones is the outer (British) quotation and replaces them; one that straddles a double-quoted
- * span is dropped.
+ * Quotations of one line, given its marks (MarkScanner): double-quoted spans, then single-quoted spans outside them. A
+ * single-quoted span that encloses double-quoted ones is the outer (British) quotation and replaces them; one that
+ * straddles a double-quoted span is dropped. `continued`: the kind of quotation left open at the end of the paragraph
+ * before, whose last paragraph may close here without opening (“… \n\n… the end.”).
  */
-export function pairLine(text: string, line: Line, marks: readonly QuoteMark[]): RawQuote[] {
+export function pairLine(text: string, line: Line, marks: readonly QuoteMark[], continued?: MarkKind): RawQuote[] {
   if (marks.length === 0) return [];
-  const doubles = pairKind(text, line, marks, 'double', MAX_QUOTE_LENGTH);
+  const doubles = pairKind(text, line, marks, 'double', MAX_QUOTE_LENGTH, continued === 'double');
   const outside = singlesOutside(marks, doubles);
-  const singles = pairKind(text, line, outside, 'single', MAX_SINGLE_QUOTE_LENGTH).filter(s => s.closed);
+  const singles = pairKind(text, line, outside, 'single', MAX_SINGLE_QUOTE_LENGTH, continued === 'single').filter(s => s.closed);
   if (singles.length === 0) return doubles;
   return mergeNested(doubles, singles);
 }

@@ -181,7 +181,7 @@ function endsSentenceAt(text: string, i: number): boolean {
   let j = i + 1;
   while (j < text.length && CLOSERS.has(text[j])) j++;
   if (j < text.length && !isWhiteSpace(text.charCodeAt(j))) return false;
-  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  while (j < text.length && text[j] !== '\n' && isWhiteSpace(text.charCodeAt(j))) j++;
   if (j < text.length && text[j] !== '\n' && !/[\p{Lu}\p{N}"“‘'(]/u.test(text[j])) return false;
   if (c === '.') {
     let k = i;
