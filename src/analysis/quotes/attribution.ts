@@ -52,7 +52,7 @@ export function reportingVerbEnd(tokens: Token[], i: number, allowCapital = fals
 
 const isModifier = (t: Token): boolean => t.word && (REPORTING_VERB_MODIFIERS.has(t.lower) || (/ly$/.test(t.lower) && t.text === t.lower && t.text.length > 3));
 const isNamePart = (t: Token): boolean => isCapitalized(t) || (t.word && NAME_PARTICLES.has(t.lower));
-const isPossessive = (t: Token): boolean => t.word && /[’']s$/.test(t.text) && t.text.length > 2;
+const isPossessive = (t: Token): boolean => t.word && /[’']s$|s[’']$/.test(t.text) && t.text.length > 2;
 /** A period that belongs to an abbreviation or initial ("Mr.", "D.", "U.S.") rather than ending a sentence. */
 const isAbbreviationPeriod = (tokens: Token[], j: number): boolean => tokens[j]?.text === '.' && j > 0 &&
   tokens[j - 1].word && tokens[j - 1].end === tokens[j].start &&
@@ -227,10 +227,13 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
     return e >= i + 2 ? found(i + 2, e, tokens[e].end) : null;
   }
   const clauseEnds = endsClause(text, q);
-  const inverted = reportingVerbEnd(tokens, i);
+  const afterTail = invertedAfterTail(tokens, i);
+  const inverted = afterTail >= 0 ? afterTail : reportingVerbEnd(tokens, i);
   if (inverted >= 0) {
     const e = phraseEndingAfter(tokens, inverted);
-    return e >= inverted && (clauseEnds || sentenceEndsSoon(tokens, e + 1)) ? found(inverted, e, tokens[inverted - 1].end) : null;
+    // “…,” said X / “…” said X. / “…” said X, a spokesman: the source ends the sentence or an appositive follows it.
+    const closes = clauseEnds || sentenceEndsSoon(tokens, e + 1) || (tokens[e + 1]?.text === ',' && isCapitalized(tokens[inverted]));
+    return e >= inverted && closes ? found(inverted, e, tokens[inverted - 1].end) : null;
   }
   // “…,” Lee, a senior campaign adviser, said Thursday
   const head = tokens[i];
@@ -251,6 +254,26 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
     return s >= 0 ? found(s, headEnd, tokens[verbEnd - 1].end) : null;
   }
   return null;
+}
+
+/** Words of a tail that may stand between a quotation and an inverted attribution: “…” about the deal, said X. */
+const MAX_TAIL_TOKENS = 8;
+
+/**
+ * An inverted attribution after a short tail that continues the quoted clause: “We’re extremely happy” about the
+ * decision, said Jo Hart. Returns the index after the reporting verb, or -1.
+ */
+function invertedAfterTail(tokens: Token[], i: number): number {
+  const first = tokens[i];
+  if (!first?.word || first.text !== first.lower || REPORTING_VERBS.has(first.lower)) return -1;
+  for (let c = i + 1; c < tokens.length && c - i <= MAX_TAIL_TOKENS; c++) {
+    const t = tokens[c];
+    if (isSentenceStop(tokens, c) || isQuoteMarkToken(t) || (t.word && REPORTING_VERBS.has(t.lower))) return -1;
+    if (t.text !== ',') continue;
+    const v = reportingVerbEnd(tokens, c + 1);
+    return v >= 0 && isCapitalized(tokens[v] ?? t) ? v : -1;
+  }
+  return -1;
 }
 
 /**
@@ -294,9 +317,10 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
   const tokens = beforeWindow.read(text, from, q.start);
   const found = (first: number, last: number): Attribution =>
     ({ sourceStart: tokens[first].start, sourceEnd: tokens[last].end, position: 'before', cueEnd: q.start });
-  // Sentence-initial inversion: Said Ellis: “…”
+  // Sentence-initial inversion: Said Ellis: “…” / Said Jo Hart, who grew up here, “…”
   const initial = reportingVerbEnd(tokens, 0, true);
-  if (initial > 0 && tokens[tokens.length - 1]?.text === ':') {
+  const lastText = tokens[tokens.length - 1]?.text;
+  if (initial > 0 && (lastText === ':' || (lastText === ',' && isCapitalized(tokens[0])))) {
     const e = phraseEndingAfter(tokens, initial);
     if (e >= initial) return found(initial, e);
   }

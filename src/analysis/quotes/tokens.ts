@@ -12,7 +12,8 @@ export interface Token {
   word: boolean;
 }
 
-// Words keep inner apostrophes, hyphens, periods and ampersands ("Clinton’s", "Beijing-based", "U.S", "AT&T");
+// Words keep inner apostrophes, hyphens, periods and ampersands ("Clinton’s", "Beijing-based", "U.S", "AT&T") and a
+// plural's possessive apostrophe ("Sanders’ campaign");
 // any other non-space character (a whole code point) is a token of its own. This is the regular expression
 // /([\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*)|\S/gu, scanned by hand: no match arrays, and the scan for the next token
 // stops at the window's end (a word that starts inside the window is still read whole).
@@ -32,14 +33,22 @@ export function letterOrDigitAt(text: string, i: number): number {
 /** ’ ' - . & : joins two runs of letters and digits into one word. */
 const isWordJoiner = (c: number): boolean => c === 0x2019 || c === 39 || c === 45 || c === 46 || c === 38;
 
-/** End of the word whose first letter or digit is at i. */
+/** End of the word whose first letter or digit is at i; a plural's possessive apostrophe belongs to it ("Sanders’"). */
 function wordEnd(text: string, i: number): number {
   let j = i;
   for (;;) {
     for (let n = letterOrDigitAt(text, j); n > 0; n = letterOrDigitAt(text, j)) j += n;
     if (j + 1 < text.length && isWordJoiner(text.charCodeAt(j)) && letterOrDigitAt(text, j + 1) > 0) j++;
-    else return j;
+    else return isPluralPossessive(text, j) ? j + 1 : j;
   }
+}
+
+/** An apostrophe at `j` right after a word ending in "s" and before a space: "Sanders’ campaign", "the states' rights". */
+function isPluralPossessive(text: string, j: number): boolean {
+  const c = text.charCodeAt(j);
+  if (c !== 0x2019 && c !== 39) return false;
+  const s = text.charCodeAt(j - 1);
+  return (s === 115 || s === 83) && j + 1 < text.length && text.charCodeAt(j + 1) === 32 && letterOrDigitAt(text, j + 2) > 0;
 }
 
 // Short words repeat (“said”, “the”, names): their spellings come from a small direct-mapped cache keyed by the text
