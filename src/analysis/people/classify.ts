@@ -15,7 +15,7 @@ import { ORGANISATIONS, PLACES, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words
 
 // The word and context bits by their short names.
 const {
-  ASIAN_SURNAME, CAPITALS, COMMON, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
+  ASIAN_SURNAME, CAPITALS, COMMON, COUNTRY, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
   GAZETTEER_PLACE, PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
 } = Word;
 const {
@@ -240,7 +240,8 @@ export class RunClassifier implements RunFacts {
       if (titled) break;
       // "Park Joo-ho", "Oh Se-hoon": a family name that is also an English word.
       if (hasNext && (f & ASIAN_SURNAME) && this.has(i + 1, SYLLABIC)) break;
-      const thingLength = this.nameOfThingAt(i, end);
+      // "Kent County Republican", "Oxford University researcher Jane Roe": a word and a thing's last word name a thing.
+      const thingLength = this.nameOfThingAt(i, end) || (i + 2 < end && this.has(i + 1, THING_SUFFIX) && !this.has(i, TITLE) ? 2 : 0);
       if (thingLength > 0) { i += thingLength; sentenceStart = NO; continue; }
       // "Will Smith", "June Carter": a given name that is also a word, before a name from the lists.
       if ((f & GIVEN_ALSO_WORD) && hasNext && this.has(i + 1, NAME)) break;
@@ -503,7 +504,7 @@ export class RunClassifier implements RunFacts {
     // article may still name a person so ("Kazuo Sakai … Sakai said"), which the second pass finds.
     if (end - first === 1 && this.has(first, GAZETTEER_PLACE)) {
       if (first === runFirst && end === s.runEnd[r] && this.isInPlaceContext(r)) return this.notPerson(THING, 'place');
-      if (!this.has(first, NAME)) return this.notPerson(UNSURE, 'place');
+      if (this.has(first, COUNTRY) && !this.has(first, NAME)) return this.notPerson(UNSURE, 'place');
     }
     if (partCount >= 2) {
       let restStrict = false, restNonName = false, restAllNonName = true, anySyllabic = this.has(firstPart, SYLLABIC);

@@ -50,7 +50,7 @@ export class NameSenses {
   senseOf(word: number, isSurname: boolean): Sense | null {
     if (this.organisations.has(word) || (!isSurname && this.firmStems.has(word))) return 'organisation';
     // A place's context says a word is a place; a name that is also a place needs the gazetteer to say so too.
-    return this.places.has(word) && (this.flagsOfWord[word] & GAZETTEER_PLACE) !== 0 ? 'place' : null;
+    return !isSurname && this.places.has(word) && (this.flagsOfWord[word] & GAZETTEER_PLACE) !== 0 ? 'place' : null;
   }
 
   /** The words of a firm's name that may stand for it alone: not given names, titles or company words ("Barrick" of "Barrick Gold Corp"). */

@@ -4,7 +4,7 @@
 // the rules test bits instead of building a substring and a lower-case copy per token and probing a dozen Sets.
 // Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
 import {
-  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, AUTHORED_WORKS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, DESCRIPTION_ENDS,
+  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COUNTRIES, AUTHORED_WORKS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, DESCRIPTION_ENDS,
   ENGLISH_GIVEN_NAMES, FIRM_HEADS, GAZETTEER_PLACES, GIVEN_NAMES, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATION_NOUNS,
   ORGANISATION_POSSESSIONS, ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACE_LEADS, PLACES, ROLE_NOUNS, SETTLEMENT_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
   SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS, WORK_NOUNS, WORKPLACE_ROLES,
@@ -53,6 +53,8 @@ export const Word = {
   CAPITALS: 1 << 21,
   /** A one-word country or city from the gazetteer: a place in a place's context ("in Sofia"), perhaps a name elsewhere. */
   GAZETTEER_PLACE: 1 << 22,
+  /** A one-word country name: "Britain", "Jordan". */
+  COUNTRY: 1 << 23,
 } as const;
 
 /**
@@ -137,6 +139,7 @@ export function classifyWord(s: string): number {
   if (SAINT_PREFIXES.has(l)) f |= Word.SAINT_PREFIX;
   if (PLACES.has(l)) f |= Word.PLACE;
   if (GAZETTEER_PLACES.has(l)) f |= Word.GAZETTEER_PLACE;
+  if (COUNTRIES.has(l)) f |= Word.COUNTRY;
   if (name) f |= Word.NAME;
   if (ASIAN_SURNAMES.has(l)) f |= Word.ASIAN_SURNAME;
   if (common) f |= Word.COMMON;

@@ -20,6 +20,8 @@ const GAZETTEER = [...countries.split('|'), ...lexicon.countryAliases.entries, .
  * names ("Sakai", "Victoria", "Lincoln"), so they make a run a place only in a place's context (see classify.ts).
  */
 export const GAZETTEER_PLACES: ReadonlySet<string> = new Set(GAZETTEER.filter(p => !p.includes(' ')));
+/** Countries of one word ("Jordan", "Britain"): metonyms for their governments ("Britain said"), so a speech verb does not make them people. */
+export const COUNTRIES: ReadonlySet<string> = new Set([...countries.split('|'), ...lexicon.countryAliases.entries].filter(p => !p.includes(' ')));
 /** Multi-word place names, from compromise's lexicon and the gazetteer ("los angeles", "veliko tarnovo"). */
 export const PLACES = new Set([...phrases(places), ...GAZETTEER.filter(p => p.includes(' '))]);
 /** English given names beyond compromise's (generated from registry data packages). */
