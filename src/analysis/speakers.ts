@@ -3,7 +3,7 @@
 // ("the ministry", "officials") keep their surface text with a null speakerId.
 import type { QuoteSearch } from './quotes';
 import { findAttribution, leadInAttribution, type Attribution, type AttributionMemo } from './quotes/attribution';
-import { FEMALE_PRONOUNS, MALE_PRONOUNS, SOURCE_PRONOUNS } from './lexicon';
+import { FEMALE_PRONOUNS, MALE_PRONOUNS, SOURCE_PRONOUNS } from './quotes/words';
 import { onlySpaceBetween, type Line } from './quotes/pairing';
 import { Salience, type Gender } from './quotes/salience';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';

@@ -1,29 +1,58 @@
 // The analyzer's hand-made word lists, one JSON data file per list in this folder, each fact in one list (see
 // README.md here). Each file is {"description", "entries": [...]}; this module turns them into the sets the rules read.
 import abbreviations from './abbreviations.json';
+import asianSurnames from './asian-surnames.json';
+import attributiveHeads from './attributive-heads.json';
+import authoredWorks from './authored-works.json';
 import auxiliaries from './auxiliaries.json';
 import beForms from './be-forms.json';
+import corporateSuffixes from './corporate-suffixes.json';
+import countryAliases from './country-aliases.json';
+import dateLeadWords from './date-lead-words.json';
+import descriptionEnds from './description-ends.json';
 import determiners from './determiners.json';
 import elisions from './elisions.json';
 import femalePronouns from './female-pronouns.json';
-import firstAndSecondPerson from './first-and-second-person.json';
 import femaleTitles from './female-titles.json';
+import firmHeads from './firm-heads.json';
+import firmsNamedAfterPeople from './firms-named-after-people.json';
+import firstAndSecondPerson from './first-and-second-person.json';
+import givenNamesAlsoWords from './given-names-also-words.json';
+import kinshipNouns from './kinship-nouns.json';
 import malePronouns from './male-pronouns.json';
 import maleTitles from './male-titles.json';
+import nameParticlesInsideRuns from './name-particles-inside-runs.json';
 import nameParticles from './name-particles.json';
+import namePrefixes from './name-prefixes.json';
 import namingCues from './naming-cues.json';
+import nonNameWords from './non-name-words.json';
+import organisationNouns from './organisation-nouns.json';
+import organisationPossessions from './organisation-possessions.json';
+import personParticiples from './person-participles.json';
+import personTitles from './person-titles.json';
+import personVerbs from './person-verbs.json';
 import phraseBreakers from './phrase-breakers.json';
+import placeLeads from './place-leads.json';
 import reportingVerbForms from './reporting-verb-forms.json';
 import reportingVerbModifiers from './reporting-verb-modifiers.json';
 import reportingVerbParticles from './reporting-verb-particles.json';
-import reportingVerbs from './reporting-verbs.json';
 import reportingVerbsClauseFinal from './reporting-verbs-clause-final.json';
+import reportingVerbs from './reporting-verbs.json';
+import roleNouns from './role-nouns.json';
+import roleWords from './role-words.json';
+import saintPrefixes from './saint-prefixes.json';
+import settlementNouns from './settlement-nouns.json';
 import sourcePronouns from './source-pronouns.json';
+import speechAuxiliaries from './speech-auxiliaries.json';
+import thingSuffixes from './thing-suffixes.json';
+import thingWords from './thing-words.json';
 import timeAdverbialOpeners from './time-adverbial-openers.json';
 import timeNouns from './time-nouns.json';
+import titleAbbreviations from './title-abbreviations.json';
 import titleMinorWords from './title-minor-words.json';
-import titles from './titles.json';
 import verbsOfWords from './verbs-of-words.json';
+import workNouns from './work-nouns.json';
+import workplaceRoles from './workplace-roles.json';
 
 /** A word list as written in its data file. */
 export interface WordListFile {
@@ -48,71 +77,74 @@ export function inflectVerb(base: string): string[] {
 /** Every form of the verbs that report speech ("said", "warns", "told"): quotes' attributions and people's evidence. */
 export const REPORTING_VERBS: ReadonlySet<string> = new Set([...reportingVerbs.entries.flatMap(inflectVerb), ...reportingVerbForms.entries]);
 
-/** Reporting verbs that report speech only with the word after them, by verb form: "pointed" → {out}, "read" → {a, the}. */
+/**
+ * Reporting verbs that report speech only with a particle or object after them ("pointed out", "went on", "put it"),
+ * and those words: verb → the words that may follow it.
+ */
 export const REPORTING_VERB_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const map = new Map<string, Set<string>>();
-  for (const phrase of reportingVerbParticles.entries) {
-    const [verb, particle] = phrase.split(' ');
-    const set = map.get(verb) ?? new Set<string>();
-    set.add(particle);
-    map.set(verb, set);
+  const byVerb = new Map<string, Set<string>>();
+  for (const entry of reportingVerbParticles.entries) {
+    const [verb, particle] = entry.split(' ');
+    let particles = byVerb.get(verb);
+    if (!particles) byVerb.set(verb, particles = new Set());
+    particles.add(particle);
   }
-  return map;
+  return byVerb;
 })();
 
-/** Reporting verbs that report speech only with a particle or object: "pointed out", "went on", "put it". */
-export const VERBS_NEEDING_PARTICLE: ReadonlySet<string> = new Set(REPORTING_VERB_PARTICLES.keys());
-/** Those of them that also report alone at a clause's end: “…,” the article read. */
-export const REPORTING_VERBS_CLAUSE_FINAL = wordSet(reportingVerbsClauseFinal);
-export const BE_FORMS = wordSet(beForms);
-export const AUXILIARIES = wordSet(auxiliaries);
-/** Words between a source and its reporting verb ("he also said", "Kerry has repeatedly said", "she was told"). */
-export const REPORTING_VERB_MODIFIERS: ReadonlySet<string> = new Set([...reportingVerbModifiers.entries, ...auxiliaries.entries, ...beForms.entries]);
-
-export const SOURCE_PRONOUNS = wordSet(sourcePronouns);
-export const FIRST_AND_SECOND_PERSON = wordSet(firstAndSecondPerson);
-export const MALE_PRONOUNS = wordSet(malePronouns);
-export const FEMALE_PRONOUNS = wordSet(femalePronouns);
-export const DETERMINERS = wordSet(determiners);
-export const PHRASE_BREAKERS = wordSet(phraseBreakers);
-export const TITLES = wordSet(titles);
-export const MALE_TITLES = wordSet(maleTitles);
-export const FEMALE_TITLES = wordSet(femaleTitles);
-export const NAME_PARTICLES = wordSet(nameParticles);
-export const ABBREVIATIONS = wordSet(abbreviations);
-export const TIME_ADVERBIAL_OPENERS = wordSet(timeAdverbialOpeners);
-export const TIME_NOUNS = wordSet(timeNouns);
-export const TITLE_MINOR_WORDS = wordSet(titleMinorWords);
-export const ELISIONS = wordSet(elisions);
-/** One or two lower-case words, space-separated: "named", "known as", "the title". */
-export const NAMING_CUES = wordSet(namingCues);
-/** Reporting verbs whose object is the words said: said “no”, chanted “USA!”. */
-export const VERBS_OF_WORDS = wordSet(verbsOfWords);
-
-/** Every list file of this folder by name, for the tests that check the lists themselves. */
-export const WORD_LIST_FILES: Readonly<Record<string, WordListFile>> = {
+/** Every list of this folder, by the camel-case form of its file name ("person-titles.json" → lexicon.personTitles). */
+export const lexicon = {
   abbreviations,
+  asianSurnames,
+  attributiveHeads,
+  authoredWorks,
   auxiliaries,
-  'be-forms': beForms,
+  beForms,
+  corporateSuffixes,
+  countryAliases,
+  dateLeadWords,
+  descriptionEnds,
   determiners,
   elisions,
-  'female-pronouns': femalePronouns,
-  'first-and-second-person': firstAndSecondPerson,
-  'female-titles': femaleTitles,
-  'male-pronouns': malePronouns,
-  'male-titles': maleTitles,
-  'name-particles': nameParticles,
-  'naming-cues': namingCues,
-  'phrase-breakers': phraseBreakers,
-  'reporting-verb-forms': reportingVerbForms,
-  'reporting-verb-modifiers': reportingVerbModifiers,
-  'reporting-verb-particles': reportingVerbParticles,
-  'reporting-verbs': reportingVerbs,
-  'reporting-verbs-clause-final': reportingVerbsClauseFinal,
-  'source-pronouns': sourcePronouns,
-  'time-adverbial-openers': timeAdverbialOpeners,
-  'time-nouns': timeNouns,
-  'title-minor-words': titleMinorWords,
-  titles,
-  'verbs-of-words': verbsOfWords,
-};
+  femalePronouns,
+  femaleTitles,
+  firmHeads,
+  firmsNamedAfterPeople,
+  firstAndSecondPerson,
+  givenNamesAlsoWords,
+  kinshipNouns,
+  malePronouns,
+  maleTitles,
+  nameParticles,
+  nameParticlesInsideRuns,
+  namePrefixes,
+  namingCues,
+  nonNameWords,
+  organisationNouns,
+  organisationPossessions,
+  personParticiples,
+  personTitles,
+  personVerbs,
+  phraseBreakers,
+  placeLeads,
+  reportingVerbForms,
+  reportingVerbModifiers,
+  reportingVerbParticles,
+  reportingVerbs,
+  reportingVerbsClauseFinal,
+  roleNouns,
+  roleWords,
+  saintPrefixes,
+  settlementNouns,
+  sourcePronouns,
+  speechAuxiliaries,
+  thingSuffixes,
+  thingWords,
+  timeAdverbialOpeners,
+  timeNouns,
+  titleAbbreviations,
+  titleMinorWords,
+  verbsOfWords,
+  workNouns,
+  workplaceRoles,
+} satisfies Record<string, WordListFile>;

@@ -9,11 +9,12 @@
 import { int32Scratch, uint8Scratch } from './scratch';
 import { charClass, isApostrophe, isHyphen, isLetter, isSpace, LETTER, lettersEnd, UPPER } from '../text/chars';
 import { FNV_OFFSET, FNV_PRIME, HashSet32, hashRange } from '../text/hashing';
+import { lexicon, wordSet } from '../lexicon';
 import { PARTICLES, type Vocabulary } from './vocabulary';
 
 
 /** Lower-case prefixes joined by a hyphen or apostrophe to a capitalised name: "al-Assad", "d’Estaing". */
-const NAME_PREFIXES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben', 'd', 'l']);
+const NAME_PREFIXES = wordSet(lexicon.namePrefixes);
 const PREFIX_INITIALS = new Uint8Array(128);
 for (const p of NAME_PREFIXES) PREFIX_INITIALS[p.charCodeAt(0)] = 1;
 /** By ASCII code: PARTICLE_INITIAL if a lower-case name particle starts with it, PREFIX_INITIAL if a name prefix does. */
@@ -21,8 +22,7 @@ const PARTICLE_INITIAL = 1, PREFIX_INITIAL = 2;
 const PARTICLE_OR_PREFIX_INITIALS = new Uint8Array(128);
 for (const p of PARTICLES) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PARTICLE_INITIAL;
 for (const p of NAME_PREFIXES) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PREFIX_INITIAL;
-const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt',
-  'Sgt', 'Rev', 'Maj', 'Cpl', 'Pvt', 'Adm', 'Cmdr', 'Jr', 'Sr', 'Hon']);
+const ABBREVIATIONS = wordSet(lexicon.titleAbbreviations);
 
 const DOT = 46;
 

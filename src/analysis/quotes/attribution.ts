@@ -3,8 +3,8 @@
 // entity is speakers.ts's job. Every search is confined to a bounded window around the quotation.
 import {
   ABBREVIATIONS, BE_FORMS, DETERMINERS, NAME_PARTICLES, PHRASE_BREAKERS, REPORTING_VERB_MODIFIERS, REPORTING_VERB_PARTICLES,
-  REPORTING_VERBS, REPORTING_VERBS_CLAUSE_FINAL, SOURCE_PRONOUNS, TIME_ADVERBIAL_OPENERS, TIME_NOUNS, TITLES,
-} from '../lexicon';
+  REPORTING_VERBS, REPORTING_VERBS_CLAUSE_FINAL, SOURCE_PRONOUNS, TIME_ADVERBIAL_OPENERS, TIME_NOUNS,
+} from './words';
 import { isCapitalized, isQuoteMarkToken, sentenceStart, TokenWindow, type Token } from './tokens';
 import type { Line } from './pairing';
 
@@ -56,7 +56,7 @@ const isPossessive = (t: Token): boolean => t.word && /[’']s$|s[’']$/.test(t
 /** A period that belongs to an abbreviation or initial ("Mr.", "D.", "U.S.") rather than ending a sentence. */
 const isAbbreviationPeriod = (tokens: Token[], j: number): boolean => tokens[j]?.text === '.' && j > 0 &&
   tokens[j - 1].word && tokens[j - 1].end === tokens[j].start &&
-  (/^\p{Lu}$/u.test(tokens[j - 1].text) || ABBREVIATIONS.has(tokens[j - 1].lower) || TITLES.has(tokens[j - 1].lower));
+  (/^\p{Lu}$/u.test(tokens[j - 1].text) || ABBREVIATIONS.has(tokens[j - 1].lower));
 const isSentenceStop = (tokens: Token[], j: number): boolean => !tokens[j].word && /^[.!?;]$/.test(tokens[j].text) && !isAbbreviationPeriod(tokens, j);
 
 const isTimeNoun = (t: Token): boolean => t.word && (TIME_NOUNS.has(t.lower) || /^\d{4}$/.test(t.text));

@@ -6,7 +6,7 @@
 import {
   AUXILIARIES, BE_FORMS, FIRST_AND_SECOND_PERSON, NAME_PARTICLES, NAMING_CUES, REPORTING_VERBS, SOURCE_PRONOUNS,
   TITLE_MINOR_WORDS, VERBS_OF_WORDS,
-} from '../lexicon';
+} from './words';
 import { innerText } from './filter';
 import type { RawQuote } from './pairing';
 import { sentenceStart } from './tokens';

@@ -1,6 +1,6 @@
 // Quote marks: which characters are quotation marks, and whether one at a given position opens or closes a quotation
 // (or is an apostrophe), judged from its glyph and its neighbours, since real text mixes and mistypes glyphs.
-import { ELISIONS } from '../lexicon';
+import { ELISIONS } from './words';
 import { charClass, isWhiteSpace } from '../text/chars';
 
 export type MarkKind = 'double' | 'single';

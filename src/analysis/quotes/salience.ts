@@ -2,7 +2,7 @@
 // salient where they are a clause subject ("Kerry said", "Zhao did not think") or a quotation's speaker; "he"
 // resolves to the most recent salient person of a compatible gender.
 import type { PersonEntity, PersonMention } from '../types';
-import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from '../lexicon';
+import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from './words';
 import { femaleGivenNames, maleGivenNames } from './given-names.generated';
 import { isWhiteSpace } from '../text/chars';
 import { LazyTokens } from './tokens';

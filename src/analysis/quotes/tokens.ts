@@ -1,5 +1,5 @@
 // Small text utilities for attribution: word/punctuation tokens of a bounded window, and sentence edges.
-import { ABBREVIATIONS } from '../lexicon';
+import { ABBREVIATIONS } from './words';
 import { charClass, isWhiteSpace } from '../text/chars';
 import { hashRange } from '../text/hashing';
 
