@@ -8,6 +8,7 @@ import auxiliaries from './auxiliaries.json';
 import beForms from './be-forms.json';
 import corporateSuffixes from './corporate-suffixes.json';
 import countryAliases from './country-aliases.json';
+import countryLeads from './country-leads.json';
 import dateLeadWords from './date-lead-words.json';
 import descriptionEnds from './description-ends.json';
 import determiners from './determiners.json';
@@ -102,6 +103,7 @@ export const lexicon = {
   beForms,
   corporateSuffixes,
   countryAliases,
+  countryLeads,
   dateLeadWords,
   descriptionEnds,
   determiners,
