@@ -5,6 +5,7 @@ import type { QuoteSearch } from './quotes';
 import { findAttribution, leadInAttribution, type Attribution, type AttributionMemo } from './quotes/attribution';
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, SOURCE_PRONOUNS } from './quotes/words';
 import { onlySpaceBetween, type Line } from './quotes/pairing';
+import { NewSpeakers } from './quotes/newSpeakers';
 import { Salience, type Gender } from './quotes/salience';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
 
@@ -16,16 +17,21 @@ interface Piece {
   line: number;
 }
 
-/** Fills speakerId / speakerText of each quote found in place. */
+/**
+ * Fills speakerId / speakerText of each quotation found, in place. A person first met as a quotation's source ("said
+ * Jane Roe-Smith") joins `people`; the person mentions are returned with theirs among them, in text order.
+ * `notPersons`: names the reader said are not people, never made people here.
+ */
 export function attributeSpeakers(text: string, found: QuoteSearch, persons: PersonMention[],
-  people: Map<string, PersonEntity>): void {
+  people: Map<string, PersonEntity>, notPersons?: readonly string[]): PersonMention[] {
   const { attributions: memo } = found;
   const quotes = found.quotes.filter(q => q.kind === 'quotation'); // terms have no speaker
-  if (quotes.length === 0) return;
+  if (quotes.length === 0) return persons;
   const lines = memo.lines;
   const groups = groupPieces(quotes, lines);
   const salience = new Salience(text, persons, insideAny(quotes), people);
-  const resolver = new SourceResolver(text, persons, people, salience);
+  const newSpeakers = new NewSpeakers(text, persons, people, notPersons);
+  const resolver = new SourceResolver(text, persons, people, salience, newSpeakers);
   let previous: { pieces: Piece[]; speakerText: string | null; speakerId: string | null } | null = null;
   for (const pieces of groups) {
     const attribution = attributionOf(text, lines, pieces, memo);
@@ -41,6 +47,7 @@ export function attributeSpeakers(text: string, found: QuoteSearch, persons: Per
     for (const p of pieces) { p.quote.speakerText = speakerText; p.quote.speakerId = speakerId; }
     previous = { pieces, speakerText, speakerId };
   }
+  return newSpeakers.merged();
 }
 
 /** Quotes with their line, gathered by group in text order. */
@@ -98,7 +105,8 @@ class SourceResolver {
   private readonly starts: number[];
 
   constructor(private readonly text: string, private readonly persons: PersonMention[],
-    private readonly people: Map<string, PersonEntity>, private readonly salience: Salience) {
+    private readonly people: Map<string, PersonEntity>, private readonly salience: Salience,
+    private readonly newSpeakers: NewSpeakers) {
     this.starts = persons.map(p => p.start);
   }
 
@@ -107,8 +115,10 @@ class SourceResolver {
     const lower = source.toLowerCase();
     if (SOURCE_PRONOUNS.has(lower) && (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower))) return this.salience.resolvePronoun(start, pronounGender(lower), paragraphStart);
     if (lower === 'who') return this.salience.resolvePronoun(start, 'unknown', paragraphStart);
+    if (SOURCE_PRONOUNS.has(lower)) return null; // "they", "it", "we": not one person
     const head = this.headPerson(start, end);
-    return head && this.people.has(head.entityId) ? head.entityId : null;
+    if (head) return this.people.has(head.entityId) ? head.entityId : null;
+    return this.newSpeakers.personAt(start, end);
   }
 
   /** The person mention heading the source: the last one inside it that is not a possessive ("Clinton’s campaign"). */

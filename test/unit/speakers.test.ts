@@ -122,3 +122,76 @@ describe('attributeSpeakers', () => {
     assert.equal(q.speakerId, null);
   });
 });
+
+describe('attributeSpeakers: whom a pronoun means, and sources that are not people', () => {
+  it('gives “she told reporters” to the person the paragraph is about, not the nearest woman named', () => {
+    const text = 'Governor Dana Ruiz toured the flooded towns on Monday. She met Ellen Tran, who runs a shelter, and thanked ' +
+      'the volunteers. “We will rebuild every house,” she told reporters.';
+    const [q] = speakers(text, [['Dana Ruiz', 'Dana Ruiz'], ['Ellen Tran', 'Ellen Tran']]);
+    assert.equal(q.speakerText, 'she');
+    assert.equal(q.speakerId, 'person:dana-ruiz');
+  });
+
+  it('follows the paragraph when a new subject takes over before the pronoun', () => {
+    const text = 'Ana Silva spoke first. “We will win,” she said. Then Joan Okafor took the stage. “It is a fight,” she said.';
+    const qs = speakers(text, [['Ana Silva', 'Ana Silva'], ['Joan Okafor', 'Joan Okafor']]);
+    assert.deepEqual(qs.map(q => q.speakerId), ['person:ana-silva', 'person:joan-okafor']);
+  });
+
+  it('looks back past a paragraph that only mentions someone in passing', () => {
+    const text = 'Senator Paul Brandt spoke at the rally.\n\nBut he also took a swipe at Tom Weller, whom he dubbed “a tired old hand.”' +
+      '\n\n“We will win this state,” he said.';
+    const qs = speakers(text, [['Paul Brandt', 'Paul Brandt'], ['Tom Weller', 'Tom Weller']]);
+    assert.equal(qs[qs.length - 1].speakerId, 'person:paul-brandt');
+  });
+
+  it('reads “Asked whether …, X said” as X', () => {
+    const text = 'Mayor Ellen Tran met reporters.\n\nAsked whether she would run again, Tran said: “Not this year.”\n\n' +
+      'Asked if the city could pay, the mayor said, “We will find the money.”';
+    const qs = speakers(text, [['Ellen Tran', 'Ellen Tran'], ['Tran', 'Ellen Tran']]);
+    assert.deepEqual(qs.map(q => [q.speakerText, q.speakerId]), [['Tran', 'person:ellen-tran'], ['the mayor', null]]);
+  });
+
+  it('keeps organisations, newspapers and unnamed officials as sources with no person', () => {
+    const qs = speakers('“The plan is unlawful,” the Gazette wrote in an editorial.\n\n' +
+      '“We are looking into it,” a White House official said.\n\n“Nobody will be fired,” Acme Corp said in a statement.\n\n' +
+      '“Sales fell,” Reuters reported. “Margins held,” the bank said.\n\n“No way,” Breitbart News said.', []);
+    assert.deepEqual(qs.map(q => [q.speakerText, q.speakerId]), [['the Gazette', null], ['a White House official', null],
+      ['Acme Corp', null], ['Reuters', null], ['the bank', null], ['Breitbart News', null]]);
+  });
+});
+
+describe('attributeSpeakers: a person first met in the attribution', () => {
+  function analysed(text: string, names: [string, string][], notPersons?: string[]) {
+    const { persons, people } = peopleIn(text, names);
+    const found = findQuotes(text);
+    const all = attributeSpeakers(text, found, persons, people, notPersons);
+    return { quotes: found.quotes, persons: all, people };
+  }
+
+  it('makes the name a person and a mention, in text order, with the people pass’s id scheme', () => {
+    const text = 'Lena Park opened the meeting.\n\n“We will not back down,” said Jane Roe-Smith, a nurse.\n\nLena Park closed it.';
+    const { quotes, persons, people } = analysed(text, [['Lena Park', 'Lena Park']]);
+    assert.equal(quotes[0].speakerId, 'person:jane-roe-smith');
+    assert.deepEqual(persons.map(p => p.text), ['Lena Park', 'Jane Roe-Smith', 'Lena Park']);
+    assert.equal(people.get('person:jane-roe-smith')?.name, 'Jane Roe-Smith');
+    // Every entity's mentions still point at its own mentions after the new one was put among them.
+    for (const e of people.values()) for (const i of e.mentions) assert.equal(persons[i].entityId, e.id);
+    assert.deepEqual(people.get('person:lena-park')?.mentions, [0, 2]);
+  });
+
+  it('takes a title, a role noun or the full name elsewhere in the article as evidence', () => {
+    const text = 'Sean Hanlon hosts the show.\n\n“It is loud,” band member Flea said.\n\n“Maybe,” Rep. Ann Kowalczykova said.\n\n' +
+      '“It is over,” Hanlon said.';
+    const { quotes, people } = analysed(text, []);
+    assert.deepEqual(quotes.map(q => q.speakerId), ['person:flea', 'person:ann-kowalczykova', 'person:sean-hanlon']);
+    assert.equal(people.get('person:sean-hanlon')?.name, 'Sean Hanlon');
+  });
+
+  it('links a surname to the person already named so, and makes nobody of organisations or the reader’s non-people', () => {
+    const text = 'Tom Weller arrived.\n\n“Fine,” Weller said.\n\n“Sales rose,” Morgan Stanley said.\n\n“No,” Dana Moss said.';
+    const { quotes, persons } = analysed(text, [['Tom Weller', 'Tom Weller']], ['Dana Moss']);
+    assert.deepEqual(quotes.map(q => q.speakerId), ['person:tom-weller', null, null]);
+    assert.deepEqual(persons.map(p => p.text), ['Tom Weller', 'Weller']);
+  });
+});

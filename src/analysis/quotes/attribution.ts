@@ -3,7 +3,7 @@
 // entity is speakers.ts's job. Every search is confined to a bounded window around the quotation.
 import {
   ABBREVIATIONS, BE_FORMS, DETERMINERS, NAME_PARTICLES, PHRASE_BREAKERS, REPORTING_VERB_MODIFIERS, REPORTING_VERB_PARTICLES,
-  REPORTING_VERBS, REPORTING_VERBS_CLAUSE_FINAL, SOURCE_PRONOUNS, TIME_ADVERBIAL_OPENERS, TIME_NOUNS,
+  PERSON_TITLES, REPORTING_VERBS, REPORTING_VERBS_CLAUSE_FINAL, SOURCE_PRONOUNS, TIME_ADVERBIAL_OPENERS, TIME_NOUNS,
 } from './words';
 import { isCapitalized, isQuoteMarkToken, sentenceStart, TokenWindow, type Token } from './tokens';
 import type { Line } from './pairing';
@@ -114,14 +114,19 @@ function phraseEndingAfter(tokens: Token[], i: number): number {
   if (!head || !head.word) return -1;
   if (SOURCE_PRONOUNS.has(head.lower)) return i;
   let end = -1;
-  for (let j = i; j < tokens.length && j - i < 10; j++) {
+  for (let j = i; j < tokens.length && j - i < 14; j++) {
     const t = tokens[j];
-    if (isAbbreviationPeriod(tokens, j) && tokens[j + 1] && isNamePart(tokens[j + 1])) continue;
+    if (isAbbreviationPeriod(tokens, j) && tokens[j + 1] && (isNamePart(tokens[j + 1]) || joinsTitles(tokens, j + 1))) continue;
+    if (joinsTitles(tokens, j)) continue;
     if (!t.word || PHRASE_BREAKERS.has(t.lower) || (j > i && REPORTING_VERBS.has(t.lower) && t.text === t.lower)) break;
     end = j;
   }
   return end;
 }
+
+/** An "and" between two titles of one person: "former Gov. and party Chairman Ed Rendell". */
+const joinsTitles = (tokens: Token[], j: number): boolean => tokens[j]?.lower === 'and' && j > 0 &&
+  (PERSON_TITLES.has(tokens[j - 1].lower) || isAbbreviationPeriod(tokens, j - 1)) && tokens[j + 1] !== undefined && isCapitalized(tokens[j + 1]);
 
 const NOUN_FOLLOWERS = new Set([...BE_FORMS, 'of', 'will', 'would', 'has', 'had', 'can', 'could', 'that']);
 /** A reporting word used as a noun: "a tweet", "Mr. Obama's remarks", "her mental state is", "the report of". */
@@ -162,6 +167,13 @@ function endsClause(text: string, q: QuoteSpan): boolean {
   let i = q.end - 1;
   while (i > q.start && /["”’'»]/.test(text[i])) i--;
   return /[,?!—–\-…:]/.test(text[i]) || text[q.end] === ',';
+}
+
+/** Whether tokens[from, to) are words ending, before any modifiers, in a capitalised one: "member Flea (also)". */
+function endsWithName(tokens: Token[], from: number, to: number): boolean {
+  let last = to - 1;
+  while (last >= from && isModifier(tokens[last])) last--;
+  return last >= from && isCapitalized(tokens[last]) && tokens.slice(from, to).every(t => t.word);
 }
 
 /** True when the sentence ends within a few tokens after `i` ("… he said Tuesday."). */
@@ -244,8 +256,9 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
     const verbEnd = reportingVerbEnd(tokens, v);
     if (verbEnd < 0) continue;
     if (!clauseEnds && !sentenceEndsSoon(tokens, verbEnd)) return null;
+    // A lower-case head reports alone ("officials said") or as a role before a name ("band member Flea said").
     if (!isCapitalized(head) && !SOURCE_PRONOUNS.has(head.lower) && !DETERMINERS.has(head.lower) &&
-      tokens.slice(i + 1, v).some(t => !isModifier(t))) return null;
+      tokens.slice(i + 1, v).some(t => !isModifier(t)) && !endsWithName(tokens, i + 1, v)) return null;
     let headEnd = v - 1;
     while (headEnd > i && isModifier(tokens[headEnd])) headEnd--;
     for (let j = i; j < headEnd; j++) if (tokens[j].text === ',' || tokens[j].text === '(') { headEnd = j - 1; break; }
@@ -320,7 +333,8 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
   // Sentence-initial inversion: Said Ellis: “…” / Said Jo Hart, who grew up here, “…”
   const initial = reportingVerbEnd(tokens, 0, true);
   const lastText = tokens[tokens.length - 1]?.text;
-  if (initial > 0 && (lastText === ':' || (lastText === ',' && isCapitalized(tokens[0])))) {
+  const named = tokens[initial] && (isCapitalized(tokens[initial]) || DETERMINERS.has(tokens[initial].lower));
+  if (initial > 0 && named && (lastText === ':' || (lastText === ',' && isCapitalized(tokens[0])))) {
     const e = phraseEndingAfter(tokens, initial);
     if (e >= initial) return found(initial, e);
   }
@@ -388,5 +402,7 @@ export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteS
   if (tail.length > MAX_SPLIT_TAIL_TOKENS || tail.some(isQuoteMarkToken)) return false;
   if (tail.some((_t, i) => reportingVerbEnd(tail, i) >= 0)) return false;
   const last = tail[tail.length - 1];
-  return !last || /^[,.:;—–]$/.test(last.text);
+  if (last && !/^[,.:;—–]$/.test(last.text)) return false;
+  // A next quotation with an attribution of its own is a new one: “…,” Reuters reported. “…,” the bank said.
+  return !(last?.text === '.' && memo.attributionAfter(text, next, lineEnd));
 }

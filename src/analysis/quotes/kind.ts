@@ -19,8 +19,9 @@ export function wordsInside(text: string, q: RawQuote): string[] {
 const isCapitalised = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w);
 
 
-/** Whether the span opens its sentence (or its paragraph), where a capital says nothing about a title. */
+/** Whether the span opens its sentence, its paragraph or what follows a colon, where a capital says nothing about a title. */
 export function opensItsSentence(text: string, q: RawQuote, lineStart: number): boolean {
+  if (/:\s*$/.test(text.slice(Math.max(lineStart, q.start - 3), q.start))) return true;
   return sentenceStart(text, Math.max(lineStart, q.start - 300), q.start) === q.start;
 }
 

@@ -6,6 +6,7 @@ import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VER
 import { femaleGivenNames, maleGivenNames } from './given-names.generated';
 import { isWhiteSpace } from '../text/chars';
 import { LazyTokens } from './tokens';
+import { paragraphTopic, type TopicView } from './topic';
 
 export type Gender = 'male' | 'female' | 'unknown';
 
@@ -87,6 +88,8 @@ export class Salience {
    */
   private subjects: SalienceEvent[] | undefined;
   private genders: Map<string, Gender> = new Map();
+  /** Each person mention's role in its clause (found with the subjects). */
+  private roles: ('reporting' | 'subject' | 'none')[] = [];
   /**
    * Speakers, added as quotations are attributed, in text order (after subjects at the same position). Kept apart
    * from `subjects` so that adding one costs no more than the speakers after it, which are few (quotations are
@@ -106,11 +109,11 @@ export class Salience {
   private subjectsAndGenders(): SalienceEvent[] {
     if (this.subjects) return this.subjects;
     const subjects: SalienceEvent[] = [];
-    for (const p of this.persons) {
-      if (this.isQuoted(p.start)) continue;
-      const role = this.subjectRole(p);
+    this.roles = this.persons.map(p => (this.isQuoted(p.start) ? 'none' : this.subjectRole(p)));
+    this.persons.forEach((p, i) => {
+      const role = this.roles[i];
       if (role !== 'none') subjects.push({ position: p.start, entityId: p.entityId, reporting: role === 'reporting' });
-    }
+    });
     this.genders = knownGenders(this.text, this.persons, this.people);
     return (this.subjects = subjects);
   }
@@ -167,11 +170,14 @@ export class Salience {
   }
 
   /**
-   * The person a pronoun at `position` refers to: the most recent reporting subject or speaker, unless another
-   * subject came later in the same paragraph; else the most recent person mentioned. Null when none is compatible.
+   * The person a pronoun at `position` refers to: the one its paragraph is about (paragraphTopic); in a paragraph that
+   * names nobody compatible, the most recent reporting subject or speaker before it; else the most recent person
+   * mentioned. Null when none is compatible.
    */
   resolvePronoun(position: number, gender: Gender, paragraphStart: number): string | null {
     this.subjectsAndGenders(); // genders too, before compatible() asks
+    const topic = paragraphTopic(this.topicView, position, gender, paragraphStart);
+    if (topic) return this.learn(topic, gender);
     let reporting: SalienceEvent | undefined, local: SalienceEvent | undefined;
     const floor = position - LOOK_BACK;
     const previous = this.latestBefore(position);
@@ -196,6 +202,19 @@ export class Salience {
       if (this.compatible(p.entityId, gender)) return this.learn(p.entityId, gender);
     }
     return null;
+  }
+
+  /** What paragraphTopic reads of this salience (made on first use). */
+  private view: TopicView | undefined;
+  private get topicView(): TopicView {
+    return this.view ??= {
+      text: this.text,
+      persons: this.persons,
+      isQuoted: (pos: number) => this.isQuoted(pos),
+      hasVerbAfter: (i: number) => this.roles[i] !== 'none',
+      compatible: (entityId: string, gender: Gender) => this.compatible(entityId, gender),
+      speakersIn: (from: number, to: number) => this.speakers.filter(e => e.position >= from && e.position < to),
+    };
   }
 
   private learn(entityId: string, gender: Gender): string | null {
