@@ -70,6 +70,11 @@ describe('findQuotes', () => {
     assert.ok(texts(line).includes('“The talks failed,”'));
   });
 
+  it('opens at a typographic opener typed without a space after a comma, and sees past invisible format characters', () => {
+    assert.deepEqual(texts('The speaker said,“Look, those images have no place in a campaign.”'), ['“Look, those images have no place in a campaign.”']);
+    assert.deepEqual(texts('Intro.\n\n\u202a”Sorry, you should have said it sooner,” posted one reader.'), ['”Sorry, you should have said it sooner,”']);
+  });
+
   it('accepts a closing glyph mistyped as an opener and mixed straight/curly marks', () => {
     assert.deepEqual(texts('Intro.\n\n”Fear is what I feel every single day now.” ― Karen Smith'), ['”Fear is what I feel every single day now.”']);
     assert.deepEqual(texts('He said there was “no evidence" yet of a plot.'), ['“no evidence"']);

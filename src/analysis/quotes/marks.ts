@@ -37,7 +37,9 @@ export function nextQuoteChar(text: string, from: number): number {
   return NEXT_QUOTE_CHAR.test(text) ? NEXT_QUOTE_CHAR.lastIndex - 1 : -1;
 }
 
-const isSpace = (c: string | undefined): boolean => c === undefined || isWhiteSpace(c.charCodeAt(0));
+/** White space, or an invisible format character (a direction mark, a zero-width space) that stands where one would. */
+const isSpace = (c: string | undefined): boolean => c === undefined || isWhiteSpace(c.charCodeAt(0)) || isFormatCharacter(c.charCodeAt(0));
+const isFormatCharacter = (c: number): boolean => (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064);
 const isLineEnd = (c: string | undefined): boolean => c === undefined || c === '\n' || c === '\r';
 const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && charClass(c.charCodeAt(0)) > 0;
 // Punctuation after which a quotation can start: "(“", "—“", ": “".
@@ -88,6 +90,9 @@ export function classifyMark(text: string, i: number): QuoteMark | null {
   const canOpen = leftFlanking(before, after);
   const canClose = rightFlanking(before, after);
   // A mark with spaces on both sides is stray, unless it starts a paragraph (”  … what I learned …”).
+  // A typographic opener typed right after a comma or semicolon opens all the same: said,“Look …”.
+  const openerAfterComma = (DOUBLE_OPENERS.has(c) || SINGLE_OPENERS.has(c)) && (before === ',' || before === ';') && isLetterOrDigit(after);
+  if (openerAfterComma) return mark(i, 1, DOUBLE_OPENERS.has(c) ? 'double' : 'single', 'open', DOUBLE_OPENERS.has(c));
   if (!canOpen && !canClose && !(before === undefined || before === '\n')) return null;
   if (c === '"' || length === 2) {
     const role: MarkRole = canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either';
