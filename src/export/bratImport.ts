@@ -262,9 +262,10 @@ function mergeInto(existing: SidecarDocument, imported: SidecarDocument): Sideca
     mine[i] = completed(m, a);
     return { ...completed(a, m), id: m.id, created: m.created, anchor: m.anchor };
   });
+  // The same verdict again is the existing decision (its time too); another verdict is a newer decision on it.
   const decisions = imported.decisions.map(d => {
     const m = existing.decisions.find(x => sameMention(x, d));
-    return m ? { ...d, id: m.id, anchor: m.anchor } : d;
+    return !m ? d : m.verdict === d.verdict ? m : { ...d, id: m.id, anchor: m.anchor };
   });
   return mergeAnnotations(emptyDocument(existing.article), { ...existing, annotations: mine }, { ...imported, annotations: theirs, decisions });
 }

@@ -49,5 +49,7 @@ export function quoteRows(article: ExportArticle): Row<typeof QUOTE_COLUMNS>[] {
 }
 
 export function toCsv<C extends readonly string[]>(columns: C, rows: readonly Row<C>[]): string {
-  return stringify(rows as Row<C>[], { header: true, columns: [...columns], record_delimiter: 'windows' });
+  // A lone LF or CR in a field is a line break too (RFC 4180 quotes those fields); csv-stringify by itself only quotes
+  // fields holding the record delimiter, CR LF.
+  return stringify(rows as Row<C>[], { header: true, columns: [...columns], record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
