@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { MAX_SIDECAR_BYTES, SidecarError, sidecarPathFor } from '../annotations';
 import {
   EXPORT_FORMATS, exportOutputs, exportReports, loadArticle, stemOf, type ExportArticle, type ExportFormat, type ExportOutput,
@@ -24,39 +25,49 @@ interface ExportOptions {
   format: ExportFormat; out?: string; force: boolean; quotes: boolean; lines: boolean; referenceDate?: string; inputs: string[];
 }
 
-/** Options shared by export and import: returns an error message, or undefined when `argv[i]` was not one of them. */
-export function parseCommonOption(argv: string[], i: number, set: (key: 'referenceDate', value: string) => void): { next: number } | string | undefined {
-  if (argv[i] !== '--reference-date') return undefined;
-  const v = argv[i + 1];
-  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return '--reference-date takes a date as YYYY-MM-DD';
-  set('referenceDate', v);
-  return { next: i + 1 };
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+const COMMON_OPTIONS: OptionSpec = { format: { type: 'string' }, 'reference-date': { type: 'string' } };
+
+/** Options and inputs of a subcommand (node's parseArgs: unknown options are errors), or the usage error. */
+export function parseOptions(argv: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; inputs: string[] } | string {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    return (e as Error).message.split('. ')[0];
+  }
+  const date = parsed.values['reference-date'];
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(date))) return '--reference-date takes a date as YYYY-MM-DD';
+  return { values: parsed.values, inputs: parsed.positionals };
+}
+
+/** A subcommand's frame: a usage error prints the usage (exit 2); failures are counted (exit 1), warnings are not. */
+export function runSubcommand<O>(argv: string[], io: CliIo, usage: string, parse: (argv: string[]) => O | string,
+  body: (o: O, fail: (msg: string) => void, warn: (msg: string) => void) => void): number {
+  const o = parse(argv);
+  if (typeof o === 'string') {
+    io.err(`news-annotate: ${o}\n${usage}\n`);
+    return 2;
+  }
+  let failures = 0;
+  body(o, msg => { failures++; io.err(`news-annotate: ${msg}\n`); }, msg => io.err(`news-annotate: warning: ${msg}\n`));
+  return failures > 0 ? 1 : 0;
 }
 
 function parseExportArgs(argv: string[]): ExportOptions | string {
-  let format: string | undefined;
-  const o: Omit<ExportOptions, 'format'> = { force: false, quotes: false, lines: false, inputs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const common = parseCommonOption(argv, i, (k, v) => { o[k] = v; });
-    if (typeof common === 'string') return common;
-    if (common) { i = common.next; continue; }
-    if (a === '--format') format = argv[++i];
-    else if (a === '--out') {
-      o.out = argv[++i];
-      if (!o.out) return '--out takes a folder';
-    } else if (a === '--force') o.force = true;
-    else if (a === '--quotes') o.quotes = true;
-    else if (a === '--jsonl') o.lines = true;
-    else if (a.startsWith('--')) return `unknown option "${a}"`;
-    else o.inputs.push(a);
-  }
+  const p = parseOptions(argv, { out: { type: 'string' }, force: { type: 'boolean' }, quotes: { type: 'boolean' }, jsonl: { type: 'boolean' } });
+  if (typeof p === 'string') return p;
+  const v = p.values;
+  const format = v.format as string | undefined;
   if (!format) return `export needs --format (${EXPORT_FORMATS.join(', ')})`;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return `unknown format "${format}" (${EXPORT_FORMATS.join(', ')})`;
-  if (o.quotes && format !== 'csv') return '--quotes is for --format csv';
-  if (o.lines && format !== 'w3c') return '--jsonl is for --format w3c';
-  if (o.inputs.length === 0) return 'no articles given (a .txt file or a folder)';
-  return { ...o, format: format as ExportFormat };
+  if (v.quotes && format !== 'csv') return '--quotes is for --format csv';
+  if (v.jsonl && format !== 'w3c') return '--jsonl is for --format w3c';
+  if (p.inputs.length === 0) return 'no articles given (a .txt file or a folder)';
+  return {
+    format: format as ExportFormat, out: v.out as string | undefined, force: Boolean(v.force), quotes: Boolean(v.quotes),
+    lines: Boolean(v.jsonl), referenceDate: v['reference-date'] as string | undefined, inputs: p.inputs,
+  };
 }
 
 export interface FoundArticle { readonly file: string; readonly name: string }
@@ -133,15 +144,10 @@ function commonFolder(dirs: readonly string[]): string {
 }
 
 export function exportCommand(argv: string[], io: CliIo): number {
-  const o = parseExportArgs(argv);
-  if (typeof o === 'string') {
-    io.err(`news-annotate: ${o}\n${EXPORT_USAGE}\n`);
-    return 2;
-  }
-  let failures = 0;
-  const fail = (msg: string) => { failures++; io.err(`news-annotate: ${msg}\n`); };
-  const warn = (msg: string) => io.err(`news-annotate: warning: ${msg}\n`);
+  return runSubcommand(argv, io, EXPORT_USAGE, parseExportArgs, (o, fail, warn) => exportArticles(o, io, fail, warn));
+}
 
+function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void, warn: (msg: string) => void): void {
   const files = new Map<string, string>(); // article name → its file
   const seen = new Set<string>();
   const articles: ExportArticle[] = [];
@@ -160,7 +166,7 @@ export function exportCommand(argv: string[], io: CliIo): number {
     files.set(name, file);
     articles.push(loaded.article);
   }
-  if (articles.length === 0) return failures > 0 ? 1 : 0;
+  if (articles.length === 0) return;
   for (const report of exportReports(articles)) warn(report);
 
   const articleFile = (a: ExportArticle) => path.resolve(files.get(a.name)!);
@@ -194,5 +200,4 @@ export function exportCommand(argv: string[], io: CliIo): number {
     }
   }
   if (written + unchanged > 0) io.err(`news-annotate: ${articles.length} article${articles.length === 1 ? '' : 's'} exported (${o.format}): ${written} file${written === 1 ? '' : 's'} written${unchanged ? `, ${unchanged} already up to date` : ''}\n`);
-  return failures > 0 ? 1 : 0;
 }
