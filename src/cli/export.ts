@@ -72,15 +72,18 @@ function parseExportArgs(argv: string[]): ExportOptions | string {
 
 export interface FoundArticle { readonly file: string; readonly name: string }
 
-/** Every article under the inputs: a file as given, a folder's *.txt files (not in hidden folders or node_modules). */
-export function findArticles(inputs: readonly string[], fail: (msg: string) => void): FoundArticle[] {
+/**
+ * Every article under the inputs: a file as given, a folder's *.txt files (not in hidden folders, node_modules or
+ * `skip`, the export's own target folder, whose text copies are not articles).
+ */
+export function findArticles(inputs: readonly string[], fail: (msg: string) => void, skip?: string): FoundArticle[] {
   const found: FoundArticle[] = [];
   const walk = (dir: string, root: string) => {
     let entries: fs.Dirent[];
     try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { fail(`${dir}: cannot list (${(e as Error).message})`); return; }
     for (const e of entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) { if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(p, root); continue; }
+      if (e.isDirectory()) { if (!e.name.startsWith('.') && e.name !== 'node_modules' && path.resolve(p) !== skip) walk(p, root); continue; }
       if (!e.name.toLowerCase().endsWith('.txt')) continue;
       // A symbolic link counts when it leads to a regular file; a FIFO or device would block the read.
       if (e.isFile() || (e.isSymbolicLink() && statOf(p)?.isFile())) found.push({ file: p, name: path.relative(root, p).split(path.sep).join('/') });
@@ -151,7 +154,7 @@ function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void
   const files = new Map<string, string>(); // article name → its file
   const seen = new Set<string>();
   const articles: ExportArticle[] = [];
-  for (const { file, name } of findArticles(o.inputs, fail)) {
+  for (const { file, name } of findArticles(o.inputs, fail, o.out ? path.resolve(o.out) : undefined)) {
     const real = path.resolve(file);
     if (seen.has(real)) continue;
     seen.add(real);

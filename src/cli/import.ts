@@ -63,6 +63,7 @@ function importOne(annFile: string, o: ImportOptions, io: CliIo, fail: (msg: str
     services: { newId: randomId, now: () => new Date() },
   });
   for (const p of result.problems) fail(`${annFile}:${p.line}: ${p.message}; this line was not imported`);
+  if (result.rejectionsSkipped) warn(`${annFile}: because of the lines above, the analyzer's findings it leaves out were not recorded as rejected`);
   if (result.ignored) warn(`${annFile}: ${result.ignored} event, normalization or equivalence line${result.ignored === 1 ? '' : 's'} not imported (News Annotator has nothing for them)`);
   const doc = prepareForSave(result.document, decoded.text, path.basename(textFile));
   const plan = planSidecarWrite(state, doc);

@@ -190,12 +190,16 @@ export async function exportAnnotations(request: ExportRequest, log: vscode.LogO
   const format = await chooseFormat(request);
   if (!format) return undefined;
   const target = await chooseTarget(request, chosen.root);
-  if (!target || !await offerToSave(chosen.sources, request)) return undefined;
+  if (!target) return undefined;
+  // The text copies of an earlier export into a folder below the articles' folder are not articles.
+  const inside = (uri: vscode.Uri, folder: vscode.Uri) => uri.toString().startsWith(folder.toString().replace(/\/?$/, '/'));
+  const sources = inside(target, chosen.root) ? chosen.sources.filter(s => !inside(s.uri, target)) : chosen.sources;
+  if (!await offerToSave(sources, request)) return undefined;
 
   const errors: string[] = [];
-  const sourceOf = new Map(chosen.sources.map(s => [s.name, s.uri]));
+  const sourceOf = new Map(sources.map(s => [s.name, s.uri]));
   const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: exporting annotations', cancellable: true },
-    async (progress, token) => ({ articles: await loadAll(chosen.sources, progress, token, errors), cancelled: token.isCancellationRequested }));
+    async (progress, token) => ({ articles: await loadAll(sources, progress, token, errors), cancelled: token.isCancellationRequested }));
   if (loaded.cancelled) {
     void vscode.window.showInformationMessage('News Annotator: export cancelled; nothing was written.');
     return { articles: 0, written: [], unchanged: [], errors, warnings: [], cancelled: true };

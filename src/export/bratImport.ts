@@ -117,6 +117,8 @@ export interface BratImportResult {
   /** Lines that could not be imported (the rest was). */
   readonly problems: readonly BratProblem[];
   readonly ignored: number;
+  /** A .ann of ours whose omissions were not taken as rejections, because some of its lines could not be read. */
+  readonly rejectionsSkipped: boolean;
 }
 
 const KIND_OF_TYPE = new Map<string, AnnotationKind>(Object.entries(BUILT_IN_TYPES).map(([kind, type]) => [type, kind as AnnotationKind]));
@@ -214,8 +216,9 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
 
   // What a .ann of ours leaves out of the analyzer's findings was rejected (people and quotes are kept at their place
   // also as the reader's own, as readerView merges those two kinds).
-  const problemsInTextBounds = problems.some(pr => file.textBounds.some(t => t.line === pr.line));
-  if (ours && !options.keepOmitted && !problemsInTextBounds) {
+  // With lines that could not be read, what the file leaves out is not known: nothing is taken as rejected then.
+  const inferRejections = ours && !options.keepOmitted && problems.length === 0;
+  if (inferRejections) {
     const present = new Set([...placed.values()].filter(p => !p.orphaned && (isAnalyzers(p) || p.kind === 'person' || p.kind === 'quote'))
       .map(p => keyOf(p.kind, p.start, p.end)));
     for (const m of mentions.values()) {
@@ -225,7 +228,10 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     }
   }
   const document = options.existing ? mergeInto(options.existing, doc) : doc;
-  return { document, annotations, confirmed, rejected, problems: problems.sort((x, y) => x.line - y.line), ignored: file.ignored };
+  return {
+    document, annotations, confirmed, rejected, problems: problems.sort((x, y) => x.line - y.line), ignored: file.ignored,
+    rejectionsSkipped: ours && !options.keepOmitted && !inferRejections,
+  };
 }
 
 /** Who the analyzer says said a quote, as readerView names them: the person's canonical name, else the source as written. */

@@ -73,19 +73,33 @@ describe('news-annotate export', () => {
     const sub = path.join(dir, 'news', 'asia');
     fs.mkdirSync(sub, { recursive: true });
     for (const f of ['asia-brief-emoji-cjk.txt', 'asia-brief-emoji-cjk.annotations.yaml']) fs.renameSync(path.join(dir, f), path.join(sub, f));
-    const out = path.join(dir, 'out');
-    assert.equal(run(['export', '--format', 'brat', '--out', out, dir]).code, 0);
-    assert.ok(fs.existsSync(path.join(out, 'news', 'asia', 'asia-brief-emoji-cjk.ann')));
-    assert.ok(fs.existsSync(path.join(out, 'news', 'asia', 'asia-brief-emoji-cjk.txt')));
-    for (const [format, extra, file] of [['csv', [], 'annotations.csv'], ['csv', ['--quotes'], 'quotes.csv'], ['jsonl', [], 'annotations.jsonl'], ['w3c', [], 'annotations.jsonld'], ['w3c', ['--jsonl'], 'annotations.w3c.jsonl']] as const) {
-      const printed = run(['export', '--format', format, ...extra, dir]);
-      assert.equal(printed.code, 0, printed.err);
-      const written = run(['export', '--format', format, ...extra, '--out', out, dir]);
-      assert.equal(written.code, 0, written.err);
-      assert.equal(written.out, '');
-      assert.equal(fs.readFileSync(path.join(out, file), 'utf8'), printed.out, file);
+    const out = `${dir}-out`; // beside the folder exported, not in it
+    try {
+      assert.equal(run(['export', '--format', 'brat', '--out', out, dir]).code, 0);
+      assert.ok(fs.existsSync(path.join(out, 'news', 'asia', 'asia-brief-emoji-cjk.ann')));
+      assert.ok(fs.existsSync(path.join(out, 'news', 'asia', 'asia-brief-emoji-cjk.txt')));
+      for (const [format, extra, file] of [['csv', [], 'annotations.csv'], ['csv', ['--quotes'], 'quotes.csv'], ['jsonl', [], 'annotations.jsonl'], ['w3c', [], 'annotations.jsonld'], ['w3c', ['--jsonl'], 'annotations.w3c.jsonl']] as const) {
+        const printed = run(['export', '--format', format, ...extra, dir]);
+        assert.equal(printed.code, 0, printed.err);
+        const written = run(['export', '--format', format, ...extra, '--out', out, dir]);
+        assert.equal(written.code, 0, written.err);
+        assert.equal(written.out, '');
+        assert.equal(fs.readFileSync(path.join(out, file), 'utf8'), printed.out, file);
+      }
+      assert.match(fs.readFileSync(path.join(out, 'annotations.jsonl'), 'utf8'), /"id":"news\/asia\/asia-brief-emoji-cjk\.txt"/);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
     }
-    assert.match(fs.readFileSync(path.join(out, 'annotations.jsonl'), 'utf8'), /"id":"news\/asia\/asia-brief-emoji-cjk\.txt"/);
+  });
+
+  it('an --out folder inside the folder exported is not searched: its text copies are not articles', () => {
+    const out = path.join(dir, 'brat');
+    for (let i = 0; i < 2; i++) {
+      const r = run(['export', '--format', 'brat', '--out', out, dir]);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.err, /4 articles exported/);
+    }
+    assert.deepEqual(fs.readdirSync(out).filter(f => f.endsWith('.ann')).length, 4);
   });
 
   it('walks folders for *.txt, skipping hidden folders and special files; bad input is reported, the rest exported', () => {
