@@ -10,13 +10,14 @@
 // universal newlines), a byte-order mark as one. The copy written into a target folder has LF line ends and no
 // byte-order mark, so there the offsets are plain code points of the file.
 import type { ViewItem } from '../entities/readerView';
-import type { ExportArticle } from './article';
+import { typeName, type ExportArticle } from './article';
 import { OffsetMap, type CharacterCounting } from './offsets';
 
 export const CONF_FILE = 'annotation.conf';
 export const BUILT_IN_TYPES = { person: 'Person', date: 'Date', quote: 'Quote' } as const;
 const RESERVED = new Set(['Person', 'Date', 'Quote', 'Said', 'Provenance', 'QuoteKind', 'SpeakerByReader', 'Orphaned']);
 const LABEL_MAPPING = /^# label (\S+) = (".*")$/;
+const builtIn = (item: ViewItem): string | undefined => (BUILT_IN_TYPES as Record<string, string>)[item.type];
 
 /** The brat type of each of the reader's labels in one export: brat-safe, unique, the same for the same labels. */
 export class BratTypes {
@@ -34,12 +35,13 @@ export class BratTypes {
     }
   }
 
+  /** The types of an export: the reader's labels (and any kind of item other than person, date, quote) get one each. */
   static of(articles: readonly ExportArticle[]): BratTypes {
-    return new BratTypes(articles.flatMap(a => [...a.view.items, ...a.view.orphans]).flatMap(i => (i.type === 'label' && i.label ? [i.label] : [])));
+    return new BratTypes(articles.flatMap(a => [...a.view.items, ...a.view.orphans]).flatMap(i => (builtIn(i) ? [] : [typeName(i)])));
   }
 
   typeOf(item: ViewItem): string {
-    return item.type === 'label' ? this.byLabel.get(item.label ?? '') ?? 'Label' : BUILT_IN_TYPES[item.type];
+    return builtIn(item) ?? this.byLabel.get(typeName(item)) ?? 'Label';
   }
 
   /** [brat type, label] for every label that has one. */
