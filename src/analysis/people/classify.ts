@@ -574,7 +574,11 @@ export class RunClassifier implements RunFacts {
       return this.notPerson(THING, 'place');
     }
     if (this.firmNames.size > 0 && end - first >= 2 && this.firmNames.has(nameKey(s.tokenWord, first, end))) return this.notPerson(THING, 'firm');
-    if (this.titled) return this.personIf('title');
+    // "General Assembly", "Singer Cup": a title before a thing's word or a place is no person's.
+    if (this.titled) {
+      if (end - first === 1 && this.has(first, THING_SUFFIX | PLACE_OR_ORG | COUNTRY)) return this.notPerson(UNSURE, 'ends-with-non-name');
+      return this.personIf('title');
+    }
     // A country or city of the gazetteer is a place where the text treats it as one ("in Sofia", "the town of Doboj",
     // "Victoria, British Columbia"), and not a person on its own evidence otherwise unless it is also a name: the
     // article may still name a person so ("Kazuo Sakai … Sakai said"), which the second pass finds.
