@@ -98,7 +98,7 @@ export const Context = {
   DESCRIPTION_END: 1 << 12,
   /** A written work or the making of one, before "by" and its author: "a paper by", "written by". */
   AUTHORED_WORK: 1 << 13,
-  /** Right before a place name: "in", "near", "across". */
+  /** Right before a place name, any case: "in", "near", "In". */
   PLACE_LEAD: 1 << 14,
   /** A settlement or territory: "the town of Doboj", "Taibe, an Arab town". */
   SETTLEMENT_NOUN: 1 << 15,
@@ -208,7 +208,7 @@ export function classifyContextWord(s: string): number {
   if (WORKPLACE_ROLES.has(s) || (s.endsWith('s') && WORKPLACE_ROLES.has(s.slice(0, -1)))) f |= Context.WORKPLACE_ROLE;
   if (PERSON_VERBS.has(s)) f |= Context.PERSON_VERB;
   if (PERSON_PARTICIPLES.has(s)) f |= Context.PERSON_PARTICIPLE;
-  if (PLACE_LEADS.has(s)) f |= Context.PLACE_LEAD;
+  if (PLACE_LEADS.has(l)) f |= Context.PLACE_LEAD;
   if (COUNTRY_LEADS.has(s)) f |= Context.COUNTRY_LEAD;
   if (SETTLEMENT_NOUNS.has(s)) f |= Context.SETTLEMENT_NOUN;
   if (ORGANISATION_POSSESSIONS.has(s)) f |= Context.ORGANISATION_POSSESSION;
