@@ -25,6 +25,7 @@ import maleTitles from './male-titles.json';
 import nameParticlesInsideRuns from './name-particles-inside-runs.json';
 import nameParticles from './name-particles.json';
 import namePrefixes from './name-prefixes.json';
+import namedThingPrefixes from './named-thing-prefixes.json';
 import namingCues from './naming-cues.json';
 import nonNameWords from './non-name-words.json';
 import organisationNouns from './organisation-nouns.json';
@@ -34,6 +35,7 @@ import personTitles from './person-titles.json';
 import personVerbs from './person-verbs.json';
 import phraseBreakers from './phrase-breakers.json';
 import placeLeads from './place-leads.json';
+import possessiveThingHeads from './possessive-thing-heads.json';
 import reportingVerbForms from './reporting-verb-forms.json';
 import reportingVerbModifiers from './reporting-verb-modifiers.json';
 import reportingVerbParticles from './reporting-verb-particles.json';
@@ -120,6 +122,7 @@ export const lexicon = {
   nameParticles,
   nameParticlesInsideRuns,
   namePrefixes,
+  namedThingPrefixes,
   namingCues,
   nonNameWords,
   organisationNouns,
@@ -129,6 +132,7 @@ export const lexicon = {
   personVerbs,
   phraseBreakers,
   placeLeads,
+  possessiveThingHeads,
   reportingVerbForms,
   reportingVerbModifiers,
   reportingVerbParticles,
