@@ -47,7 +47,8 @@ export class NewsHover implements vscode.HoverProvider {
       const speaker = m.speakerId ? a.people.get(m.speakerId)?.name : undefined;
       const userSpeaker = this.userSpeaker(doc.uri, m.start, m.end);
       md.appendMarkdown(`$(quote) Quote`);
-      if (userSpeaker) md.appendMarkdown(` — said by **${escape(userSpeaker)}** (set by you${speaker && speaker !== userSpeaker ? `; detected: ${escape(speaker)}` : ''})`);
+      if (m.kind === 'term' && !userSpeaker) md.appendMarkdown(' — a term in quote marks (a title, a name or a scare quote), not someone’s words');
+      else if (userSpeaker) md.appendMarkdown(` — said by **${escape(userSpeaker)}** (set by you${speaker && speaker !== userSpeaker ? `; detected: ${escape(speaker)}` : ''})`);
       else if (speaker) md.appendMarkdown(` — said by **${escape(speaker)}**`);
       else if (m.speakerText) md.appendMarkdown(` — attributed to ${escape(m.speakerText)} (not a person)`);
       else md.appendMarkdown(' — speaker unknown');

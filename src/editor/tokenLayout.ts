@@ -4,7 +4,7 @@
 import type { Analysis, Mention } from '../analysis';
 
 export const TOKEN_TYPES = ['person', 'date', 'quote'] as const;
-export const TOKEN_MODIFIERS = ['firstMention', 'surname', 'relative', 'attributed', 'confirmed'] as const;
+export const TOKEN_MODIFIERS = ['firstMention', 'surname', 'relative', 'attributed', 'confirmed', 'term'] as const;
 
 export type Decision = 'confirmed' | 'rejected';
 /** The user's verdict on a detected mention, if any (from the annotations sidecar). */
@@ -47,7 +47,8 @@ function piecesOf(a: Analysis, decide: DecisionLookup): { inner: Piece[]; quotes
   for (const q of a.quotes) {
     const verdict = decide(q);
     if (verdict === 'rejected') continue;
-    quotes.push({ start: q.start, end: q.end, type: 2, modifiers: (q.speakerId ? bit('attributed') : 0) | (verdict === 'confirmed' ? bit('confirmed') : 0) });
+    const kind = q.kind === 'term' ? bit('term') : q.speakerId ? bit('attributed') : 0; // a title, name or scare quote has no speaker
+    quotes.push({ start: q.start, end: q.end, type: 2, modifiers: kind | (verdict === 'confirmed' ? bit('confirmed') : 0) });
   }
   const byStart = (x: Piece, y: Piece) => x.start - y.start || y.end - x.end;
   return { inner: inner.sort(byStart), quotes: quotes.sort(byStart) };

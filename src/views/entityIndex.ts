@@ -5,7 +5,7 @@
 import type { Analysis, MentionType } from '../analysis/types';
 import { mentionAt } from '../analysis/query';
 import { lineStarts } from '../editor/tokenLayout';
-import { dateKey, linkPeople, sourceOf, type LinkedName, type PeopleLinker } from './identity';
+import { dateKey, linkPeople, sourceOf, TERMS_KEY, type LinkedName, type PeopleLinker } from './identity';
 import { NO_ANNOTATIONS, RejectedSet, type ArticleAnnotations } from './userAnnotations';
 
 /** One article as the index receives it. `text` is the text the analysis was computed on. */
@@ -119,6 +119,10 @@ export class ArticlePart {
     for (const q of a.quotes) {
       if (rejected.has(q)) continue;
       const occurrence: Occurrence = { article, type: 'quote', start: q.start, end: q.end, text: q.text };
+      if (q.kind === 'term') {
+        entry('quotes', TERMS_KEY, 'Terms').occurrences.push(occurrence);
+        continue;
+      }
       const person = q.speakerId !== null ? a.people.get(q.speakerId) : undefined;
       if (person) {
         entry('quotes', `p:${person.id}`, person.name).occurrences.push(occurrence);
@@ -448,5 +452,6 @@ function sortSummaries(list: EntitySummary[], category: EntityCategory, sort: So
     ? (x: EntitySummary, y: EntitySummary) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
     : (x: EntitySummary, y: EntitySummary) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
   const weight = (e: EntitySummary) => e.mentions + e.quotes;
-  return list.sort(sort === 'mentions' ? (x, y) => weight(y) - weight(x) || byName(x, y) : byName);
+  const termsLast = (x: EntitySummary, y: EntitySummary) => Number(x.key === TERMS_KEY) - Number(y.key === TERMS_KEY);
+  return list.sort((x, y) => termsLast(x, y) || (sort === 'mentions' ? weight(y) - weight(x) || byName(x, y) : byName(x, y)));
 }
