@@ -7,9 +7,13 @@ import {
   AUXILIARIES, BE_FORMS, FIRST_AND_SECOND_PERSON, NAME_PARTICLES, NAMING_CUES, REPORTING_VERBS, SOURCE_PRONOUNS,
   TITLE_MINOR_WORDS, VERBS_OF_WORDS,
 } from './words';
+import { charClass, DIGIT, isLetter, isWhiteSpace, UPPER } from '../text/chars';
 import { innerText } from './filter';
 import type { RawQuote } from './pairing';
-import { sentenceStart } from './tokens';
+import { letterOrDigitAt, sentenceStart } from './tokens';
+
+/** More words than this, and a span is no title. */
+const MAX_TITLE_WORDS = 12;
 
 /** The words inside a span's marks: runs of letters and digits joined by inner apostrophes and hyphens. */
 export function wordsInside(text: string, q: RawQuote): string[] {
@@ -31,30 +35,57 @@ export function opensItsSentence(text: string, q: RawQuote, lineStart: number): 
  * “Bachelor” star").
  */
 export function isTitleCase(text: string, q: RawQuote, lineStart: number): boolean {
-  const body = innerText(text, q);
-  if (/[!?]/.test(body)) return false;
-  const words = wordsInside(text, q);
-  if (words.length === 0 || words.length > 12) return false;
-  let capitals = 0;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (isCapitalised(w)) { capitals++; continue; }
-    const lower = w.toLowerCase();
-    if (i > 0 && (TITLE_MINOR_WORDS.has(lower) || NAME_PARTICLES.has(lower))) continue;
-    return false;
+  let capitals = 0, words = 0;
+  for (let i = q.start; i < q.end;) {
+    const c = text.charCodeAt(i);
+    if (c === 33 || c === 63) return false; // "!" or "?": speech
+    if (letterOrDigitAt(text, i) === 0) { i++; continue; }
+    const start = i;
+    i = wordEndWithin(text, i, q.end);
+    if (++words > MAX_TITLE_WORDS) return false;
+    const k = charClass(text.charCodeAt(start));
+    if (k === UPPER || k === DIGIT) { capitals++; continue; }
+    const lower = text.slice(start, i).toLowerCase();
+    if (words === 1 || !(TITLE_MINOR_WORDS.has(lower) || NAME_PARTICLES.has(lower))) return false;
   }
+  if (words === 0) return false;
   if (!opensItsSentence(text, q, lineStart)) return true;
   // At a sentence start it takes two capitals and no word of a clause: “That’s Jeb Bush and Marco Rubio.” is said.
-  return capitals >= 2 && !words.some(w => isClauseWord(w.toLowerCase()));
+  return capitals >= 2 && !wordsInside(text, q).some(w => isClauseWord(w.toLowerCase()));
+}
+
+/** End of the word starting at i, before `end`: letters and digits joined by inner apostrophes, hyphens and periods. */
+function wordEndWithin(text: string, i: number, end: number): number {
+  for (;;) {
+    for (let n = letterOrDigitAt(text, i); i < end && n > 0; n = letterOrDigitAt(text, i)) i += n;
+    const c = text.charCodeAt(i);
+    if (i + 1 < end && (c === 0x2019 || c === 39 || c === 45 || c === 46) && letterOrDigitAt(text, i + 1) > 0) i++;
+    else return i;
+  }
 }
 
 /** True when the span follows a naming word: a robot named “Better Idea”, the so-called “dark stores”, known as “…”. */
 export function followsNamingCue(text: string, q: RawQuote): boolean {
-  const before = text.slice(Math.max(0, q.start - 32), q.start);
-  if (!/[\p{L}.-]\s*,?\s*$/u.test(before) || /(?<!\ba\.k\.a)\.\s*$/i.test(before)) return false; // not after a sentence's end
-  const words = (before.toLowerCase().match(/\p{L}[\p{L}.-]*/gu) ?? []).map(w => w.replace(/\.$/, ''));
-  const last = words[words.length - 1], two = words.length > 1 ? `${words[words.length - 2]} ${last}` : '';
-  return NAMING_CUES.has(last) || NAMING_CUES.has(two);
+  let end = q.start;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  if (text[end - 1] === ',') end--;
+  const last = wordEndingAt(text, end);
+  if (!last) return false;
+  if (last.endsWith('.') && last !== 'a.k.a.') return false; // after a sentence's end
+  const cue = last.replace(/\.$/, '');
+  if (NAMING_CUES.has(cue)) return true;
+  const before = wordEndingAt(text, end - last.length - 1);
+  return before !== undefined && text[end - last.length - 1] === ' ' && NAMING_CUES.has(`${before} ${cue}`);
+}
+
+/** The lower-cased word (letters, inner periods and hyphens) ending at `end`, when one does. */
+function wordEndingAt(text: string, end: number): string | undefined {
+  let start = end;
+  while (start > 0 && end - start < 16) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 46 || c === 45 || isLetter(c)) start--; else break;
+  }
+  return start < end && isLetter(text.charCodeAt(start)) ? text.slice(start, end).toLowerCase() : undefined;
 }
 
 /** Words that only a clause has: pronouns and auxiliaries ("I’m with her", "has no chance", "we will"). */

@@ -60,18 +60,19 @@ function rightFlanking(before: string | undefined, after: string | undefined): b
 }
 
 // The word after a leading apostrophe, to look up among the elisions (’n’, ’em, ’tis, ’til, ’cause).
-const LEADING_WORD = /^\p{L}+(?![\p{L}\p{N}])/u;
-const isElision = (rest: string): boolean => {
-  const m = LEADING_WORD.exec(rest);
-  return m !== null && ELISIONS.has(m[0].toLowerCase());
-};
+const LONGEST_ELISION = Math.max(...[...ELISIONS].map(e => e.length));
+function isElision(text: string, from: number): boolean {
+  let end = from;
+  while (end - from <= LONGEST_ELISION && isLetterOrDigit(text[end])) end++;
+  return end > from && end - from <= LONGEST_ELISION && ELISIONS.has(text.slice(from, end).toLowerCase());
+}
 // A decade or year with its century elided: ’90s, '16.
 const ELIDED_YEAR = /^\d\d(?:s|\b)/;
 
 function isApostrophe(text: string, i: number, before: string | undefined, after: string | undefined): boolean {
   if (isLetterOrDigit(before) && isLetterOrDigit(after)) return true; // O'Donnell, don’t, rock’n’roll
   const rest = text.slice(i + 1, i + 8);
-  if ((isSpace(before) || before === '(' ) && (ELIDED_YEAR.test(rest) || isElision(rest))) return true;
+  if ((isSpace(before) || before === '(' ) && (ELIDED_YEAR.test(rest) || isElision(text, i + 1))) return true;
   return false;
 }
 

@@ -213,7 +213,7 @@ export class Salience {
       isQuoted: (pos: number) => this.isQuoted(pos),
       hasVerbAfter: (i: number) => this.roles[i] !== 'none',
       compatible: (entityId: string, gender: Gender) => this.compatible(entityId, gender),
-      speakersIn: (from: number, to: number) => this.speakers.filter(e => e.position >= from && e.position < to),
+      speakersIn: (from: number, to: number) => this.speakers.slice(lastBefore(this.speakers, from) + 1, lastBefore(this.speakers, to) + 1),
     };
   }
 

@@ -39,14 +39,15 @@ function wordEnd(text: string, i: number): number {
   for (;;) {
     for (let n = letterOrDigitAt(text, j); n > 0; n = letterOrDigitAt(text, j)) j += n;
     if (j + 1 < text.length && isWordJoiner(text.charCodeAt(j)) && letterOrDigitAt(text, j + 1) > 0) j++;
-    else return isPluralPossessive(text, j) ? j + 1 : j;
+    else {
+      const c = text.charCodeAt(j);
+      return (c === 0x2019 || c === 39) && isPluralPossessive(text, j) ? j + 1 : j;
+    }
   }
 }
 
 /** An apostrophe at `j` right after a word ending in "s" and before a space: "Sanders’ campaign", "the states' rights". */
 function isPluralPossessive(text: string, j: number): boolean {
-  const c = text.charCodeAt(j);
-  if (c !== 0x2019 && c !== 39) return false;
   const s = text.charCodeAt(j - 1);
   return (s === 115 || s === 83) && j + 1 < text.length && text.charCodeAt(j + 1) === 32 && letterOrDigitAt(text, j + 2) > 0;
 }
