@@ -5,6 +5,7 @@ import type { QuoteSearch } from './quotes';
 import { findAttribution, leadInAttribution, type Attribution, type AttributionMemo } from './quotes/attribution';
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, SOURCE_PRONOUNS } from './quotes/words';
 import { onlySpaceBetween, type Line } from './quotes/pairing';
+import { sentenceStart } from './quotes/tokens';
 import { NewSpeakers } from './quotes/newSpeakers';
 import { Salience, type Gender } from './quotes/salience';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
@@ -43,6 +44,10 @@ export function attributeSpeakers(text: string, found: QuoteSearch, persons: Per
     } else if (previous && continuesPrevious(text, lines, previous.pieces, pieces)) {
       speakerText = previous.speakerText;
       speakerId = previous.speakerId;
+    } else {
+      // A paragraph of quotation after one whose last sentence has someone speak: “Trump spoke briefly.” / “We …”
+      const lead = leadInSpeaker(text, lines, pieces[0], salience);
+      if (lead) ({ speakerText, speakerId } = lead);
     }
     for (const p of pieces) { p.quote.speakerText = speakerText; p.quote.speakerId = speakerId; }
     previous = { pieces, speakerText, speakerId };
@@ -77,6 +82,18 @@ function attributionOf(text: string, lines: Line[], pieces: Piece[], memo: Attri
   }
   return null;
 }
+
+/** The person speaking in the last sentence of the paragraph before a quotation that opens its own paragraph. */
+function leadInSpeaker(text: string, lines: Line[], first: Piece, salience: Salience): { speakerText: string; speakerId: string } | null {
+  if (first.line === 0 || !onlySpaceBetween(text, lines[first.line].start, first.quote.start)) return null;
+  const prev = lines[first.line - 1];
+  const from = sentenceStart(text, Math.max(prev.start, prev.end - MAX_LEAD_IN_SENTENCE), prev.end - 1); // before its own stop
+  const speaker = salience.reportingSubjectIn(from, prev.end);
+  return speaker && { speakerText: text.slice(speaker.start, speaker.end), speakerId: speaker.entityId };
+}
+
+/** How far back the sentence that leads a quotation paragraph in is read. */
+const MAX_LEAD_IN_SENTENCE = 400;
 
 /**
  * An unattributed quotation continues the previous one's speaker when it follows it in the same paragraph, or opens

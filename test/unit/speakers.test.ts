@@ -152,6 +152,21 @@ describe('attributeSpeakers: whom a pronoun means, and sources that are not peop
     assert.deepEqual(qs.map(q => [q.speakerText, q.speakerId]), [['Tran', 'person:ellen-tran'], ['the mayor', null]]);
   });
 
+  it('gives a paragraph of quotation to the person speaking at the end of the paragraph before', () => {
+    const text = 'Senator Paul Brandt spoke only briefly at the rally on Friday.\n\n“We have to be a lot tougher. We will be.”';
+    const [q] = speakers(text, [['Paul Brandt', 'Paul Brandt']]);
+    assert.deepEqual([q.speakerText, q.speakerId], ['Paul Brandt', 'person:paul-brandt']);
+    // Not when that paragraph names nobody speaking.
+    const [r] = speakers('Senator Paul Brandt arrived at the rally on Friday.\n\n“We have to be a lot tougher. We will be.”', [['Paul Brandt', 'Paul Brandt']]);
+    assert.equal(r.speakerId, null);
+  });
+
+  it('ends a lead-in’s subject at its name: “Kerpen needled the host:” is Kerpen’s', () => {
+    const qs = speakers('Dana Kerpen needled the CNN host:\n\n“You were wrong. Admit it.”\n\nBand member Flea shared the news:\n\n' +
+      '“We are playing. It will be loud.”', [['Dana Kerpen', 'Dana Kerpen']]);
+    assert.deepEqual(qs.map(q => q.speakerText), ['Dana Kerpen', 'Band member Flea']);
+  });
+
   it('keeps organisations, newspapers and unnamed officials as sources with no person', () => {
     const qs = speakers('“The plan is unlawful,” the Gazette wrote in an editorial.\n\n' +
       '“We are looking into it,” a White House official said.\n\n“Nobody will be fired,” Acme Corp said in a statement.\n\n' +

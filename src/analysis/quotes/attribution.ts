@@ -310,14 +310,21 @@ function clauseSubject(tokens: Token[], end: number): [number, number] | null {
 }
 
 /**
- * Where a clause subject headed by a capital ends within tokens[s..e]: at its last capitalised word, the name, with
- * one noun after a possessive ("President Clinton released …" → "President Clinton", "Band member Flea shared …" →
- * "Band member Flea", "Cruz’s lawyers relied …" → "Cruz’s lawyers"); the lower-case words after it are its verb phrase.
+ * Where a clause subject headed by a capital ends within tokens[s..e]: at the name, with a lower-case descriptor only
+ * between capitalised words and one noun after a possessive ("President Clinton released …" → "President Clinton",
+ * "Band member Flea shared …" → "Band member Flea", "Cruz’s lawyers relied …" → "Cruz’s lawyers", "Kerpen needled the
+ * CNN …" → "Kerpen"); the first other lower-case word starts its verb phrase.
  */
 function nameEnd(tokens: Token[], s: number, e: number): number {
   let last = s;
-  for (let j = s; j <= e; j++) if (isCapitalized(tokens[j]) || isAbbreviationPeriod(tokens, j)) last = j;
-  return isPossessive(tokens[last]) && last < e ? last + 1 : last;
+  for (let j = s + 1; j <= e; j++) {
+    const t = tokens[j];
+    if (isCapitalized(t) || isAbbreviationPeriod(tokens, j)) { last = j; continue; }
+    if (isPossessive(tokens[j - 1]) && j - 1 === last) { last = j; continue; }
+    const next = tokens[j + 1];
+    if (/ed$/.test(t.lower) || j === e || !next || !isCapitalized(next)) break;
+  }
+  return last;
 }
 
 // Any reporting verb, "according to" or a colon: a cheap test that spares tokenizing windows with none of them.

@@ -83,9 +83,10 @@ export class NewSpeakers {
     const who = /^,\s+who\b/.test(this.text.slice(end, end + 8));
     const given = name.length >= 2 && isGiven(name[0].lower);
     if (name.length === 1) {
+      // The article's own full name outweighs a town of that name in the gazetteer ("Al Gore" for "Gore said").
       const full = this.fullNameElsewhere(name[0]);
       if (full) return this.addMention(this.entity(full), nameStart, nameEnd, false, 'speech-or-person-verb');
-      if (!(titled || described || who)) return null;
+      if (!(titled || described || who) || GAZETTEER_PLACES.has(name[0].lower)) return null;
     } else if (!(given || titled || described || who)) return null;
     return this.addMention(this.entity(written), nameStart, nameEnd, name.length >= 2, 'speech-or-person-verb');
   }
@@ -95,7 +96,7 @@ export class NewSpeakers {
     if (this.refused.has(written)) return false;
     const lower = name.map(w => w.lower).join(' ');
     if (ORGANISATIONS.has(lower) || PLACES.has(lower)) return false;
-    if (name.length === 1 && (GAZETTEER_PLACES.has(lower) || COUNTRIES.has(lower))) return false;
+    if (name.length === 1 && COUNTRIES.has(lower)) return false;
     if (name.some(w => isAllCaps(w) || THING_WORDS.has(w.lower))) return false;
     const last = bare(name[name.length - 1]);
     return !THING_SUFFIXES.has(last) && !PERSON_TITLES.has(last); // "the Foreign Ministry", "former Pennsylvania Gov." 

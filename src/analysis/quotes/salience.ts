@@ -144,6 +144,17 @@ export class Salience {
     return 'subject';
   }
 
+  /** The last person mention in text[from, to), outside quotations, that is the subject of a reporting verb. */
+  reportingSubjectIn(from: number, to: number): PersonMention | null {
+    const subjects = this.subjectsAndGenders();
+    for (let i = lastBefore(subjects, to); i >= 0 && subjects[i].position >= from; i--) {
+      if (!subjects[i].reporting || !this.people.has(subjects[i].entityId)) continue;
+      const p = this.persons[lastBefore(this.personPositions, subjects[i].position + 1)];
+      if (p && p.start === subjects[i].position) return p;
+    }
+    return null;
+  }
+
   /** Records a quotation's speaker, the most salient kind of mention. */
   addSpeaker(position: number, entityId: string): void {
     let i = this.speakers.length;
