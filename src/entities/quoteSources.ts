@@ -128,7 +128,9 @@ export function summarizeSources(articles: readonly ArticleViewInput[]): Sources
       if (item.type !== 'quote') continue;
       if (item.kind === 'term') { terms++; continue; }
       const kind = sourceKindOf(item);
-      const name = kind === 'unattributed' ? UNATTRIBUTED : item.speaker!;
+      // A pronoun the analyzer could not resolve is shown as the word it is: “it”, “they”.
+      const pronoun = item.speaker && (PERSON_PRONOUNS.has(item.speaker.toLowerCase()) || THING_PRONOUNS.has(item.speaker.toLowerCase()));
+      const name = kind === 'unattributed' ? UNATTRIBUTED : pronoun ? `“${item.speaker}”` : item.speaker!;
       const wording = name.toLowerCase().replace(LEADING_DETERMINERS, '');
       const key = kind === 'person' ? `person:${name}` : kind === 'unnamed' ? `unnamed:${a.id}:${wording}` : `${kind}:${wording}`;
       let g = groups.get(key);

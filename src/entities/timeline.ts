@@ -49,6 +49,11 @@ export interface Timeline {
   readonly rows: readonly TimelineRow[];
   /** From the earliest to the latest time drawn (dates and publication dates); undefined when nothing is placed. */
   readonly extent?: { readonly from: number; readonly to: number };
+  /**
+   * The span to show first: that of the dates finer than a year and the publication dates (a "this year" would
+   * squeeze a story's days into a corner), or the whole extent when there are none.
+   */
+  readonly focus?: { readonly from: number; readonly to: number };
   readonly placed: number;
   readonly unplaced: number;
 }
@@ -79,14 +84,17 @@ function reasonFor(value: string | undefined, relative: boolean, hasPublicationD
   return 'no calendar value';
 }
 
+const COARSE: ReadonlySet<Precision> = new Set(['year', 'decade', 'century']);
+
 export function buildTimeline(articles: readonly ArticleViewInput[]): Timeline {
-  let lo = Infinity, hi = -Infinity, placed = 0, unplacedCount = 0;
+  let lo = Infinity, hi = -Infinity, fineLo = Infinity, fineHi = -Infinity, placed = 0, unplacedCount = 0;
+  const fine = (from: number, to: number) => { fineLo = Math.min(fineLo, from); fineHi = Math.max(fineHi, to); };
   const rows = articles.map((a): TimelineRow => {
     const dates: PlacedDate[] = [], unplaced: UnplacedDate[] = [];
     const pubValue = a.view.publicationDate;
     const pubInterval = pubValue ? intervalOf(pubValue) : undefined;
     const publication = pubValue && pubInterval ? { value: pubValue, from: pubInterval.from, to: pubInterval.to, resolved: describeInterval(pubValue, pubInterval) } : undefined;
-    if (publication) { lo = Math.min(lo, publication.from); hi = Math.max(hi, publication.to); }
+    if (publication) { lo = Math.min(lo, publication.from); hi = Math.max(hi, publication.to); fine(publication.from, publication.to); }
     for (const item of a.view.items) {
       if (item.type !== 'date') continue;
       const base: TimelineDate = { article: a.id, start: item.start, end: item.end, text: item.text, provenance: item.provenance,
@@ -95,6 +103,7 @@ export function buildTimeline(articles: readonly ArticleViewInput[]): Timeline {
       if (item.value !== undefined && interval) {
         dates.push({ ...base, value: item.value, from: interval.from, to: interval.to, precision: interval.precision, resolved: describeInterval(item.value, interval) });
         lo = Math.min(lo, interval.from); hi = Math.max(hi, interval.to);
+        if (!COARSE.has(interval.precision)) fine(interval.from, interval.to);
       } else {
         unplaced.push({ ...base, value: item.value, reason: reasonFor(item.value, base.relative, publication !== undefined, item.provenance) });
       }
@@ -103,5 +112,6 @@ export function buildTimeline(articles: readonly ArticleViewInput[]): Timeline {
     placed += dates.length; unplacedCount += unplaced.length;
     return { article: a.id, name: a.name, publication, dates, unplaced };
   });
-  return { rows, extent: lo <= hi ? { from: lo, to: hi } : undefined, placed, unplaced: unplacedCount };
+  const extent = lo <= hi ? { from: lo, to: hi } : undefined;
+  return { rows, extent, focus: fineLo <= fineHi ? { from: fineLo, to: fineHi } : extent, placed, unplaced: unplacedCount };
 }

@@ -141,6 +141,7 @@ describe('Timeline: dates as intervals, one row per article', () => {
     assert.deepEqual([month.precision, month.from, month.to, month.relative], ['month', Date.UTC(2016, 0, 1), Date.UTC(2016, 1, 1), true]);
     assert.equal(timeline.extent?.from, Date.UTC(2016, 0, 1), 'the year 2016 ("this year") is the widest');
     assert.equal(timeline.extent?.to, Date.UTC(2017, 0, 1));
+    assert.deepEqual(timeline.focus, { from: Date.UTC(2016, 0, 1), to: Date.UTC(2016, 2, 1) }, 'shown first: January (the months) to February');
   });
 
   it('lists the SCMP seed’s relative dates under the axis: it gives no publication date to resolve them against', () => {
@@ -153,6 +154,7 @@ describe('Timeline: dates as intervals, one row per article', () => {
     assert.ok(row.unplaced.every(d => d.reason === 'relative to a publication date the article does not give'));
     assert.equal(row.unplaced[0].sentence, 'US Secretary of State John Kerry speaks in Cambodia on Tuesday before departing for Beijing, China.');
     assert.equal(timeline.extent, undefined);
+    assert.equal(timeline.focus, undefined);
   });
 
   it('puts the same day written by two outlets at the same place in two rows, and resolves a weekday', () => {
