@@ -37,7 +37,12 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
   const msg = e.data;
   if (msg?.type === 'show') {
     shown = msg;
-    render();
+    try {
+      render();
+    } catch (err) {
+      app.replaceChildren(h('p', { class: 'empty' }, `The panel could not be drawn: ${(err as Error).message}`));
+      throw err; // to the webview's developer tools
+    }
   } else if (msg?.type === 'press') press(msg);
 });
 
@@ -70,15 +75,21 @@ function render(): void {
   report();
 }
 
+let redraw: number | undefined;
 function timelineActions(model: SourcesTimeline) {
   return {
     domain: state.domain,
     setDomain: (d: Domain | undefined) => {
       state.domain = d;
       save();
-      const section = app.querySelector<HTMLElement>('section.timeline');
-      if (section) drawChart(section, model, timelineActions(model), document.activeElement?.getAttribute('data-key') ?? undefined);
-      report();
+      // Dragging and wheeling ask many times a frame: draw once per frame.
+      if (redraw !== undefined) return;
+      redraw = requestAnimationFrame(() => {
+        redraw = undefined;
+        const section = app.querySelector<HTMLElement>('section.timeline');
+        if (section) drawChart(section, model, timelineActions(model), document.activeElement?.getAttribute('data-key') ?? undefined);
+        report();
+      });
     },
     reveal: (d: { article: string; start: number; end: number; text: string }) => post({ type: 'reveal', article: d.article, start: d.start, end: d.end, text: d.text }),
   };

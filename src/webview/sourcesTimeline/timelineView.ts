@@ -121,11 +121,12 @@ export function drawChart(section: HTMLElement, model: SourcesTimeline, act: Tim
       const cx = bar ? (Math.max(x1, left) + Math.min(x2, right)) / 2 : (x1 + x2) / 2;
       const markLeft = bar ? Math.max(x1, left) : cx - POINT_RADIUS;
       const markRight = bar ? Math.min(x2, right) : cx + POINT_RADIUS;
-      const w = textWidth(d.text, labelFont);
+      const text = labelOf(d);
+      const w = textWidth(text, labelFont);
       const place: LabelPlace = bar && markRight - markLeft >= w + 10 ? 'inside' : markRight + 4 + w <= right ? 'right' : 'left';
       const spanLeft = place === 'left' ? markLeft - 4 - w : markLeft;
       const spanRight = place === 'right' ? markRight + 4 + w : markRight;
-      return [{ date: d, bar, cx, markLeft, markRight, place, spanLeft, spanRight }];
+      return [{ date: d, text, bar, cx, markLeft, markRight, place, spanLeft, spanRight }];
     });
     // Lanes are filled left to right; the marks stay in time order (the order of the DOM and of the arrow keys).
     const byLeft = marks.map((_, i) => i).sort((a, b) => marks[a].spanLeft - marks[b].spanLeft || a - b);
@@ -177,9 +178,9 @@ export function drawChart(section: HTMLElement, model: SourcesTimeline, act: Tim
       const shape = m.bar
         ? svg('rect', { x: m.markLeft, y: cy - BAR_HEIGHT / 2, width: m.markRight - m.markLeft, height: BAR_HEIGHT, rx: 2, class: `mark-shape interval ${kind}` })
         : svg('circle', { cx: m.cx, cy, r: d.relative ? POINT_RADIUS - 0.5 : POINT_RADIUS, class: `mark-shape ${kind}` });
-      const label = m.place === 'inside' ? svg('text', { x: m.markLeft + 5, y: cy + 4, class: 'mark-label' }, d.text)
-        : m.place === 'right' ? svg('text', { x: m.markRight + 4, y: cy + 4, class: 'mark-label' }, d.text)
-          : svg('text', { x: m.markLeft - 4, y: cy + 4, 'text-anchor': 'end', class: 'mark-label' }, d.text);
+      const label = m.place === 'inside' ? svg('text', { x: m.markLeft + 5, y: cy + 4, class: 'mark-label' }, m.text)
+        : m.place === 'right' ? svg('text', { x: m.markRight + 4, y: cy + 4, class: 'mark-label' }, m.text)
+          : svg('text', { x: m.markLeft - 4, y: cy + 4, 'text-anchor': 'end', class: 'mark-label' }, m.text);
       const el = svg('g', {
         class: `date-mark ${kind}`, role: 'button', tabindex: -1, 'data-key': `date:${d.article}:${d.start}`,
         'aria-label': `${d.text}: ${d.resolved}${d.relative ? ', resolved against the publication date' : ''}; ${row.name}`,
@@ -293,6 +294,11 @@ function wireChartOnce(chart: HTMLElement): void {
   const end = () => { drag = undefined; chart.classList.remove('dragging'); };
   chart.addEventListener('pointerup', end);
   chart.addEventListener('pointercancel', end);
+}
+
+/** The expression, and for a relative one that names no day or year itself what it resolves to: "Tuesday → Tue 19 Jan 2016". */
+function labelOf(d: PlacedDate): string {
+  return d.relative && !/\d/.test(d.text) ? `${d.text} → ${d.resolved}` : d.text;
 }
 
 function rowTitle(row: TimelineRow): string {
