@@ -10,6 +10,7 @@ import { countWords, sourceKindOf, summarizeSources, type ArticleViewInput } fro
 import { sentenceAround } from '../../src/entities/timeline';
 import { sourcesTimeline } from '../../src/entities/sourcesTimeline';
 import { sourcesTimelineMarkdown } from '../../src/entities/sourcesTimelineMarkdown';
+import { whereNow } from '../../src/views/sourcesPanel/whereNow';
 import { readArticle, seedGold, type GoldEntity } from '../support/paths';
 
 const SCMP = 'kerry-beijing-scmp.txt';
@@ -205,5 +206,15 @@ describe('Copy as Markdown', () => {
     const unplaced = tableAfter('| Article | Date as written | Why');
     assert.equal(unplaced.length, 2 + model.timeline.unplaced);
     assert.ok(md.includes(model.sources.line));
+  });
+});
+
+describe('Reveal: where the panel’s text is now', () => {
+  it('keeps an unchanged place, else takes the nearest copy, else nothing', () => {
+    const now = 'He said “yes”. Later: “yes”. And “no”.';
+    assert.deepEqual(whereNow(now, 8, 13, '“yes”'), { start: 8, end: 13 });
+    assert.deepEqual(whereNow(now, 20, 25, '“yes”'), { start: 22, end: 27 }, 'the text moved by an edit the panel has not seen yet');
+    assert.deepEqual(whereNow(now, 3, 8, '“yes”'), { start: 8, end: 13 });
+    assert.equal(whereNow(now, 8, 13, '“maybe”'), undefined);
   });
 });

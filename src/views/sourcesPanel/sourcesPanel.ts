@@ -9,6 +9,7 @@ import { isArticle } from '../../editor/articleAnalyses';
 import { openDocument } from '../../editor/openDocuments';
 import type { ArticleViews } from './articleViews';
 import { panelHtml } from './panelHtml';
+import { whereNow } from './whereNow';
 import type { FromWebview, PressMessage, RenderedCounts, Scope, ShowMessage } from './protocol';
 
 export const SOURCES_PANEL_TYPE = 'newsAnnotator.sourcesTimeline';
@@ -214,13 +215,4 @@ export class SourcesPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of [...this.subscriptions, ...this.panelSubscriptions]) d.dispose();
   }
-}
-
-/** Where `text` is now: at its place if unchanged (the panel's data may be an edit behind), else its nearest copy. */
-export function whereNow(now: string, start: number, end: number, text: string): { start: number; end: number } | undefined {
-  if (now.slice(start, end) === text) return { start, end };
-  const after = now.indexOf(text, start);
-  const before = now.lastIndexOf(text, start);
-  const best = [after, before].filter(i => i >= 0).sort((a, b) => Math.abs(a - start) - Math.abs(b - start))[0];
-  return best === undefined ? undefined : { start: best, end: best + text.length };
 }

@@ -33,9 +33,9 @@ export function renderSources(model: SourcesTimeline, act: SourcesActions): HTML
   const max = Math.max(...sources.sources.map(size), 1);
   const articleName = new Map(model.articles.map(a => [a.id, a.name]));
   const manyArticles = model.articles.length > 1;
+  const rank = new Map(sources.sources.map((s, i) => [s, i]));
   for (const kind of SOURCE_KINDS) {
-    const group = sources.sources.filter(s => s.kind === kind)
-      .sort((x, y) => size(y) - size(x) || sources.sources.indexOf(x) - sources.sources.indexOf(y));
+    const group = sources.sources.filter(s => s.kind === kind).sort((x, y) => size(y) - size(x) || rank.get(x)! - rank.get(y)!);
     if (group.length === 0) continue;
     const quotes = group.reduce((n, s) => n + s.quotes.length, 0);
     const words = group.reduce((n, s) => n + s.words, 0);
