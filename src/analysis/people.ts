@@ -22,9 +22,9 @@ export interface PeopleResult {
 const vocabulary = new Vocabulary();
 const VOCABULARY_LIMIT = 200_000;
 const FOUND = int32Scratch(), UNSURE_RUNS = int32Scratch();
-const KNOWN = new DenseIds(), SURNAMES_FOUND = new DenseIds();
+const KNOWN = new DenseIds(), FULL_NAME_PARTS = new DenseIds();
 /** Evidence in the mention itself, which what the article says of the word elsewhere does not overrule. */
-const MENTION_EVIDENCE: ReadonlySet<PersonReason> = new Set(['title', 'kinship', 'reader', 'initials']);
+const MENTION_EVIDENCE: ReadonlySet<PersonReason> = new Set(['title', 'kinship', 'role-noun', 'reader', 'initials']);
 
 export function findPeople(text: string, corrections?: PeopleCorrections): PeopleResult {
   if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
@@ -65,15 +65,17 @@ export function findPeople(text: string, corrections?: PeopleCorrections): Peopl
   }
   // One sense per discourse: a one-word name found on weak evidence of its own is dropped where the article says the
   // word names an organisation or a place ("Barrick" of "Barrick shares"); full names stay, and their surnames are
-  // people's names even where a firm is named after them ("Trump" of "Donald Trump" and "Trump Organization").
+  // people's names even where a firm or a place is named so ("Trump" of "Donald Trump" and "Trump Organization").
   const senses = new NameSenses(text, scanned, vocabulary.flags, classifier.contextWords, classifier);
-  const surnames = SURNAMES_FOUND;
-  surnames.clear();
-  for (let i = 0; i < foundCount; i += 2) if (found[i + 1] - found[i] >= 2) surnames.add(scanned.tokenWord[found[i + 1] - 1]);
+  const fullNameParts = FULL_NAME_PARTS;
+  fullNameParts.clear();
+  for (let i = 0; i < foundCount; i += 2) {
+    if (found[i + 1] - found[i] >= 2) for (let k = found[i]; k < found[i + 1]; k++) fullNameParts.add(scanned.tokenWord[k]);
+  }
   const overruled = (first: number, end: number, reason: PersonReason): boolean => {
     if (end - first !== 1 || MENTION_EVIDENCE.has(reason)) return false;
     const word = scanned.tokenWord[first];
-    return senses.senseOf(word, surnames.has(word)) !== null;
+    return senses.senseOf(word, fullNameParts.has(word)) !== null;
   };
   let kept = 0;
   for (let i = 0; i < foundCount; i += 2) {

@@ -5,6 +5,7 @@ import attributiveHeads from './attributive-heads.json';
 import authoredWorks from './authored-works.json';
 import corporateSuffixes from './corporate-suffixes.json';
 import countryAliases from './country-aliases.json';
+import countryLeads from './country-leads.json';
 import dateLeadWords from './date-lead-words.json';
 import descriptionEnds from './description-ends.json';
 import firmHeads from './firm-heads.json';
@@ -80,6 +81,7 @@ export const lexicon = {
   authoredWorks,
   corporateSuffixes,
   countryAliases,
+  countryLeads,
   dateLeadWords,
   descriptionEnds,
   firmHeads,

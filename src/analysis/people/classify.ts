@@ -15,12 +15,12 @@ import { ORGANISATIONS, PLACES, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words
 
 // The word and context bits by their short names.
 const {
-  ASIAN_SURNAME, CAPITALS, COMMON, COUNTRY, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
+  ASIAN_SURNAME, CAPITALS, COMMON, COUNTRY, INITIALS, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
   GAZETTEER_PLACE, PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
 } = Word;
 const {
   ATTRIBUTIVE_HEAD, AUTHORED_WORK, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
-  PERSON_VERB, PLACE_LEAD, ROLE_NOUN, SETTLEMENT_NOUN, SPEECH_AUXILIARY, SPEECH_VERB, WORK_NOUN,
+  COUNTRY_LEAD, PERSON_VERB, PLACE_LEAD, ROLE_NOUN, SETTLEMENT_NOUN, SPEECH_AUXILIARY, SPEECH_VERB, WORK_NOUN,
 } = Context;
 
 export const UNSURE = 0;
@@ -37,6 +37,8 @@ const alternation = (s: ReadonlySet<string>): string => [...s].sort((a, b) => b.
 const SPEECH_AFTER_ASIDE_RE = new RegExp(
   `,[^,.;:"“”\\n]{1,90},\\s+(?:(?:${alternation(SPEECH_AUXILIARIES)}) )?(?:${alternation(SPEECH_VERBS)})\\b`, 'uy');
 // "Tong Zhao, an associate", "Thomas Sam, 42, and", "Devocht, who had told".
+// "Lubarskij (50th minute)", "Nilis 42nd, Cocu 54th": the minute of a goal after a scorer's name. Sticky: at the name's end.
+const SCORER_MINUTE_RE = /(?: \(| )\d{1,3}(?:st|nd|rd|th)(?: minute| min\b|[,;)]| pen)/y;
 const APPOSITION_RE = /,[ \u00a0](?:a|an|the|who|whose|one of|\d{1,3}(?:,| and\b))[ \u00a0]/uy;
 
 const COMMA = 44, HYPHEN = 45, LOWER_S = 115;
@@ -140,6 +142,15 @@ export class RunClassifier implements RunFacts {
     const p = this.phrase(first, end);
     return PLACES.has(p) || ORGANISATIONS.has(p);
   }
+  /** Tokens [first, end) are the people of a multi-word place: "Sri Lankan(s)", "Sierra Leonean", "Costa Rican". */
+  private isDemonymOfPlace(first: number, end: number): boolean {
+    let last = this.lower(end - 1);
+    if (last.endsWith('s')) last = last.slice(0, -1);
+    const stem = end - first >= 3 ? this.phrase(first, end - 1) : this.lower(first);
+    for (const cut of [1, 2]) if (last.length > cut + 2 && PLACES.has(`${stem} ${last.slice(0, -cut)}`)) return true;
+    return false;
+  }
+
   // Look-ups of words around runs may add them to the vocabulary and so replace its arrays: read them afresh. (Every
   // token's word was added during the scan, so flagsOfWord, taken after it, holds the bits of all tokens.)
   private wordBits(start: number, end: number): number {
@@ -294,6 +305,8 @@ export class RunClassifier implements RunFacts {
     const s = this.scanned;
     if (end === s.runEnd[r] && !s.runPossessive[r]) {
       const after = s.tokenEnd(end - 1);
+      SCORER_MINUTE_RE.lastIndex = after;
+      if (end - first === 1 && SCORER_MINUTE_RE.test(this.text)) return 'scorer';
       if (this.text.charCodeAt(after) === COMMA) {
         APPOSITION_RE.lastIndex = after;
         const apposition = APPOSITION_RE.test(this.text);
@@ -433,13 +446,21 @@ export class RunClassifier implements RunFacts {
     return text.charCodeAt(end - 1) === LOWER_S && end - 1 > start && (this.contextBits(start, end - 1) & ROLE_NOUN) !== 0;
   }
 
+  /** Run r is all its line holds. */
+  private isWholeLine(r: number): boolean {
+    const text = this.text, start = this.scanned.runStart(r), stop = this.scanned.runStop(r);
+    return (start === 0 || text.charCodeAt(start - 1) === 10) && (stop === text.length || text.charCodeAt(stop) === 10 || text.charCodeAt(stop) === 13);
+  }
+
   /** Run r reads as a place: after "in", "near"…, after "the town of", or before ", " and another place ("Victoria, British Columbia"). */
   isInPlaceContext(r: number): boolean {
     const s = this.scanned, text = this.text;
     // "from Lauck's material", "fun at Dole's comparison": a possessive names what follows.
     if (s.runPossessive[r]) return false;
     const start = s.runStart(r);
-    if (this.contextWords.before(start) & PLACE_LEAD) return true;
+    const before = this.contextWords.before(start);
+    // "flew to Jordan", "returned from Britain": a country after "to" or "from".
+    if ((before & PLACE_LEAD) || ((before & COUNTRY_LEAD) && s.runEnd[r] - s.runFirst[r] === 1 && this.has(s.runFirst[r], COUNTRY))) return true;
     // "the town of Doboj": "of" and a settlement noun before it.
     if (text.startsWith('of', start - 3) && isSpace(text.charCodeAt(start - 1)) && (this.contextWords.before(start - 3) & SETTLEMENT_NOUN)) return true;
     const stop = s.runStop(r);
@@ -493,10 +514,12 @@ export class RunClassifier implements RunFacts {
     }
     if (partCount === 0) return this.notPerson(UNSURE, 'common-words');
     const lastFlags = this.flags(lastPart);
-    // A name ends with a name word: "the Los Angeles Sheriff", "a Booker Prize-winner" are not people.
-    if ((lastFlags & WORD_NON_NAME) || ((lastFlags & TITLE) && !(lastFlags & NAME))) return this.notPerson(UNSURE, 'ends-with-non-name');
+    // A name ends with a name word: "the Los Angeles Sheriff", "a Booker Prize-winner", "Washington D.C." are not people.
+    if ((lastFlags & (WORD_NON_NAME | INITIALS)) || ((lastFlags & TITLE) && !(lastFlags & NAME))) return this.notPerson(UNSURE, 'ends-with-non-name');
     if (end - first === 1 ? this.has(first, PLACE_OR_ORG)
-      : this.has(first, PHRASE_FIRST) && this.isPlaceOrOrganisation(first, end)) return this.notPerson(THING, 'place');
+      : this.has(first, PHRASE_FIRST) && (this.isPlaceOrOrganisation(first, end) || this.isDemonymOfPlace(first, end))) {
+      return this.notPerson(THING, 'place');
+    }
     if (this.firmNames.size > 0 && end - first >= 2 && this.firmNames.has(nameKey(s.tokenWord, first, end))) return this.notPerson(THING, 'firm');
     if (this.titled) return this.personIf('title');
     // A country or city of the gazetteer is a place where the text treats it as one ("in Sofia", "the town of Doboj",
@@ -510,7 +533,9 @@ export class RunClassifier implements RunFacts {
       let restStrict = false, restNonName = false, restAllNonName = true, anySyllabic = this.has(firstPart, SYLLABIC);
       for (let k = firstPart + 1; k < end; k++) {
         if (!this.isNamePart(k)) continue;
-        if (this.has(k, STRICT_NON_NAME) && !(k === lastPart && this.isSurnameAlsoWord(k, firstPart))) restStrict = true;
+        // A name may end with a place ("Todd Woodbridge", "Valeska Paris") or a word that is also a given name ("Theresa May").
+        const lastMayBeName = k === lastPart && (this.isSurnameAlsoWord(k, firstPart) || !this.has(k, WORD_NON_NAME));
+        if (this.has(k, STRICT_NON_NAME) && !lastMayBeName) restStrict = true;
         if (this.isNonNameWord(k)) restNonName = true;
         else restAllNonName = false;
         if (this.has(k, SYLLABIC)) anySyllabic = true;
@@ -519,6 +544,14 @@ export class RunClassifier implements RunFacts {
       // "Will Smith" needs a listed name after "Will"; "Martina Navratilova" needs no more than a given name first.
       const givenFirst = (firstFlags & GIVEN) !== 0 && (!(firstFlags & GIVEN_ALSO_WORD) || this.has(firstPart + 1, NAME));
       if (givenFirst && !restStrict) return this.personIf('given-name');
+      // "C. White", "D.A. Weibring": initials, then a surname that may well be a common word — not an item of a list
+      // lettered A., B., C. that fills its line.
+      if (firstFlags & INITIALS) {
+        if (this.isWholeLine(r)) return this.notPerson(UNSURE, 'no-evidence');
+        if (!this.has(lastPart, WORD_NON_NAME | NON_NAME | THING_SUFFIX | TITLE) && !this.has(firstPart + 1, PLACE_OR_ORG | GAZETTEER_PLACE)) {
+          return this.personIf('initials-and-surname');
+        }
+      }
       if ((firstFlags & ASIAN_SURNAME) && !restNonName) return this.personIf('asian-surname');
       if (anySyllabic && !restNonName) return this.personIf('syllabic-name');
       if (first === runFirst && this.isAfterDeterminer(r)) return this.notPerson(UNSURE, 'no-evidence');

@@ -7,6 +7,10 @@ export const PERSON_REASONS = [
   'title',
   /** Given names written as capitals, with a person's context: "a paper by AS Heagle". */
   'initials',
+  /** Initials with dots, then a surname: "C. White", "J.R.R. Tolkien". */
+  'initials-and-surname',
+  /** A goal's minute after a one-word name, as in results: "Lubarskij (50th minute)", "Nilis 42nd,". */
+  'scorer',
   /** A given name first, then more name: "Martina Navratilova". */
   'given-name',
   /** An East Asian family name first: "Xi Jinping". */

@@ -44,13 +44,14 @@ export class NameSenses {
   }
 
   /**
-   * The sense that keeps `word` from being a person's one-word name here, or null. `isSurname`: the article names a
-   * person with it ("Donald Trump"), so a firm named after them ("Trump Organization") does not make it a firm's name.
+   * The sense that keeps `word` from being a person's one-word name here, or null. `inFullName`: the article names a
+   * person with it ("Donald Trump", "Victoria Hale"), so a firm or a place named so ("Trump Organization", "in
+   * Victoria") does not make it the firm's or the place's name wherever the text says no more.
    */
-  senseOf(word: number, isSurname: boolean): Sense | null {
-    if (this.organisations.has(word) || (!isSurname && this.firmStems.has(word))) return 'organisation';
+  senseOf(word: number, inFullName: boolean): Sense | null {
+    if (this.organisations.has(word) || (!inFullName && this.firmStems.has(word))) return 'organisation';
     // A place's context says a word is a place; a name that is also a place needs the gazetteer to say so too.
-    return !isSurname && this.places.has(word) && (this.flagsOfWord[word] & GAZETTEER_PLACE) !== 0 ? 'place' : null;
+    return !inFullName && this.places.has(word) && (this.flagsOfWord[word] & GAZETTEER_PLACE) !== 0 ? 'place' : null;
   }
 
   /** The words of a firm's name that may stand for it alone: not given names, titles or company words ("Barrick" of "Barrick Gold Corp"). */
