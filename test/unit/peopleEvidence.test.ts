@@ -73,6 +73,34 @@ describe('people: names that are also words, initials and results', () => {
   });
 });
 
+describe('people: bylines, headlines and honorifics', () => {
+  it('a byline in capitals names its writers', () => {
+    assert.deepEqual(reasons('BY JANE ROE AND TOM LEE\nThe mayor spoke on Monday.'), ['JANE ROE:byline', 'TOM LEE:byline']);
+  });
+
+  it('a headline in capitals names the article\'s people by their usual spelling', () => {
+    assert.deepEqual(linked('GOLF - HALVORSEN LEADS BY TWO AT OPEN\nLONDON 2024-08-22\n\nIngrid Halvorsen shot a 66 on Thursday.'),
+      ['HALVORSEN→Ingrid Halvorsen', 'Ingrid Halvorsen→Ingrid Halvorsen']);
+  });
+
+  it('a dateline in capitals is the place the story was filed from, not a person', () => {
+    assert.deepEqual(names('Mara Lind\nLIND, Norway 2024-08-22\n\nMara Lind won the race.'), ['Mara Lind', 'Mara Lind']);
+  });
+
+  it('honorifics of any language are stripped like titles', () => {
+    assert.deepEqual(names('Shri Narendra Modi met Doña Ana Ruiz and Sheikh Hasina.'), ['Narendra Modi', 'Ana Ruiz', 'Hasina']);
+  });
+
+  it('particles belong to the name, in the full name and in the surname alone', () => {
+    assert.deepEqual(linked('Ludwig van den Berg arrived. Later van den Berg said no. President de Gaulle left.'),
+      ['Ludwig van den Berg→Ludwig van den Berg', 'van den Berg→Ludwig van den Berg', 'de Gaulle→de Gaulle']);
+  });
+
+  it('storms and laws named after people are not people', () => {
+    assert.deepEqual(names('Hurricane Katrina hit New Orleans. Katrina killed hundreds, and Megan\'s Law passed.'), []);
+  });
+});
+
 describe('people: why', () => {
   it('each mention says which evidence made it a person', () => {
     assert.deepEqual(reasons('Mr Kerry met Tong Zhao on Monday. Later Zhao left, and reporters met spokeswoman Hua at noon.'),

@@ -15,6 +15,7 @@ import kinshipNouns from './kinship-nouns.json';
 import nameParticles from './name-particles.json';
 import nameParticlesInsideRuns from './name-particles-inside-runs.json';
 import namePrefixes from './name-prefixes.json';
+import namedThingPrefixes from './named-thing-prefixes.json';
 import nonNameWords from './non-name-words.json';
 import organisationNouns from './organisation-nouns.json';
 import organisationPossessions from './organisation-possessions.json';
@@ -22,6 +23,7 @@ import personParticiples from './person-participles.json';
 import personTitles from './person-titles.json';
 import personVerbs from './person-verbs.json';
 import placeLeads from './place-leads.json';
+import possessiveThingHeads from './possessive-thing-heads.json';
 import reportingVerbForms from './reporting-verb-forms.json';
 import reportingVerbParticles from './reporting-verb-particles.json';
 import reportingVerbs from './reporting-verbs.json';
@@ -91,6 +93,7 @@ export const lexicon = {
   nameParticles,
   nameParticlesInsideRuns,
   namePrefixes,
+  namedThingPrefixes,
   nonNameWords,
   organisationNouns,
   organisationPossessions,
@@ -98,6 +101,7 @@ export const lexicon = {
   personTitles,
   personVerbs,
   placeLeads,
+  possessiveThingHeads,
   reportingVerbForms,
   reportingVerbParticles,
   reportingVerbs,

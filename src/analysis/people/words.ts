@@ -81,6 +81,8 @@ export const DESCRIPTION_ENDS = wordSet(lexicon.descriptionEnds);
 /** Heads of an apposition that describe an organisation: "Foxconn, the Taiwanese manufacturer, said". */
 export const ORGANISATION_NOUNS = wordSet(lexicon.organisationNouns);
 export const PLACE_LEADS = wordSet(lexicon.placeLeads);
+export const NAMED_THING_PREFIXES = wordSet(lexicon.namedThingPrefixes);
+export const POSSESSIVE_THING_HEADS = wordSet(lexicon.possessiveThingHeads);
 export const COUNTRY_LEADS = wordSet(lexicon.countryLeads);
 export const ORGANISATION_POSSESSIONS = wordSet(lexicon.organisationPossessions);
 export const SETTLEMENT_NOUNS = wordSet(lexicon.settlementNouns);
