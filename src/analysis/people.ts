@@ -73,7 +73,11 @@ export function findPeople(text: string, corrections?: PeopleCorrections): Peopl
     if (found[i + 1] - found[i] >= 2) for (let k = found[i]; k < found[i + 1]; k++) fullNameParts.add(scanned.tokenWord[k]);
   }
   const overruled = (first: number, end: number, reason: PersonReason): boolean => {
-    if (end - first !== 1 || MENTION_EVIDENCE.has(reason)) return false;
+    if (MENTION_EVIDENCE.has(reason)) return false;
+    // "In Sofia: Levski Sofia (Bulgaria) 1": two words read as a name only by their shape, the last of them a place
+    // of this article: a club named after its town.
+    if (end - first === 2) return reason === 'name-shape' && senses.isPlace(scanned.tokenWord[first + 1]);
+    if (end - first !== 1) return false;
     const word = scanned.tokenWord[first];
     return senses.senseOf(word, fullNameParts.has(word)) !== null;
   };

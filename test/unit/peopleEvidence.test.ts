@@ -63,6 +63,16 @@ describe('people: names that are also words, initials and results', () => {
       ['Halvorsen:scorer', 'Brekke:scorer']);
   });
 
+  it('given names that are also words, where a surname follows', () => {
+    assert.deepEqual(names('Frank Okoro read a poem. Later Rusty Greer and Bill Okafor arrived, frank and rusty.'),
+      ['Frank Okoro', 'Rusty Greer', 'Bill Okafor']);
+    assert.deepEqual(names('The Rose Garden opened, and Hope Springs was shown.'), []);
+  });
+
+  it('a thing\'s last word before trailing words ends a thing, not a name', () => {
+    assert.deepEqual(names('The paper ran the headline "No Jennifer Lopez News Today" on Monday.'), []);
+  });
+
   it('surnames ending like agent nouns, and surnames that are also towns', () => {
     assert.deepEqual(names('Thomas Enqvist beat Petr Korda, and Ally McCoist scored twice.'), ['Thomas Enqvist', 'Petr Korda', 'Ally McCoist']);
     assert.deepEqual(names('6-3\nTodd Woodbridge beat Daniel Nestor 6-3.'), ['Todd Woodbridge', 'Daniel Nestor']);

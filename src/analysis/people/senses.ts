@@ -7,7 +7,7 @@ import { Context, type ContextWords, Word } from './vocabulary';
 
 // The word and context bits by their short names.
 const { CORPORATE_SUFFIX, GAZETTEER_PLACE, GIVEN, NON_NAME, THING_PREFIX, TITLE } = Word;
-const { FIRM_HEAD, ORGANISATION_NOUN, ORGANISATION_POSSESSION } = Context;
+const { FIRM_HEAD, ORGANISATION_NOUN, ORGANISATION_POSSESSION, PLACE_LEAD } = Context;
 
 /** What the classifier knows of a run that the senses need. */
 export interface RunFacts {
@@ -36,6 +36,8 @@ export class NameSenses {
     for (let r = 0; r < s.runCount; r++) {
       const first = s.runFirst[r], end = s.runEnd[r];
       if (end - first >= 2) {
+        // "In Sofia: Levski Sofia 1": a sentence's capitalised place lead and a name.
+        if (end - first === 2 && !s.runPossessive[r] && (contextWords.bits(s.tokenStart[first], s.tokenEnd(first)) & PLACE_LEAD)) this.places.add(s.tokenWord[first + 1]);
         if (facts.isFirmRun(r)) this.addFirmStem(first, end);
         // "Hurricane Katrina … Katrina killed hundreds".
         if (this.flagsOfWord[s.tokenWord[first]] & THING_PREFIX) for (let k = first + 1; k < end; k++) this.things.add(s.tokenWord[k]);
@@ -58,6 +60,9 @@ export class NameSenses {
     // A place's context says a word is a place; a name that is also a place needs the gazetteer to say so too.
     return !inFullName && this.places.has(word) && (this.flagsOfWord[word] & GAZETTEER_PLACE) !== 0 ? 'place' : null;
   }
+
+  /** The article puts `word` where a place stands ("in Sofia"), whatever the gazetteer says. */
+  isPlace(word: number): boolean { return this.places.has(word); }
 
   /** The words of a firm's name that may stand for it alone: not given names, titles or company words ("Barrick" of "Barrick Gold Corp"). */
   private addFirmStem(first: number, end: number): void {
