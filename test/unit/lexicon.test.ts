@@ -10,7 +10,7 @@ describe('lexicon: the word lists as data files', () => {
   const files = fs.readdirSync(folder).filter(f => f.endsWith('.json')).sort();
 
   it('every list file is loaded by lexicon/index.ts', () => {
-    assert.deepEqual(Object.keys(WORD_LIST_FILES).sort(), files.map(f => f.replace(/\.json$/, '')));
+    assert.deepEqual(Object.keys(WORD_LIST_FILES).sort(), files.map(f => f.replace(/\.json$/, '')).sort());
   });
 
   for (const file of files) {

@@ -1,5 +1,6 @@
 // The analyzer's hand-made word lists, one JSON data file per list in this folder, each fact in one list (see
 // README.md here). Each file is {"description", "entries": [...]}; this module turns them into the sets the rules read.
+import { DATE_WORD_LISTS } from './dates';
 import reportingVerbForms from './reporting-verb-forms.json';
 import reportingVerbs from './reporting-verbs.json';
 
@@ -33,4 +34,7 @@ export const VERBS_NEEDING_PARTICLE: ReadonlySet<string> = new Set(['point', 'po
 export const WORD_LIST_FILES: Readonly<Record<string, WordListFile>> = {
   'reporting-verbs': reportingVerbs,
   'reporting-verb-forms': reportingVerbForms,
+  ...DATE_WORD_LISTS,
 };
+
+export { DATE_WORD_LISTS };
