@@ -16,8 +16,8 @@ import {
 } from './lexicon';
 import { type Found, before, isCapitalised, lookbehind, stickyAt } from './match';
 import type { DateExpression, DateMeaning, Relation, ShiftUnit } from './meaning';
-import { codeAt, fiscalAt, halfAt, quarterAt, sportsSeasonAt, yearSpanAt } from './periods';
-import { type Trigger, nextTrigger } from './triggers';
+import { codeAt, fiscalAt, halfAt, possessivePeriodAfter, quarterAt, sportsSeasonAt, yearSpanAt } from './periods';
+import { type Trigger, nextTrigger, triggerAt } from './triggers';
 import { looksLikeYear } from './year-context';
 
 // ---- right-hand patterns, matched sticky at a position ----
@@ -58,6 +58,8 @@ function holidayPattern(name: string): string {
 }
 /** A capitalised word right before a holiday name makes it part of a name ("Johnnie Christmas")… */
 const NAME_BEFORE = /(?<=(?:^|[^A-Za-z])([A-Z][a-z]+)\s+)/y;
+/** A capitalised word right after a holiday name makes it part of a name too ("Easter Island"). */
+const NAME_AFTER = /[ \t]+[A-Z][a-z]/y;
 /** …unless it is a preposition, determiner or greeting starting the sentence ("On Christmas Eve", "Merry Christmas"). */
 const NOT_A_NAME = /^(?:On|In|By|Before|After|Until|Since|At|For|Over|During|This|Last|Next|Merry|Happy|Through|Around)$/;
 
@@ -264,8 +266,8 @@ function timeThenDay(text: string, pos: number, clock: Clock): DateExpression[] 
   const link = stickyAt(TIME_TO_DAY_RE, text, clock.end);
   if (!link) return [];
   const at = clock.end + link[0].length;
-  const t = nextTrigger(text, at);
-  if (!t || t.start !== at || t.kind === 'unit' || t.kind === 'code') return [];
+  const t = triggerAt(text, at);
+  if (!t || t.kind === 'unit' || t.kind === 'code') return [];
   const day = parseAt(text, t, at)[0];
   if (!day || day.start !== at || !isDay(day.meaning)) return [];
   const inner = day.meaning.kind === 'timed' ? day.meaning.day : day.meaning; // "5 p.m. EST Nov. 9, 2016 17:00": the first time
@@ -311,6 +313,7 @@ function holidayAt(text: string, pos: number, floor: number): DateExpression[] {
   if (!m) return [];
   const name = stickyAt(NAME_BEFORE, text, pos);
   if (name && !NOT_A_NAME.test(name[1])) return []; // "Johnnie Christmas": a surname
+  if (!m[2] && stickyAt(NAME_AFTER, text, pos + m[0].length)) return []; // "Easter Island", "Christmas Island"
   const mod = m[2] ? undefined : before(RELATION_BEFORE, text, pos, floor);
   const meaning: DateMeaning = { kind: 'holiday', name: holidayKey(m[1]), year: m[2] ? +m[2] : undefined, relation: relationOf(mod?.m[2].toLowerCase()) };
   return [{ start: mod ? mod.start : pos, ...withTime(text, pos + m[0].length, meaning) }];
@@ -423,6 +426,8 @@ function unitAt(text: string, pos: number, wordEnd: number, floor: number): Date
     return unit === 'weekend' && !det.m[3] ? [{ start: pos, end: wordEnd, meaning: { kind: 'shift', unit, offset: 0 } }] : [];
   }
   if (unit === 'day') return []; // "this day", "the next day": anaphoric, not resolvable
+  const period = unit === 'year' && !det.m[2] && !det.m[3] ? possessivePeriodAfter(text, wordEnd, offset) : undefined;
+  if (period) return [{ start: det.start, ...period }];
   return [{ start: det.start, end: wordEnd, meaning: { kind: 'shift', unit, offset } }];
 }
 

@@ -50,8 +50,6 @@ function ofYear(text: string, end: number): YearRef | undefined {
 // ---- quarters ----
 
 const QUARTER_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|current|latest|last|next|previous|this)[\\s-]+(?:fiscal\\s+)?)');
-/** "this year's third quarter", "next year's first quarter": the year is the possessive before. */
-const YEARS_BEFORE = lookbehind('(?:^|[^A-Za-z])((this|last|next)\\s+year[\'’]s\\s+)');
 
 /** "the third quarter", "the fourth quarter of 2024", "the current quarter", "next year's first quarter". */
 export function quarterAt(text: string, pos: number, wordEnd: number, floor: number): DateExpression[] {
@@ -61,18 +59,28 @@ export function quarterAt(text: string, pos: number, wordEnd: number, floor: num
   const fiscal = /fiscal/i.test(q.m[1]);
   // "the third-quarter loss": as an adjective the article belongs to the noun, not to the date
   const article = /-\s*$/.test(q.m[1]) ? /^the\s+/i.exec(q.m[1]) : null;
-  let start = q.start + (article ? article[0].length : 0);
+  const start = q.start + (article ? article[0].length : 0);
   const quarter = ordinalValue(which);
   if (quarter !== undefined && quarter <= 4) {
     const y = ofYear(text, wordEnd);
     if (y) return [{ start, end: y.end, meaning: { kind: 'quarter', quarter, year: y.year, yearOffset: y.yearOffset, fiscal: fiscal || y.fiscal } }];
-    const possessive = /^the\s+/i.test(q.m[1]) ? undefined : before(YEARS_BEFORE, text, start, floor);
-    if (possessive) start = possessive.start;
-    const yearOffset = possessive ? offsetOf(possessive.m[2]) : undefined;
-    return [{ start, end: wordEnd, meaning: { kind: 'quarter', quarter, yearOffset, fiscal } }];
+    return [{ start, end: wordEnd, meaning: { kind: 'quarter', quarter, fiscal } }];
   }
   const quarterOffset = which === 'current' || which === 'this' ? 0 : which === 'next' ? 1 : -1;
   return [{ start, end: wordEnd, meaning: { kind: 'quarter', quarterOffset, fiscal } }];
+}
+
+/** After "this year", "next year": "'s third quarter", "'s first half". */
+const POSSESSIVE_PERIOD_AFTER_RE = /['’]s\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](quarter|half)(?![A-Za-z])/iy;
+
+/** "next year's first quarter", "this year's second half": one period of the year counted from the reference's. */
+export function possessivePeriodAfter(text: string, yearEnd: number, yearOffset: number): { end: number; meaning: DateMeaning } | undefined {
+  const m = stickyAt(POSSESSIVE_PERIOD_AFTER_RE, text, yearEnd);
+  const n = m ? ordinalValue(m[1]) : undefined;
+  if (!m || n === undefined) return undefined;
+  const end = yearEnd + m[0].length;
+  if (m[2].toLowerCase() === 'quarter') return { end, meaning: { kind: 'quarter', quarter: n, yearOffset } };
+  return n <= 2 ? { end, meaning: { kind: 'half', half: n, yearOffset } } : undefined;
 }
 
 // ---- half years ----

@@ -44,7 +44,9 @@ export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined,
       return { value: `${String(meaning.firstYear).padStart(4, '0').slice(0, 2)}XX`, relative: false };
     case 'timed':
     case 'partOfDay': {
-      const day = resolveMeaning(meaning.day, ref, tense);
+      // a clock time is more precise than the part of the day it falls in: "10 p.m. Tuesday night"
+      const inner = meaning.kind === 'timed' && meaning.day.kind === 'partOfDay' ? meaning.day.day : meaning.day;
+      const day = resolveMeaning(inner, ref, tense);
       if (day.value === undefined || !DAY_VALUE_RE.test(day.value)) return day;
       return { value: day.value + (meaning.kind === 'timed' ? formatTime(meaning.hour, meaning.minute) : `T${meaning.part}`), relative: day.relative };
     }

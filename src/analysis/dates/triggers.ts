@@ -63,12 +63,23 @@ const anyCased = trie(wordsOf(WORDS), anyCase);
 /** Quarter and half codes ("Q4", "H1") and fiscal years ("FY2025", "FY 25"), upper case. */
 const CODE = 'Q[1-4]|H[12]|FY(?=\\s?[0-9]{2})';
 // No i flag: it would make every name match in lower case too.
-const TRIGGER_RE = new RegExp(`\\b(?:[0-9]+|(?:${CODE}|${capitalised}|${anyCased})(?![A-Za-z]))`, 'g');
+const TRIGGER_SOURCE = `\\b(?:[0-9]+|(?:${CODE}|${capitalised}|${anyCased})(?![A-Za-z]))`;
+const TRIGGER_RE = new RegExp(TRIGGER_SOURCE, 'g');
+const TRIGGER_AT_RE = new RegExp(TRIGGER_SOURCE, 'y');
 
 /** The first trigger that starts at a word boundary at or after `from`, or undefined. */
 export function nextTrigger(text: string, from: number): Trigger | undefined {
-  TRIGGER_RE.lastIndex = from;
-  const m = TRIGGER_RE.exec(text);
+  return triggerOf(TRIGGER_RE, text, from);
+}
+
+/** The trigger that starts exactly at `pos`, or undefined. */
+export function triggerAt(text: string, pos: number): Trigger | undefined {
+  return triggerOf(TRIGGER_AT_RE, text, pos);
+}
+
+function triggerOf(re: RegExp, text: string, from: number): Trigger | undefined {
+  re.lastIndex = from;
+  const m = re.exec(text);
   if (!m) return undefined;
   const start = m.index, end = start + m[0].length;
   const c = m[0].charCodeAt(0);
