@@ -79,6 +79,12 @@ describe('dates: seasons, fiscal periods, sports seasons', () => {
     assert.deepEqual(spans('The fiscal year ended badly.'), []); // which one, the story says elsewhere
   });
 
+  it('reporting periods of company results, with their article', () => {
+    assert.deepEqual(found('Profit beat the year-ago third quarter and the comparable year-earlier period; in the 2023 quarter it broke even.'),
+      [['the year-ago third quarter', '2024-Q3'], ['the comparable year-earlier period', '2024'], ['the 2023 quarter', '2023']]);
+    assert.deepEqual(found('Sales slowed in the last half of 2024.'), [['the last half of 2024', '2024-H2']]);
+  });
+
   it('sports seasons and spans of years', () => {
     const ds = findDates('The striker scored nine goals this season, after a quiet last season and the 2022-23 season.', REF);
     assert.deepEqual(ds.map(d => [d.text, d.value, d.relative]), [['this season', undefined, true], ['last season', undefined, true], ['the 2022-23 season', '2022/2023', false]]);

@@ -60,8 +60,11 @@ describe('dates: ISO date-times, day-month-year, weekdays', () => {
     assert.deepEqual(spans('Kerry arrived in Beijing on Tuesday night on his mission.'), ['Tuesday night']);
     assert.deepEqual(spans('They met yesterday afternoon and will meet again tomorrow morning.'), ['yesterday afternoon', 'tomorrow morning']);
     assert.deepEqual(spans('Orkem said last Wednesday that it would bid.'), ['last Wednesday']);
-    // A title in capitals is not a part of the day; "tonight" already is one.
-    assert.deepEqual(spans('The show aired on Saturday Night Live. Tonight evening falls.'), ['Saturday', 'Tonight']);
+    // A capitalised part of the day after a day makes a title, no date ("tonight" already is a part of the day);
+    // after a day in capitals it is the same text shouted.
+    assert.deepEqual(spans('The show aired on Saturday Night Live. Tonight evening falls.'), ['Tonight']);
+    assert.deepEqual(spans('The Saturday Evening Post ran it. THE PARTY IS TOMORROW NIGHT.'), ['TOMORROW NIGHT']);
+    assert.deepEqual(spans('The fair opened on Saturday Night as crowds came.'), ['Saturday']);
   });
 });
 

@@ -16,7 +16,7 @@ import {
 } from './lexicon';
 import { type Found, before, isCapitalised, lookbehind, stickyAt } from './match';
 import type { DateExpression, DateMeaning, Relation, ShiftUnit } from './meaning';
-import { codeAt, fiscalAt, halfAt, possessivePeriodAfter, quarterAt, sportsSeasonAt, yearSpanAt } from './periods';
+import { codeAt, fiscalAt, halfAt, possessivePeriodAfter, quarterAt, reportingPeriodAt, sportsSeasonAt, yearSpanAt } from './periods';
 import { type Trigger, nextTrigger, triggerAt } from './triggers';
 import { looksLikeYear } from './year-context';
 
@@ -38,8 +38,13 @@ const DECADE_RE = /((?:1[0-9]|20)[0-9]0|[0-9]0)['’]?s(?![A-Za-z0-9])/y;
 const COMMA_SPACE_RE = /,?\s+/y;
 const ABBREVIATION_SPACE_RE = /\.?,?\s+/y;
 const DEICTIC_RE = /(today|yesterday|tomorrow|tonight)(?![a-z])/iy;
-/** A part of the day right after a day: "Tuesday night", "yesterday afternoon" (lower case: "Saturday Night Live" is a title). */
-const PART_OF_DAY_AFTER_RE = new RegExp(`[ \\t]+(${[...PARTS_OF_DAY.keys()].join('|')})(s?)(?![A-Za-z])`, 'y');
+/**
+ * A part of the day right after a day: "Tuesday night", "yesterday afternoon", "TOMORROW NIGHT". Capitalised after a
+ * day that is not, it is left out ("on Saturday Night as crowds…"), and with another capitalised word after it, it
+ * makes a title ("Saturday Night Live", "The Saturday Evening Post"): no date at all.
+ */
+const PART_OF_DAY_AFTER_RE = new RegExp(`[ \\t]+(${[...PARTS_OF_DAY.keys()].join('|')})(s?)(?![A-Za-z])`, 'iy');
+const TITLE_WORD_AFTER_RE = /[ \t]+[A-Z][a-z]/y;
 /** Between a clock time and the day after it: "7pm Friday", "14:05 GMT, 3 March 2025". */
 const TIME_TO_DAY_RE = /\s*,\s*|\s+/y;
 const AGO_RE = /\s+(ago|earlier)(?![a-z])/iy;
@@ -109,10 +114,15 @@ function withTime(text: string, end: number, meaning: DateMeaning): Found {
 }
 
 /** Extends a day expression with a part of the day after it ("Tuesday night"), then with a time; undefined for "Tuesday nights" (a set). */
-function withPartOfDay(text: string, end: number, meaning: DateMeaning): Found | undefined {
-  const m = stickyAt(PART_OF_DAY_AFTER_RE, text, end);
-  if (m && m[2]) return undefined;
-  const found = m ? { end: end + m[0].length, meaning: { kind: 'partOfDay', day: meaning, part: PARTS_OF_DAY.get(m[1])! } as const } : { end, meaning };
+function withPartOfDay(text: string, start: number, end: number, meaning: DateMeaning): Found | undefined {
+  let m = stickyAt(PART_OF_DAY_AFTER_RE, text, end);
+  if (m && !isLowerCase(m[1], 0)) {
+    const shouting = text.slice(start, end) === text.slice(start, end).toUpperCase();
+    if (!shouting && stickyAt(TITLE_WORD_AFTER_RE, text, end + m[0].length)) return undefined; // "Saturday Night Live"
+    if (!shouting) m = null;
+  }
+  if (m && m[2]) return undefined; // "Tuesday nights": a set
+  const found = m ? { end: end + m[0].length, meaning: { kind: 'partOfDay', day: meaning, part: PARTS_OF_DAY.get(m[1].toLowerCase())! } as const } : { end, meaning };
   return withTime(text, found.end, found.meaning);
 }
 
@@ -195,7 +205,7 @@ function weekdayAt(text: string, pos: number, end: number, floor: number): DateE
     meaning.weekOffset = offsetOfRelation(week[1]);
     dayEnd += week[0].length;
   }
-  const f = withPartOfDay(text, dayEnd, meaning);
+  const f = withPartOfDay(text, pos, dayEnd, meaning);
   return f ? [{ start: mod ? mod.start : pos, ...f }] : [];
 }
 
@@ -251,7 +261,7 @@ function numberAt(text: string, pos: number, digitsEnd: number, floor: number): 
     if (clock) return timeThenDay(text, pos, clock);
   }
   if (len === 4 && looksLikeYear(text, pos, digitsEnd)) {
-    const span = yearSpanAt(text, pos, floor);
+    const span = yearSpanAt(text, pos, floor) ?? reportingPeriodAt(text, pos, digitsEnd, floor, +text.slice(pos, digitsEnd));
     if (span) return [span];
     return [{ start: pos, end: digitsEnd, meaning: { kind: 'calendar', year: +text.slice(pos, digitsEnd) } }];
   }
@@ -304,7 +314,7 @@ function deicticAt(text: string, pos: number): DateExpression[] {
   const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
   const end = pos + m[1].length;
   const day: DateMeaning = { kind: 'shift', unit: 'day', offset };
-  const f = word === 'tonight' ? withTime(text, end, { kind: 'partOfDay', day, part: 'NI' }) : withPartOfDay(text, end, day);
+  const f = word === 'tonight' ? withTime(text, end, { kind: 'partOfDay', day, part: 'NI' }) : withPartOfDay(text, pos, end, day);
   return f ? [{ start: pos, ...f }] : [];
 }
 
@@ -390,7 +400,10 @@ function unitAt(text: string, pos: number, wordEnd: number, floor: number): Date
   }
   if (word === 'year') {
     const adj = stickyAt(YEAR_ADJ_RE, text, pos);
-    if (adj) return [{ start: pos, end: pos + adj[0].length, meaning: { kind: 'shift', unit: 'year', offset: -1 } }];
+    if (adj) {
+      const period = reportingPeriodAt(text, pos, pos + adj[0].length, floor);
+      return [period ?? { start: pos, end: pos + adj[0].length, meaning: { kind: 'shift', unit: 'year', offset: -1 } }];
+    }
   }
   if (word === 'century') {
     const c = before(CENTURY_BEFORE, text, pos, floor);

@@ -49,7 +49,7 @@ function ofYear(text: string, end: number): YearRef | undefined {
 
 // ---- quarters ----
 
-const QUARTER_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|current|latest|last|next|previous|this)[\\s-]+(?:fiscal\\s+)?)');
+const QUARTER_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(?:fiscal[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|current|latest|last|next|previous|this)[\\s-]+(?:fiscal\\s+)?)');
 
 /** "the third quarter", "the fourth quarter of 2024", "the current quarter", "next year's first quarter". */
 export function quarterAt(text: string, pos: number, wordEnd: number, floor: number): DateExpression[] {
@@ -83,16 +83,40 @@ export function possessivePeriodAfter(text: string, yearEnd: number, yearOffset:
   return n <= 2 ? { end, meaning: { kind: 'half', half: n, yearOffset } } : undefined;
 }
 
+// ---- the reporting periods of company results: "the year-ago quarter", "the 1988 third quarter" ----
+
+/** A reporting period after a year or "year-ago": "third quarter", "quarter", "period", "nine months". */
+const PERIOD_NOUN_AFTER_RE = /\s+(?:(first|second|third|fourth)[\s-]+)?(quarter|period|half|(?:six|nine)\s+months)(?![A-Za-z])/iy;
+const PERIOD_THE_BEFORE = lookbehind('(?:^|[^A-Za-z])(the\\s+(?:(?:comparable|corresponding|same|latest)\\s+)?)');
+
+/**
+ * "the year-ago third quarter", "the comparable year-earlier period", "the 1988 quarter": a period of results counted
+ * in a year, given (`year`) or one before the reference's; text[pos, yearEnd) is "1988" or "year-ago". The article
+ * comes with it (as TimeBank has it); without a noun after, undefined.
+ */
+export function reportingPeriodAt(text: string, pos: number, yearEnd: number, floor: number, year?: number): DateExpression | undefined {
+  const noun = stickyAt(PERIOD_NOUN_AFTER_RE, text, yearEnd);
+  const the = noun && before(PERIOD_THE_BEFORE, text, pos, floor);
+  if (!noun || !the) return undefined;
+  const end = yearEnd + noun[0].length;
+  const quarter = noun[1] && noun[2].toLowerCase() === 'quarter' ? ordinalValue(noun[1]) : undefined;
+  const yearOffset = year === undefined ? -1 : undefined;
+  const meaning: DateMeaning = quarter !== undefined
+    ? { kind: 'quarter', quarter, year, yearOffset }
+    : year !== undefined ? { kind: 'calendar', year } : { kind: 'shift', unit: 'year', offset: -1 };
+  return { start: the.start, end, meaning };
+}
+
 // ---- half years ----
 
-const HALF_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(first|second|latter|1st|2nd)\\s+)');
+const HALF_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:the\\s+)?(first|second|latter|last|1st|2nd)\\s+)');
 
 /** "the second half of this year", "the first half of 2025", "the latter half of fiscal 2024". */
 export function halfAt(text: string, pos: number, wordEnd: number, floor: number): DateExpression[] {
   const h = before(HALF_BEFORE, text, pos, floor);
   const y = h && ofYear(text, wordEnd);
   if (!h || !y) return []; // "in the second half" of a match is no date
-  const half = h.m[2].toLowerCase() === 'latter' ? 2 : ordinalValue(h.m[2]) ?? 1;
+  const half = /^(?:latter|last)$/i.test(h.m[2]) ? 2 : ordinalValue(h.m[2]) ?? 1;
   return [{ start: h.start, end: y.end, meaning: { kind: 'half', half, year: y.year, yearOffset: y.yearOffset, fiscal: y.fiscal } }];
 }
 

@@ -51,7 +51,7 @@ export function looksLikeYear(text: string, start: number, end: number): boolean
   if (year < 1900 && !(year >= 1500 && endsWith(STRONG_PREPOSITION_BEFORE, before))) return false;
   if (endsWith(SIGN_BEFORE, before) || (/[0-9A-Za-z][-.:/_]$/.test(before) && !MID_BEFORE.test(before))) {
     // "$2016", "555-2016", "3.2016", "A-2016": part of money, a phone number or an ID. A year range is fine.
-    if (!/(?:1[0-9]|20)[0-9]{2}\s*[-–—/]\s*$/.test(before)) return false;
+    if (!/(?:1[5-9]|20)[0-9]{2}\s*[-–—/]\s*$/.test(before)) return false;
   }
   if (/[0-9]\s$/.test(before)) return false; // "02 2016 1234": digit groups of a phone number or ID
   if (/^(?:[%‰]|[,.][0-9]|[-/.:][0-9]{3}|\s[0-9]{3}|[0-9A-Za-z_])/.test(after)) {
