@@ -1,6 +1,7 @@
 // Clock times. A time is part of a date only when it is attached to one ("March 3, 2025 at 9:30 am", "7pm Friday",
 // "14:05 GMT, 3 March 2025"); a bare clock time ("at 9:30 am") is not a date. These helpers read a time at a
 // position; the date parsers decide whether a date is next to it.
+import { isSpace } from '../text/chars';
 import { TIME_RE, ZONE_RE } from './lexicon';
 import { stickyAt } from './match';
 
@@ -61,5 +62,5 @@ export function clockAfter(text: string, end: number): Clock | undefined {
 export function mayBeClock(text: string, digitsEnd: number): boolean {
   const next = text[digitsEnd] ?? '';
   const half = (c: string): boolean => c === 'a' || c === 'p' || c === 'A' || c === 'P';
-  return next === ':' || next === '.' || half(next) || (half(text[digitsEnd + 1] ?? '') && (next === ' ' || next === '\u00a0'));
+  return next === ':' || next === '.' || half(next) || (half(text[digitsEnd + 1] ?? '') && isSpace(text.charCodeAt(digitsEnd)));
 }

@@ -116,7 +116,7 @@ function withTime(text: string, end: number, meaning: DateMeaning): Found {
 /** Extends a day expression with a part of the day after it ("Tuesday night"), then with a time; undefined for "Tuesday nights" (a set). */
 function withPartOfDay(text: string, start: number, end: number, meaning: DateMeaning): Found | undefined {
   let m = stickyAt(PART_OF_DAY_AFTER_RE, text, end);
-  if (m && !isLowerCase(m[1], 0)) {
+  if (m && isCapitalised(m[1])) {
     const shouting = text.slice(start, end) === text.slice(start, end).toUpperCase();
     if (!shouting && stickyAt(TITLE_WORD_AFTER_RE, text, end + m[0].length)) return undefined; // "Saturday Night Live"
     if (!shouting) m = null;
@@ -353,7 +353,7 @@ function seasonAt(text: string, pos: number, wordEnd: number, floor: number): Da
   }
   if (!det) {
     // "late summer": early/late/mid say it is this year's (the modifier itself is read for every date)
-    return isLowerCase(text, pos) && before(EARLY_LATE_BEFORE, text, pos, floor) ? [{ start: pos, end: wordEnd, meaning: { kind: 'season', season, yearOffset: 0 } }] : [];
+    return !isCapitalised(text, pos) && before(EARLY_LATE_BEFORE, text, pos, floor) ? [{ start: pos, end: wordEnd, meaning: { kind: 'season', season, yearOffset: 0 } }] : [];
   }
   const offset = offsetOfDeterminer(det.m[4]);
   if (offset === undefined) return [];
@@ -367,10 +367,9 @@ const SEASON_CONTEXT_BEFORE = lookbehind('(?:^|[^A-Za-z])(?:in|during|over|throu
 const SEASON_END_AFTER = /(?=\s*(?:[,.;:!?)"”]|$)|\s+(?:and|or|when|while|as|before|after|until|with|to|in|at|on|that|which|because|but|he|she|they|we|it|i|the|a|his|her|their|its|our)\b)/iy;
 
 function seasonOfTheYear(text: string, pos: number, wordEnd: number, theStart: number, floor: number): boolean {
-  if (!isLowerCase(text, pos)) return false; // "the Spring Festival", "the Fall" of a series
+  if (isCapitalised(text, pos)) return false; // "the Spring Festival", "the Fall" of a series
   return !!before(SEASON_CONTEXT_BEFORE, text, theStart, floor) && !!stickyAt(SEASON_END_AFTER, text, wordEnd);
 }
-const isLowerCase = (text: string, pos: number): boolean => text.charCodeAt(pos) >= 97 && text.charCodeAt(pos) <= 122;
 
 /** Expressions headed by a unit word: "last week", "two weeks ago", "the end of this month", "the third quarter". */
 function unitAt(text: string, pos: number, wordEnd: number, floor: number): DateExpression[] {

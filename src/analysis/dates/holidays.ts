@@ -1,6 +1,6 @@
 // Named days that news uses as dates ("Christmas", "Election Day", "Good Friday"), read from the holidays word list:
 // each name with the rule that gives its day in a year.
-import { DATE_WORD_LISTS } from '../lexicon';
+import { lexicon } from '../lexicon';
 import { type CivilDate, civilFromDayNumber, dayNumber, isoWeekday } from './calendar';
 import { WEEKDAYS } from './lexicon';
 
@@ -51,7 +51,7 @@ function parseRule(rule: string, named: (name: string) => DayOf | undefined): Da
 
 const dayRules = new Map<string, DayOf>();
 /** Every listed name (lower case, straight apostrophes), with or without a rule. */
-export const HOLIDAY_NAMES: readonly string[] = DATE_WORD_LISTS.holidays.entries.map(entry => {
+export const HOLIDAY_NAMES: readonly string[] = lexicon.holidays.entries.map(entry => {
   const colon = entry.lastIndexOf(':');
   const name = entry.slice(0, colon).trim(), rule = entry.slice(colon + 1).trim();
   if (rule !== '?') dayRules.set(name, parseRule(rule, n => dayRules.get(n)));

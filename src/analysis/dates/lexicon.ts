@@ -1,7 +1,7 @@
 // The words of English date expressions, read from the word lists in ../lexicon (month and weekday names, number
 // words, seasons, parts of the day, time zones), and the regular-expression fragments built from them. Patterns are
 // used case-insensitively; capitalisation is checked separately where it matters ("May" the month, "may" the verb).
-import { DATE_WORD_LISTS as L } from '../lexicon';
+import { lexicon } from '../lexicon';
 
 /** A list's entries in order, lower case. */
 const entries = (list: { entries: readonly string[] }): string[] => [...list.entries];
@@ -23,11 +23,11 @@ function abbreviationNumbers(abbreviations: readonly string[], names: readonly s
   });
 }
 
-export const MONTH_NAMES = entries(L['month-names']);
-export const WEEKDAY_NAMES = entries(L['weekday-names']);
-const MONTH_ABBREVIATIONS = entries(L['month-abbreviations']);
-const MONTH_ABBREVIATIONS_UNDOTTED = entries(L['month-abbreviations-undotted']);
-export const WEEKDAY_ABBREVIATIONS = entries(L['weekday-abbreviations']);
+export const MONTH_NAMES = entries(lexicon.monthNames);
+export const WEEKDAY_NAMES = entries(lexicon.weekdayNames);
+const MONTH_ABBREVIATIONS = entries(lexicon.monthAbbreviations);
+const MONTH_ABBREVIATIONS_UNDOTTED = entries(lexicon.monthAbbreviationsUndotted);
+export const WEEKDAY_ABBREVIATIONS = entries(lexicon.weekdayAbbreviations);
 
 /** Month name or abbreviation (lower case, no dot) -> month number. */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
@@ -41,9 +41,9 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ...abbreviationNumbers(WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES),
 ]);
 
-const NUMBER_WORDS = entries(L['number-words']);
-const TENS_WORDS = entries(L['tens-words']);
-export const ORDINAL_WORDS = entries(L['ordinal-words']);
+const NUMBER_WORDS = entries(lexicon.numberWords);
+const TENS_WORDS = entries(lexicon.tensWords);
+export const ORDINAL_WORDS = entries(lexicon.ordinalWords);
 
 /** Value of a small cardinal: "17", "seventeen", "twenty-five", "a", "a couple of"; undefined if not a number. */
 export function cardinalValue(word: string): number | undefined {
@@ -70,9 +70,9 @@ export function ordinalValue(word: string): number | undefined {
 }
 
 /** Season word -> TimeML season code (SP, SU, FA, WI). */
-export const SEASONS = codes(L.seasons);
+export const SEASONS = codes(lexicon.seasons);
 /** Part-of-the-day word -> TimeML code (MO, AF, EV, NI). */
-export const PARTS_OF_DAY = codes(L['parts-of-day']);
+export const PARTS_OF_DAY = codes(lexicon.partsOfDay);
 
 // ---- regular-expression fragments (no capture groups, so callers can number their own) ----
 
@@ -93,8 +93,8 @@ const MERIDIEM_RE = '(?:[ap]\\.m\\.?|[ap]m)(?![a-z])';
  * "10.22" is a decimal. Used with the i flag.
  */
 export const TIME_RE =
-  `(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s?${MERIDIEM_RE})?|(?:1[0-2]|0?[1-9])(?:\\.[0-5][0-9])?\\s?${MERIDIEM_RE}|(?:[01]?[0-9]|2[0-3])\\.[0-5][0-9](?=\\s?(?:${L['time-zones'].entries.join('|')})(?![A-Za-z])))`;
+  `(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s?${MERIDIEM_RE})?|(?:1[0-2]|0?[1-9])(?:\\.[0-5][0-9])?\\s?${MERIDIEM_RE}|(?:[01]?[0-9]|2[0-3])\\.[0-5][0-9](?=\\s?(?:${lexicon.timeZones.entries.join('|')})(?![A-Za-z])))`;
 /** Time-zone abbreviation (with an offset: "GMT+8") or offset after a time; upper case only, checked by the caller. */
-export const ZONE_RE = `(?:(?:${[...L['time-zones'].entries].sort((a, b) => b.length - a.length).join('|')})(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?|Z|[+-][0-9]{2}:?[0-9]{2})(?![A-Za-z0-9])`;
+export const ZONE_RE = `(?:(?:${[...lexicon.timeZones.entries].sort((a, b) => b.length - a.length).join('|')})(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?|Z|[+-][0-9]{2}:?[0-9]{2})(?![A-Za-z0-9])`;
 const NUMBER_WORD_RE = [...NUMBER_WORDS.slice(1)].sort((a, b) => b.length - a.length).join('|');
 export const CARDINAL_RE = `(?:[0-9]+|an?|a\\s+couple\\s+of|(?:${TENS_WORDS.join('|')})(?:-(?:${NUMBER_WORDS.slice(1, 10).join('|')}))?|${NUMBER_WORD_RE})`;

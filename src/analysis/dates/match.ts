@@ -1,5 +1,6 @@
 // Sticky matching at a position, shared by the date parsers: patterns are tried exactly where a parser stands
 // (after a trigger word, or backwards from it as lookbehinds), never scanned along the text.
+import { UPPER, charClass } from '../text/chars';
 import type { DateMeaning } from './meaning';
 
 /** What a parser found: where the expression ends and what it means (its start is the caller's). */
@@ -24,4 +25,5 @@ export function before(re: RegExp, text: string, pos: number, floor: number): { 
   return start >= floor ? { start, m } : undefined;
 }
 
-export const isCapitalised = (word: string): boolean => word.charCodeAt(0) >= 65 && word.charCodeAt(0) <= 90;
+/** Whether text[pos] is an upper-case letter. */
+export const isCapitalised = (text: string, pos = 0): boolean => charClass(text.charCodeAt(pos)) === UPPER;

@@ -3,7 +3,7 @@
 // with a year ("BEIJING, Jan. 18, 2016 (Xinhua) --", "LISBON, 12 March 2025 –") or a line of the head that is a
 // date, alone or beside a byline ("Friday, July 21, 2017", "Oct. 9, 2024 5:48 PM ET", "By Jane Roe | Oct. 9, 2024").
 // Labels and datelines are read only near the years of the head, the only places a full day can follow them.
-import { DATE_WORD_LISTS } from '../lexicon';
+import { lexicon } from '../lexicon';
 import { formatDay, isValidDate } from './calendar';
 import { findDateExpressions } from './expressions';
 import { isCapitalised } from './match';
@@ -15,8 +15,8 @@ const HEAD_LINES = 12;
 /** How much text after a position is read for a date starting there. */
 const DAY_WINDOW = 80;
 
-const PUBLICATION_LABELS = DATE_WORD_LISTS['publication-labels'].entries;
-const UPDATE_LABELS: ReadonlySet<string> = new Set(DATE_WORD_LISTS['update-labels'].entries);
+const PUBLICATION_LABELS = lexicon.publicationLabels.entries;
+const UPDATE_LABELS: ReadonlySet<string> = new Set(lexicon.updateLabels.entries);
 /** Group 1 is the label, group 2 its colon: a label in lower case counts only with one ("was published on May 5" is a sentence). */
 const LABEL_RE = new RegExp(
   `\\b(${[...PUBLICATION_LABELS, ...UPDATE_LABELS].sort((a, b) => b.length - a.length).map(l => l.replace(/ /g, '\\s+')).join('|')})\\b(?:\\s+(?:on|at))?\\s*([:：])?\\s*`,

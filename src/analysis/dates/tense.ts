@@ -5,15 +5,15 @@
 // will…"); failing both, no tense (the caller decides: news mostly reports what has happened). Future markers: "will", "'ll", "plans to",
 // "is scheduled to", "next"…; past markers: "said", "was", irregular past forms and "-ed" words (the lists are in
 // ../lexicon: future-markers, past-markers).
-import { DATE_WORD_LISTS } from '../lexicon';
+import { lexicon } from '../lexicon';
 
 /** A list's phrases as one alternation: any space between words, either apostrophe. */
 const alternation = (phrases: readonly string[]): string =>
   [...phrases].sort((a, b) => b.length - a.length).map(p => p.replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|');
-const FUTURE = DATE_WORD_LISTS['future-markers'].entries;
+const FUTURE = lexicon.futureMarkers.entries;
 /** Group 2 is set for a past marker; a match without it is a future one. "'ll" starts with no word boundary. */
 const MARKER_RE = new RegExp(
-  `\\b(${alternation(FUTURE.filter(f => !f.startsWith("'")))})\\b|(?:${alternation(FUTURE.filter(f => f.startsWith("'")))})\\b|\\b(${alternation(DATE_WORD_LISTS['past-markers'].entries)}|[a-z]{2,}ed)\\b`,
+  `\\b(${alternation(FUTURE.filter(f => !f.startsWith("'")))})\\b|(?:${alternation(FUTURE.filter(f => f.startsWith("'")))})\\b|\\b(${alternation(lexicon.pastMarkers.entries)}|[a-z]{2,}ed)\\b`,
   'gi',
 );
 

@@ -1,12 +1,12 @@
 // Is a bare four-digit number a year? Only when it looks like one in context: "in 1998", "the 2016 election",
 // but not "1,998 people", "$2016", "Room 1998", "2000 troops", "555-2016" or "1998 Main Street". The word lists are
 // in ../lexicon (identifier-nouns, counted-nouns, counted-noun-endings, quantity-phrases, street-suffixes).
-import { DATE_WORD_LISTS } from '../lexicon';
+import { lexicon } from '../lexicon';
 
 /** Words that introduce an identifier or a count, not a year: "Room 1998", "Resolution 2270", "No. 2016" (any case). */
-const ID_NOUNS: ReadonlySet<string> = new Set(DATE_WORD_LISTS['identifier-nouns'].entries);
-const COUNTED_NOUNS: ReadonlySet<string> = new Set(DATE_WORD_LISTS['counted-nouns'].entries);
-const COUNTED_NOUN_ENDINGS = DATE_WORD_LISTS['counted-noun-endings'].entries;
+const ID_NOUNS: ReadonlySet<string> = new Set(lexicon.identifierNouns.entries);
+const COUNTED_NOUNS: ReadonlySet<string> = new Set(lexicon.countedNouns.entries);
+const COUNTED_NOUN_ENDINGS = lexicon.countedNounEndings.entries;
 const phrasePattern = (phrases: readonly string[]): string => phrases.map(p => p.replace(/ /g, '\\s+')).join('|');
 // The patterns below named *_BEFORE are sticky lookbehinds tried at the end of the context before a number (endsWith):
 // matched backwards once, where a pattern ending in $ is tried from every position of the context.
@@ -15,7 +15,7 @@ const WORD_BEFORE = /(?<=(?:^|[^A-Za-z])([A-Za-z]+)\.?\s*#?\s*)/y;
 /** Prepositions that make an older number a year: "in 1776", "since 1850". */
 const STRONG_PREPOSITION_BEFORE = /(?<=(?:^|[^A-Za-z])(?:in|since|until|till|by|from|during|of|circa|c\.)\s+)/iy;
 /** Comparatives that make the number a quantity: "more than 2000", "up to 2050". */
-const QUANTITY_BEFORE = new RegExp(`(?<=(?:^|[^A-Za-z])(?:${phrasePattern(DATE_WORD_LISTS['quantity-phrases'].entries)})\\s+)`, 'iy');
+const QUANTITY_BEFORE = new RegExp(`(?<=(?:^|[^A-Za-z])(?:${phrasePattern(lexicon.quantityPhrases.entries)})\\s+)`, 'iy');
 /** Approximators that make the number a quantity unless it ends a phrase: "about 2000 of them" vs "around 2000,". */
 const APPROXIMATELY_BEFORE = /(?<=(?:^|[^A-Za-z])(?:some|about|around|nearly|almost|roughly|only|just)\s+)/iy;
 /** "mid-2016": the middle of a year, not an ID like "A-2016". */
@@ -31,7 +31,7 @@ function countedNounAfter(after: string): boolean {
   return w !== undefined && (COUNTED_NOUNS.has(w) || COUNTED_NOUN_ENDINGS.some(e => w.endsWith(e)));
 }
 /** Street addresses: "1998 Main Street", "2000 N. Pennsylvania Ave." */
-const STREET_AFTER = new RegExp(`^\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z]+\\.?\\s+){1,3}(?:${DATE_WORD_LISTS['street-suffixes'].entries.join('|')})(?![a-z])`);
+const STREET_AFTER = new RegExp(`^\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z]+\\.?\\s+){1,3}(?:${lexicon.streetSuffixes.entries.join('|')})(?![a-z])`);
 
 /** The match of a sticky lookbehind `re` at the end of `before`, if any. */
 function endsWith(re: RegExp, before: string): RegExpExecArray | null {

@@ -4,12 +4,11 @@
 // mention itself; equal mention texts share one string.
 import type { PersonEntity, PersonMention } from '../types';
 import { DenseIds } from './dense';
+import type { PersonReason } from './reasons';
 import { int32Scratch } from './scratch';
-import { detachedSlice as detachedSliceImport } from './vocabulary';
-import { hashRange as hashRangeImport, slotTable } from './hashing';
+import { detachedSlice } from './vocabulary';
+import { hashRange, slotTable } from '../text/hashing';
 
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const hashRange = hashRangeImport, detachedSlice = detachedSliceImport;
 
 const SPAN_STARTS = int32Scratch(), SPAN_ENDS = int32Scratch(), PART_FIRSTS = int32Scratch(), PART_WORDS = int32Scratch();
 const WORD_IDS = int32Scratch(), FULL_NAME_OF_SPAN = int32Scratch(), LATEST_WITH_FIRST = int32Scratch();
@@ -31,6 +30,8 @@ export class NameSpans {
   readonly partFirst: Int32Array;
   readonly partWords: Int32Array;
   readonly wordIds: Int32Array;
+  /** Why span i is a person. */
+  readonly reasons: PersonReason[] = [];
   private readonly words = WORD_NUMBERS;
 
   /** At most `capacity` spans with `partCapacity` name words in all. Lives until the next call (its arrays are reused). */
@@ -46,8 +47,9 @@ export class NameSpans {
   get wordCount(): number { return this.words.count; }
 
   /** Starts span text[start, end); its name words follow with addPart. */
-  add(start: number, end: number): void {
+  add(start: number, end: number, reason: PersonReason): void {
     const i = this.count++;
+    this.reasons[i] = reason;
     this.start[i] = start;
     this.end[i] = end;
     this.partFirst[i] = this.partCount;
@@ -131,7 +133,7 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
     // A one-word span as long as its word is that word: its spelling is at hand.
     const firstSpelling = spellings[spans.wordIds[spans.firstPart(i)]];
     const mentionText = parts === 1 && firstSpelling.length === end - start ? firstSpelling : texts.spelling(text, start, end);
-    persons.push({ type: 'person', start, end, text: mentionText, entityId: entity.id, fullName: parts >= 2 });
+    persons.push({ type: 'person', start, end, text: mentionText, entityId: entity.id, fullName: parts >= 2, reason: spans.reasons[i] });
   }
   texts.clear();
   return { persons, people };
