@@ -30,6 +30,13 @@ describe('dates: clock times', () => {
   });
 });
 
+describe('dates: month abbreviations', () => {
+  it('reads any abbreviation next to a day number, with or without its period', () => {
+    assert.deepEqual(found('The fund closed Sep 30, 2024 and reopened 5 Mar 2025.'), [['Sep 30, 2024', '2024-09-30'], ['5 Mar 2025', '2025-03-05']]);
+    assert.deepEqual(spans('Rain may mar the parade. Mar and Jun are names too.'), []);
+  });
+});
+
 describe('dates: modifiers belong to the date', () => {
   it('early, late and mid before a year, a month, a decade or a day', () => {
     assert.deepEqual(found('Output fell in late 2023 and recovered by mid-2024.'), [['late 2023', '2023'], ['mid-2024', '2024']]);
@@ -99,6 +106,7 @@ describe('dates: named days', () => {
     assert.deepEqual(found('Markets shut on Good Friday 2025 and on Memorial Day 2025.'), [['Good Friday 2025', '2025-04-18'], ['Memorial Day 2025', '2025-05-26']]);
     assert.deepEqual(found('Sales peaked on Black Friday 2024.'), [['Black Friday 2024', '2024-11-29']]);
     assert.deepEqual(found('Travel rose before Lunar New Year and Diwali 2024.'), [['Lunar New Year', undefined], ['Diwali 2024', '2024']]);
+    assert.deepEqual(found('Prayers marked Eid al-Fitr; fireworks the Fourth of July 2024.'), [['Eid al-Fitr', undefined], ['Fourth of July 2024', '2024-07-04']]);
   });
 
   it('reads last, next and this before a holiday', () => {

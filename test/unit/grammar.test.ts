@@ -331,7 +331,7 @@ describe('news TextMate grammar', function () {
 
     it('colours every named day of the holidays word list, as the analyzer reads them', () => {
       const names = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'analysis', 'lexicon', 'holidays.json'), 'utf8')) as { entries: string[] }).entries
-        .map(e => e.slice(0, e.lastIndexOf(':')).trim().split(' ').map(w => w[0].toUpperCase() + w.slice(1)).join(' '));
+        .map(e => e.slice(0, e.lastIndexOf(':')).trim());
       assert.ok(names.length > 20);
       for (const name of names) assert.equal(scopedText(tokenize(`They met on ${name} in Lisbon.`), name, DATE), name, name);
     });

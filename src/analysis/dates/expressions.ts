@@ -11,7 +11,7 @@
 import { type Clock, clockAfter, clockAt, mayBeClock } from './clock';
 import { HOLIDAY_NAMES, holidayKey } from './holidays';
 import {
-  CARDINAL_RE, DAY_RE, MONTHS, MONTH_FULL_RE, MONTH_RE, ORDINAL_WORDS, PARTS_OF_DAY, SEASONS, WEEKDAYS, WEEKDAY_NAMES, YEAR_RE,
+  CARDINAL_RE, DAY_RE, MONTHS, MONTH_FULL_RE, MONTH_RE, MONTH_WITH_DAY_RE, ORDINAL_WORDS, PARTS_OF_DAY, SEASONS, WEEKDAYS, WEEKDAY_NAMES, YEAR_RE,
   ZONE_RE, cardinalValue, ordinalValue,
 } from './lexicon';
 import { type Found, before, isCapitalised, lookbehind, stickyAt } from './match';
@@ -21,10 +21,10 @@ import { type Trigger, nextTrigger, triggerAt } from './triggers';
 import { looksLikeYear } from './year-context';
 
 // ---- right-hand patterns, matched sticky at a position ----
-const MONTH_DAY_RE = new RegExp(`(${MONTH_RE})\\s*(${DAY_RE})(?:(?:,\\s*|\\s+)(${YEAR_RE}))?`, 'iy');
+const MONTH_DAY_RE = new RegExp(`(${MONTH_WITH_DAY_RE})\\s*(${DAY_RE})(?:(?:,\\s*|\\s+)(${YEAR_RE}))?`, 'iy');
 const MONTH_YEAR_RE = new RegExp(`(${MONTH_RE}),?\\s+(?:of\\s+)?(${YEAR_RE})`, 'iy');
 const MONTH_BARE_RE = new RegExp(`(${MONTH_FULL_RE})(?![a-z])`, 'iy');
-const DAY_MONTH_RE = new RegExp(`(${DAY_RE})\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+(${YEAR_RE}))?`, 'iy');
+const DAY_MONTH_RE = new RegExp(`(${DAY_RE})\\s+(?:of\\s+)?(${MONTH_WITH_DAY_RE})(?:,?\\s+(${YEAR_RE}))?`, 'iy');
 const DAY_RANGE_END_RE = new RegExp(`\\s*[-–]\\s*(${DAY_RE})`, 'iy');
 /** "June last year", "March 3 of next year": the year counted from the reference's. */
 const RELATIVE_YEAR_AFTER_RE = /(?:,?\s+of)?\s+(this|last|next)\s+year(?![A-Za-z'’])/iy;
@@ -53,13 +53,13 @@ const UNIT_END_RE = /(month|year|week)['’]s\s+end(?![a-z])|year-end(?![a-z])/i
 const SEASON_WORD_RE = new RegExp(`(${[...SEASONS.keys()].join('|')})(?![A-Za-z])`, 'iy');
 const OF_YEAR_RE = new RegExp(`(?:\\s+of)?\\s+(${YEAR_RE})`, 'iy');
 
-/** Holiday names as written: each word capitalised ("Christmas Eve", "St. Patrick’s Day"), optionally with a year. */
+/** Holiday names as the list writes them ("Christmas Eve", "Eid al-Fitr"; either apostrophe), optionally with a year. */
 const HOLIDAY_RE = new RegExp(
   `(${[...HOLIDAY_NAMES].sort((a, b) => b.length - a.length).map(holidayPattern).join('|')})(?![A-Za-z])(?:,?\\s+(${YEAR_RE}))?`,
   'y',
 );
 function holidayPattern(name: string): string {
-  return name.split(' ').map(w => w[0].toUpperCase() + w.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('\\s+');
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+');
 }
 /** A capitalised word right before a holiday name makes it part of a name ("Johnnie Christmas")… */
 const NAME_BEFORE = /(?<=(?:^|[^A-Za-z])([A-Z][a-z]+)\s+)/y;

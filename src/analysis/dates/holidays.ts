@@ -49,17 +49,17 @@ function parseRule(rule: string, named: (name: string) => DayOf | undefined): Da
   return shift ? y => civilFromDayNumber(dayNumber(base(y)) + shift) : base;
 }
 
+/** The key of a holiday as written in a text or the list ("Valentine’s  Day" → "valentine's day"). */
+export const holidayKey = (written: string): string => written.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+
 const dayRules = new Map<string, DayOf>();
-/** Every listed name (lower case, straight apostrophes), with or without a rule. */
+/** Every listed name as news writes it ("Eid al-Fitr"), with or without a rule. */
 export const HOLIDAY_NAMES: readonly string[] = lexicon.holidays.entries.map(entry => {
   const colon = entry.lastIndexOf(':');
   const name = entry.slice(0, colon).trim(), rule = entry.slice(colon + 1).trim();
-  if (rule !== '?') dayRules.set(name, parseRule(rule, n => dayRules.get(n)));
+  if (rule !== '?') dayRules.set(holidayKey(name), parseRule(rule, n => dayRules.get(holidayKey(n))));
   return name;
 });
 
-/** Holiday name -> its day in a year; names whose day this calendar cannot give (lunar ones) are not keys. */
+/** Holiday key -> its day in a year; names whose day this calendar cannot give (lunar ones) are not keys. */
 export const HOLIDAYS: ReadonlyMap<string, DayOf> = dayRules;
-
-/** The key of a holiday as written in a text ("Valentine’s  Day" → "valentine's day"). */
-export const holidayKey = (written: string): string => written.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');

@@ -83,6 +83,8 @@ export const MONTH_FULL_RE = capitalisedAlternation(MONTH_NAMES);
 /** Abbreviations, with a period or (for the unambiguous ones) without. */
 export const MONTH_ABBR_RE = `(?:${capitalisedAlternation(MONTH_ABBREVIATIONS)})\\.|(?:${capitalisedAlternation(MONTH_ABBREVIATIONS_UNDOTTED)})(?![a-z.])`;
 export const MONTH_RE = `(?:${MONTH_FULL_RE}|${MONTH_ABBR_RE})(?![a-z])`;
+/** Next to a day number any abbreviation is a month, with or without its period: "Sep 30", "5 Mar 2024". */
+export const MONTH_WITH_DAY_RE = `(?:${MONTH_FULL_RE}|(?:${capitalisedAlternation(MONTH_ABBREVIATIONS)})\\.?)(?![a-z])`;
 /** Day of the month, optionally ordinal: 7, 07, 21st. Not followed by more digits, a time or a decimal. */
 export const DAY_RE = '(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!:[0-9])(?![.,][0-9])(?![a-z])';
 export const YEAR_RE = '(?:1[0-9]|20)[0-9]{2}(?![0-9])(?![.,][0-9])';

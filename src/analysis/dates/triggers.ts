@@ -32,7 +32,7 @@ const WORDS: Partial<Record<TriggerKind, readonly string[]>> = {
 
 const KIND_OF_WORD = new Map<string, TriggerKind>();
 for (const list of [NAMES, WORDS]) {
-  for (const [kind, words] of Object.entries(list)) for (const w of words) KIND_OF_WORD.set(w, kind as TriggerKind);
+  for (const [kind, words] of Object.entries(list)) for (const w of words) KIND_OF_WORD.set(w.toLowerCase(), kind as TriggerKind);
 }
 const wordsOf = (list: Partial<Record<TriggerKind, readonly string[]>>): string[] => Object.values(list).flat();
 
