@@ -31,6 +31,7 @@ describe('dates: month-day forms', () => {
   it('reads month and year, and a bare month only where it is used as a date', () => {
     assert.equal(only('Montalvo left in September 2010, after years', REF).value, '2010-09');
     assert.deepEqual(spans('The talks are supposed to conclude by May.'), ['May']);
+    assert.deepEqual(spans('Retail sales for April are due Tuesday.'), ['April', 'Tuesday']);
     assert.deepEqual(spans('Theresa May said she may march on.'), []);
     assert.deepEqual(spans('It was announced in early November.'), ['early November']);
   });

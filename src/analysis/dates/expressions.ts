@@ -73,7 +73,7 @@ const NOT_A_NAME = /^(?:On|In|By|Before|After|Until|Since|At|For|Over|During|Thi
 const RELATION_BEFORE = lookbehind('(?:^|[^A-Za-z])((?:this\\s+)?(last|next|this|coming|past)\\s+)');
 /** Context that makes a bare month name a date: "in May", "by March", "June and July". */
 const MONTH_CONTEXT_BEFORE = lookbehind(
-  `(?:(?:^|[^A-Za-z])(?:in|since|until|till|by|through|throughout|during|from|before|after|early|late|mid|last|next|this|coming|past|end\\s+of|beginning\\s+of|middle\\s+of|start\\s+of|(?:${MONTH_FULL_RE})\\s+(?:and|or|to|through|and\\s+early|and\\s+late))\\s+|mid-)()`,
+  `(?:(?:^|[^A-Za-z])(?:in|for|since|until|till|by|through|throughout|during|from|before|after|early|late|mid|last|next|this|coming|past|end\\s+of|beginning\\s+of|middle\\s+of|start\\s+of|(?:${MONTH_FULL_RE})\\s+(?:and|or|to|through|and\\s+early|and\\s+late))\\s+|mid-)()`,
 );
 const DET_BEFORE = lookbehind(
   '(?:^|[^A-Za-z])((?:(?:the\\s+)?(end|beginning|start|middle|turn)\\s+of\\s+)?(?:(earlier|later|early|late)\\s+)?(the\\s+(?:past|last|next|coming|previous|current|following)|this\\s+(?:past|coming)|this|last|next|past|coming|previous|current|following|the)\\s+)',
