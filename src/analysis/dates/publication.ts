@@ -196,7 +196,9 @@ const BYLINE_RE = /^by\s/i;
  * ET"), or the date beside a byline or after a separator, ending the line or followed by another separator.
  */
 function headLineDay(line: string): string | undefined {
-  if (!line || line.length > HEAD_LINE_LENGTH || !/[0-9]/.test(line)) return undefined; // a full day has digits
+  if (!line || line.length > HEAD_LINE_LENGTH) return undefined;
+  FULL_DAY_DIGITS_RE.lastIndex = 0;
+  if (!FULL_DAY_DIGITS_RE.test(line)) return undefined; // a full day has a year's digits
   for (const e of findDateExpressions(line)) {
     const day = fullDay(e);
     if (!day) continue;

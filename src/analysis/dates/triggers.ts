@@ -1,6 +1,6 @@
 // The words that can head a date expression (month and weekday names, holiday names, "today", time units like
 // "week"), numbers and period codes ("Q4", "FY2025"), found by one regular expression tried at every word start.
-import { HOLIDAY_NAMES } from './holidays';
+import { HOLIDAY_NAMES, holidayKey } from './holidays';
 import { MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS } from './lexicon';
 
 export type TriggerKind = 'month' | 'weekday' | 'number' | 'deictic' | 'unit' | 'holiday' | 'code';
@@ -67,6 +67,8 @@ const TRIGGER_SOURCE = `\\b(?:[0-9]+|(?:${CODE}|${capitalised}|${anyCased})(?![A
 const TRIGGER_RE = new RegExp(TRIGGER_SOURCE, 'g');
 const TRIGGER_AT_RE = new RegExp(TRIGGER_SOURCE, 'y');
 
+const SPACE_OR_APOSTROPHE_RE = /[\s’]/;
+
 /** The first trigger that starts at a word boundary at or after `from`, or undefined. */
 export function nextTrigger(text: string, from: number): Trigger | undefined {
   return triggerOf(TRIGGER_RE, text, from);
@@ -84,6 +86,7 @@ function triggerOf(re: RegExp, text: string, from: number): Trigger | undefined 
   const start = m.index, end = start + m[0].length;
   const c = m[0].charCodeAt(0);
   if (c >= 48 && c <= 57) return { kind: 'number', start, end };
-  const kind = KIND_OF_WORD.get(m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
+  const word = m[0].toLowerCase();
+  const kind = KIND_OF_WORD.get(SPACE_OR_APOSTROPHE_RE.test(word) ? holidayKey(word) : word); // a holiday's name
   return { kind: kind ?? 'code', start, end };
 }
