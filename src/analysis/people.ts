@@ -10,7 +10,7 @@ import { type ScannedText, scanText } from './people/runs';
 import { int32Scratch } from './people/scratch';
 import type { PersonReason } from './people/reasons';
 import { NameSenses } from './people/senses';
-import { Vocabulary } from './people/vocabulary';
+import { Vocabulary, Word } from './people/vocabulary';
 import type { PeopleCorrections, PersonEntity, PersonMention } from './types';
 
 export interface PeopleResult {
@@ -41,8 +41,8 @@ export function findPeople(text: string, corrections?: PeopleCorrections): Peopl
   /** Word ids of the name parts found so far. */
   const known = KNOWN;
   known.clear();
+  /** 1 for the runs the first pass found unsure of. */
   const unsure = UNSURE_RUNS.take(runCount);
-  let unsureCount = 0;
   classifier.findFirms();
   // Whether a run is a thing is asked only of runs found person: the checks read the words around the run.
   for (let r = 0; r < runCount; r++) {
@@ -61,7 +61,7 @@ export function findPeople(text: string, corrections?: PeopleCorrections): Peopl
       reasons[foundCount >> 1] = reason;
       found[foundCount++] = classifier.coreFirst;
       found[foundCount++] = classifier.coreEnd;
-    } else if (verdict === UNSURE) unsure[unsureCount++] = r;
+    } else if (verdict === UNSURE) unsure[r] = 1;
   }
   // One sense per discourse: a one-word name found on weak evidence of its own is dropped where the article says the
   // word names an organisation or a place ("Barrick" of "Barrick shares"); full names stay, and their surnames are
@@ -73,7 +73,11 @@ export function findPeople(text: string, corrections?: PeopleCorrections): Peopl
     if (found[i + 1] - found[i] >= 2) for (let k = found[i]; k < found[i + 1]; k++) fullNameParts.add(scanned.tokenWord[k]);
   }
   const overruled = (first: number, end: number, reason: PersonReason): boolean => {
-    if (end - first !== 1 || MENTION_EVIDENCE.has(reason)) return false;
+    if (MENTION_EVIDENCE.has(reason)) return false;
+    // "In Sofia: Levski Sofia (Bulgaria) 1": two words read as a name only by their shape, the last of them a place
+    // of this article: a club named after its town.
+    if (end - first === 2) return reason === 'name-shape' && senses.isPlace(scanned.tokenWord[first + 1]);
+    if (end - first !== 1) return false;
     const word = scanned.tokenWord[first];
     return senses.senseOf(word, fullNameParts.has(word)) !== null;
   };
@@ -88,14 +92,39 @@ export function findPeople(text: string, corrections?: PeopleCorrections): Peopl
   foundCount = kept;
   reasons.length = kept >> 1;
   const firstPassEnd = foundCount;
-  for (let u = 0; u < unsureCount; u++) {
-    if (classifier.classifyWithKnownNames(unsure[u], known) !== PERSON || classifier.isThingRun(unsure[u])) continue;
+  // Second pass: unsure runs made of names the article uses for people, and those names in capitals (headlines,
+  // bylines: "GREER HOMER LIFTS TEXAS" after "Rusty Greer"), linked as their usual spelling.
+  const capitals = new CapitalisedNames(scanned, vocabulary, known);
+  for (let r = 0; r < runCount; r++) {
+    const byline = classifier.bylineNames(r);
+    if (byline.length > 0) {
+      for (let b = 0; b < byline.length; b += 2) {
+        reasons[foundCount >> 1] = 'byline';
+        found[foundCount++] = byline[b];
+        found[foundCount++] = byline[b + 1];
+      }
+      continue;
+    }
+    if (capitals.isCapitalsRun(r)) {
+      if (classifier.isDateline(r)) continue;
+      for (let k = scanned.runFirst[r]; k < scanned.runEnd[r];) {
+        const end = capitals.knownNameEnd(k, scanned.runEnd[r]);
+        if (end > k) {
+          reasons[foundCount >> 1] = 'known-name';
+          found[foundCount++] = k;
+          found[foundCount++] = end;
+        }
+        k = Math.max(end, k + 1);
+      }
+      continue;
+    }
+    if (!unsure[r] || classifier.classifyWithKnownNames(r, known) !== PERSON || classifier.isThingRun(r)) continue;
     if (corrected?.isNotPerson(classifier.coreFirst, classifier.coreEnd) || overruled(classifier.coreFirst, classifier.coreEnd, 'known-name')) continue;
     reasons[foundCount >> 1] = 'known-name';
     found[foundCount++] = classifier.coreFirst;
     found[foundCount++] = classifier.coreEnd;
   }
-  return linkMentions(nameSpans(scanned, classifier, found, reasons, firstPassEnd, foundCount), text, vocabulary.texts);
+  return linkMentions(nameSpans(scanned, classifier, found, reasons, firstPassEnd, foundCount, capitals), text, vocabulary.texts);
 }
 
 /**
@@ -103,7 +132,7 @@ export function findPeople(text: string, corrections?: PeopleCorrections): Peopl
  * text order), merged in text order.
  */
 function nameSpans(scanned: ScannedText, classifier: RunClassifier, found: Int32Array, reasons: readonly PersonReason[],
-  firstPassEnd: number, foundCount: number): NameSpans {
+  firstPassEnd: number, foundCount: number, capitals: CapitalisedNames): NameSpans {
   const spans = new NameSpans(foundCount >> 1, scanned.runFirst[scanned.runCount]);
   let a = 0, b = firstPassEnd;
   while (a < firstPassEnd || b < foundCount) {
@@ -113,7 +142,7 @@ function nameSpans(scanned: ScannedText, classifier: RunClassifier, found: Int32
     if (fromFirst) a += 2; else b += 2;
     const coreFirst = found[i], coreEnd = found[i + 1];
     spans.add(scanned.tokenStart[coreFirst], scanned.tokenEnd(coreEnd - 1), reasons[i >> 1]);
-    for (let k = coreFirst; k < coreEnd; k++) if (classifier.namePart(k)) spans.addPart(scanned.tokenWord[k]);
+    for (let k = coreFirst; k < coreEnd; k++) if (classifier.namePart(k)) spans.addPart(capitals.usualSpelling(scanned.tokenWord[k]));
   }
   return spans;
 }
@@ -153,4 +182,46 @@ class CorrectedNames {
     }
     return undefined;
   }
+}
+
+/**
+ * Names the article uses for people, written in capitals elsewhere: "GREER" for "Greer". A run all in capitals is a
+ * headline or a byline, where capitals say nothing of names; only the article's own names are found there.
+ */
+class CapitalisedNames {
+  /** Lower-case spelling of each known name word → its word id. */
+  private readonly byLower = new Map<string, number>();
+  /** Word id of a name in capitals → word id of its usual spelling. */
+  private readonly usual = new Map<number, number>();
+
+  constructor(private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary, known: DenseIds) {
+    for (let r = 0; r < scanned.runCount; r++) {
+      for (let k = scanned.runFirst[r]; k < scanned.runEnd[r]; k++) {
+        const w = scanned.tokenWord[k];
+        if (known.has(w) && !(vocabulary.flags[w] & Word.ALL_CAPS)) this.byLower.set(vocabulary.lowers[w], w);
+      }
+    }
+  }
+
+  isCapitalsRun(r: number): boolean {
+    if (this.byLower.size === 0) return false;
+    const s = this.scanned;
+    for (let k = s.runFirst[r]; k < s.runEnd[r]; k++) if (!(this.vocabulary.flags[s.tokenWord[k]] & Word.ALL_CAPS)) return false;
+    return true;
+  }
+
+  /** End of the known names in capitals from token k on (k itself if none). */
+  knownNameEnd(k: number, end: number): number {
+    let e = k;
+    while (e < end) {
+      const w = this.scanned.tokenWord[e];
+      const usual = this.byLower.get(this.vocabulary.lowers[w]);
+      if (usual === undefined) break;
+      this.usual.set(w, usual);
+      e++;
+    }
+    return e;
+  }
+
+  usualSpelling(word: number): number { return this.usual.get(word) ?? word; }
 }

@@ -63,6 +63,16 @@ describe('people: names that are also words, initials and results', () => {
       ['Halvorsen:scorer', 'Brekke:scorer']);
   });
 
+  it('given names that are also words, where a surname follows', () => {
+    assert.deepEqual(names('Frank Okoro read a poem. Later Rusty Greer and Bill Okafor arrived, frank and rusty.'),
+      ['Frank Okoro', 'Rusty Greer', 'Bill Okafor']);
+    assert.deepEqual(names('The Rose Garden opened, and Hope Springs was shown.'), []);
+  });
+
+  it('a thing\'s last word before trailing words ends a thing, not a name', () => {
+    assert.deepEqual(names('The paper ran the headline "No Jennifer Lopez News Today" on Monday.'), []);
+  });
+
   it('surnames ending like agent nouns, and surnames that are also towns', () => {
     assert.deepEqual(names('Thomas Enqvist beat Petr Korda, and Ally McCoist scored twice.'), ['Thomas Enqvist', 'Petr Korda', 'Ally McCoist']);
     assert.deepEqual(names('6-3\nTodd Woodbridge beat Daniel Nestor 6-3.'), ['Todd Woodbridge', 'Daniel Nestor']);
@@ -70,6 +80,34 @@ describe('people: names that are also words, initials and results', () => {
 
   it('a place written with initials is not a name', () => {
     assert.deepEqual(names('The team arrived in Washington D.C. after many difficulties.'), []);
+  });
+});
+
+describe('people: bylines, headlines and honorifics', () => {
+  it('a byline in capitals names its writers', () => {
+    assert.deepEqual(reasons('BY JANE ROE AND TOM LEE\nThe mayor spoke on Monday.'), ['JANE ROE:byline', 'TOM LEE:byline']);
+  });
+
+  it('a headline in capitals names the article\'s people by their usual spelling', () => {
+    assert.deepEqual(linked('GOLF - HALVORSEN LEADS BY TWO AT OPEN\nLONDON 2024-08-22\n\nIngrid Halvorsen shot a 66 on Thursday.'),
+      ['HALVORSEN→Ingrid Halvorsen', 'Ingrid Halvorsen→Ingrid Halvorsen']);
+  });
+
+  it('a dateline in capitals is the place the story was filed from, not a person', () => {
+    assert.deepEqual(names('Mara Lind\nLIND, Norway 2024-08-22\n\nMara Lind won the race.'), ['Mara Lind', 'Mara Lind']);
+  });
+
+  it('honorifics of any language are stripped like titles', () => {
+    assert.deepEqual(names('Shri Narendra Modi met Doña Ana Ruiz and Sheikh Hasina.'), ['Narendra Modi', 'Ana Ruiz', 'Hasina']);
+  });
+
+  it('particles belong to the name, in the full name and in the surname alone', () => {
+    assert.deepEqual(linked('Ludwig van den Berg arrived. Later van den Berg said no. President de Gaulle left.'),
+      ['Ludwig van den Berg→Ludwig van den Berg', 'van den Berg→Ludwig van den Berg', 'de Gaulle→de Gaulle']);
+  });
+
+  it('storms and laws named after people are not people', () => {
+    assert.deepEqual(names('Hurricane Katrina hit New Orleans. Katrina killed hundreds, and Megan\'s Law passed.'), []);
   });
 });
 

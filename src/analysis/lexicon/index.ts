@@ -23,6 +23,7 @@ import monthNames from './month-names.json';
 import nameParticles from './name-particles.json';
 import nameParticlesInsideRuns from './name-particles-inside-runs.json';
 import namePrefixes from './name-prefixes.json';
+import namedThingPrefixes from './named-thing-prefixes.json';
 import nonNameWords from './non-name-words.json';
 import numberWords from './number-words.json';
 import ordinalWords from './ordinal-words.json';
@@ -34,6 +35,7 @@ import personParticiples from './person-participles.json';
 import personTitles from './person-titles.json';
 import personVerbs from './person-verbs.json';
 import placeLeads from './place-leads.json';
+import possessiveThingHeads from './possessive-thing-heads.json';
 import publicationLabels from './publication-labels.json';
 import quantityPhrases from './quantity-phrases.json';
 import reportingVerbForms from './reporting-verb-forms.json';
@@ -120,6 +122,7 @@ export const lexicon = {
   nameParticles,
   nameParticlesInsideRuns,
   namePrefixes,
+  namedThingPrefixes,
   nonNameWords,
   numberWords,
   ordinalWords,
@@ -131,6 +134,7 @@ export const lexicon = {
   personTitles,
   personVerbs,
   placeLeads,
+  possessiveThingHeads,
   publicationLabels,
   quantityPhrases,
   reportingVerbForms,

@@ -15,8 +15,8 @@ import { ORGANISATIONS, PLACES, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words
 
 // The word and context bits by their short names.
 const {
-  ASIAN_SURNAME, CAPITALS, COMMON, COUNTRY, INITIALS, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
-  GAZETTEER_PLACE, PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, SYLLABIC, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
+  ALL_CAPS, ASIAN_SURNAME, CAPITALS, COMMON, COUNTRY, INITIALS, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
+  GAZETTEER_PLACE, GIVEN_IF_SURNAME, PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, POSSESSIVE_THING_HEAD, SYLLABIC, THING_PREFIX, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
 } = Word;
 const {
   ATTRIBUTIVE_HEAD, AUTHORED_WORK, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
@@ -38,6 +38,9 @@ const SPEECH_AFTER_ASIDE_RE = new RegExp(
   `,[^,.;:"“”\\n]{1,90},\\s+(?:(?:${alternation(SPEECH_AUXILIARIES)}) )?(?:${alternation(SPEECH_VERBS)})\\b`, 'uy');
 // "Tong Zhao, an associate", "Thomas Sam, 42, and", "Devocht, who had told".
 // "Lubarskij (50th minute)", "Nilis 42nd, Cocu 54th": the minute of a goal after a scorer's name. Sticky: at the name's end.
+// After a dateline's place: a comma, a date, a dash or the agency.
+const DATELINE_END_RE = /(?:,| \d| [-–—]| \()/y;
+const NO_NAMES: number[] = [];
 const SCORER_MINUTE_RE = /(?: \(| )\d{1,3}(?:st|nd|rd|th)(?: minute| min\b|[,;)]| pen)/y;
 const APPOSITION_RE = /,[ \u00a0](?:a|an|the|who|whose|one of|\d{1,3}(?:,| and\b))[ \u00a0]/uy;
 
@@ -176,10 +179,16 @@ export class RunClassifier implements RunFacts {
   /** True when run r as a whole is an organisation, place, publication or a thing named after a person. */
   private isThing(r: number): boolean {
     const s = this.scanned;
-    const end = s.runEnd[r];
+    // The name's end, before trailing words the name does not take ("No Jennifer Lopez News Today").
+    const end = this.coreEnd;
     // After a person title only the name is left to judge: "Commission President Ursula von der Leyen".
     const title = this.lastTitleIndex(s.runFirst[r], end);
     const from = title < 0 ? s.runFirst[r] : title + 1;
+    this.reason = 'named-thing';
+    // "Hurricane Katrina"; "Megan's Law", "Alzheimer's Disease".
+    if (end - from >= 2 && this.has(from, THING_PREFIX)) return true;
+    if (s.runPossessive[r] && r + 1 < s.runCount && s.runStart(r + 1) === s.runStop(r) + 3 && s.runEnd[r + 1] - s.runFirst[r + 1] === 1
+      && this.has(s.runFirst[r + 1], POSSESSIVE_THING_HEAD)) return true;
     if (end - from >= 2) {
       this.reason = 'organisation';
       if (this.has(end - 1, THING_SUFFIX) || this.has(from, SAINT_PREFIX)) return true;
@@ -191,7 +200,24 @@ export class RunClassifier implements RunFacts {
     // "the novel Angel Catbird", "the film Maria Full of Grace": a title of a work (of two words or more: in
     // "in his book Obama wrote" the name is the writer's).
     this.reason = 'work-title';
-    return end - s.runFirst[r] >= 2 && (this.contextWords.before(s.runStart(r)) & WORK_NOUN) !== 0;
+    if (end - s.runFirst[r] >= 2 && (this.contextWords.before(s.runStart(r)) & WORK_NOUN) !== 0) return true;
+    // “Jane Eyre”, "Maria Full of Grace": a name of two words or more that a quotation is made of is a work's title.
+    return end - s.runFirst[r] >= 2 && this.isWholeQuotation(r);
+  }
+
+  /** Run r fills a quotation: an opening mark right before it and a closing one at its end, or past a few words ("Maria Full of Grace"). */
+  private isWholeQuotation(r: number): boolean {
+    const text = this.text, s = this.scanned;
+    const open = text.charCodeAt(s.runStart(r) - 1);
+    if (open !== 0x201c && open !== 34) return false;
+    // The title may go on past the run in words of any case: "Maria Full of Grace", "Pride and Prejudice".
+    const limit = Math.min(text.length, s.runStop(r) + 40);
+    for (let i = s.runStop(r); i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201d || c === 34) return i === s.runStop(r) || !/[.!?,;:]/.test(text.slice(s.runStop(r), i));
+      if (c === 10 || c === 0x201c) return false;
+    }
+    return false;
   }
 
   /** A lower-case noun right after a name that makes the name a modifier: "the Trump administration". */
@@ -247,6 +273,8 @@ export class RunClassifier implements RunFacts {
       const f = this.flags(i);
       const hasNext = i + 1 < end;
       if (hasNext && (f & TITLE)) { titled = true; i++; continue; }
+      // "President de Gaulle", "De la Fuente": particles right before the surname belong to the name.
+      if ((f & (PARTICLE | NAME_PARTICLE)) && this.particlesBeforeName(i, end)) break;
       if (f & (PARTICLE | ROLE)) { i++; continue; }
       if (titled) break;
       // "Park Joo-ho", "Oh Se-hoon": a family name that is also an English word.
@@ -257,6 +285,8 @@ export class RunClassifier implements RunFacts {
       // "Will Smith", "June Carter": a given name that is also a word, before a name from the lists.
       if ((f & GIVEN_ALSO_WORD) && hasNext && this.has(i + 1, NAME)) break;
       if (f & STRICT_NON_NAME) { i++; continue; }
+      // "Frank Messina", "Rusty Greer": a given name that is also a word, before a word that is not one.
+      if ((f & GIVEN_IF_SURNAME) && hasNext && this.mayBeSurname(i + 1)) break;
       // A common word is capitalised by the sentence start, or stands alone ("the Church"); mid-run it may be a name.
       if (this.isNonNameWord(i) && (!hasNext || sentenceStart === YES
         || (sentenceStart === UNKNOWN_YET && (sentenceStart = this.isSentenceStart(this.scanned.tokenStart[first]) ? YES : NO) === YES))) {
@@ -278,6 +308,21 @@ export class RunClassifier implements RunFacts {
     this.coreFirst = i;
     this.coreEnd = e;
     this.titled = titled;
+  }
+
+  /** Tokens from i on are particles and then, last in [i, end), a name word: "de Gaulle", "van den Berg". */
+  private particlesBeforeName(i: number, end: number): boolean {
+    let k = i;
+    while (k < end && this.has(k, PARTICLE | NAME_PARTICLE)) k++;
+    return k === end - 1 && k > i && !this.has(k, STRICT_NON_NAME | COMMON | THING_SUFFIX);
+  }
+
+  /**
+   * Token k may be a surname after a given name that is also a word: a listed name, or a word that is not common
+   * English ("Frank Okoro", "Jay Hammond"; not "Hope Springs").
+   */
+  private mayBeSurname(k: number): boolean {
+    return this.has(k, NAME) || (!this.isNonNameWord(k) && !this.has(k, WORD_NON_NAME));
   }
 
   /** "Theresa May": token k is a given name that is also a word, right after a given name (from `first` on). */
@@ -446,6 +491,42 @@ export class RunClassifier implements RunFacts {
     return text.charCodeAt(end - 1) === LOWER_S && end - 1 > start && (this.contextBits(start, end - 1) & ROLE_NOUN) !== 0;
   }
 
+  /**
+   * Run r opens a dateline: capitals at a line start before a comma, a date or a dash ("CALCUTTA 1996-08-27",
+   * "TAIBE, Israel", "LISBON —"). It names the place the story was filed from.
+   */
+  isDateline(r: number): boolean {
+    const s = this.scanned, text = this.text;
+    const start = s.runStart(r);
+    if (start > 0 && text.charCodeAt(start - 1) !== 10) return false;
+    for (let k = s.runFirst[r]; k < s.runEnd[r]; k++) if (!this.has(k, ALL_CAPS)) return false;
+    DATELINE_END_RE.lastIndex = s.runStop(r);
+    return DATELINE_END_RE.test(text);
+  }
+
+  /**
+   * The names of a byline in capitals ("BY JANE ROE AND TOM LEE", "BY ANA RUIZ, TOM LEE"), as token ranges [first,
+   * end) in pairs: runs all in capitals on a line that opens with "BY", cut at "AND", each piece of two to four words
+   * that opens with a given name. Empty for any other run.
+   */
+  bylineNames(r: number): number[] {
+    const s = this.scanned, text = this.text;
+    const first = s.runFirst[r], end = s.runEnd[r];
+    if (!this.has(first, ALL_CAPS)) return NO_NAMES;
+    let lineStart = s.runStart(r);
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    if (!text.startsWith('BY ', lineStart)) return NO_NAMES;
+    for (let k = first; k < end; k++) if (!this.has(k, ALL_CAPS)) return NO_NAMES;
+    const names: number[] = [];
+    let from = this.lower(first) === 'by' ? first + 1 : first;
+    for (let k = from; k <= end; k++) {
+      if (k < end && this.lower(k) !== 'and') continue;
+      if (k - from >= 2 && k - from <= 4 && this.has(from, GIVEN)) names.push(from, k);
+      from = k + 1;
+    }
+    return names;
+  }
+
   /** Run r is all its line holds. */
   private isWholeLine(r: number): boolean {
     const text = this.text, start = this.scanned.runStart(r), stop = this.scanned.runStop(r);
@@ -521,7 +602,11 @@ export class RunClassifier implements RunFacts {
       return this.notPerson(THING, 'place');
     }
     if (this.firmNames.size > 0 && end - first >= 2 && this.firmNames.has(nameKey(s.tokenWord, first, end))) return this.notPerson(THING, 'firm');
-    if (this.titled) return this.personIf('title');
+    // "General Assembly", "Singer Cup": a title before a thing's word or a place is no person's.
+    if (this.titled) {
+      if (end - first === 1 && this.has(first, THING_SUFFIX | PLACE_OR_ORG | COUNTRY)) return this.notPerson(UNSURE, 'ends-with-non-name');
+      return this.personIf('title');
+    }
     // A country or city of the gazetteer is a place where the text treats it as one ("in Sofia", "the town of Doboj",
     // "Victoria, British Columbia"), and not a person on its own evidence otherwise unless it is also a name: the
     // article may still name a person so ("Kazuo Sakai … Sakai said"), which the second pass finds.
@@ -542,7 +627,8 @@ export class RunClassifier implements RunFacts {
       }
       const firstFlags = this.flags(firstPart);
       // "Will Smith" needs a listed name after "Will"; "Martina Navratilova" needs no more than a given name first.
-      const givenFirst = (firstFlags & GIVEN) !== 0 && (!(firstFlags & GIVEN_ALSO_WORD) || this.has(firstPart + 1, NAME));
+      const givenFirst = (firstFlags & GIVEN) !== 0 ? !(firstFlags & GIVEN_ALSO_WORD) || this.has(firstPart + 1, NAME)
+        : (firstFlags & GIVEN_IF_SURNAME) !== 0 && this.mayBeSurname(firstPart + 1);
       if (givenFirst && !restStrict) return this.personIf('given-name');
       // "C. White", "D.A. Weibring": initials, then a surname that may well be a common word — not an item of a list
       // lettered A., B., C. that fills its line.

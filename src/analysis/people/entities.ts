@@ -6,7 +6,8 @@ import type { PersonEntity, PersonMention } from '../types';
 import { DenseIds } from './dense';
 import type { PersonReason } from './reasons';
 import { int32Scratch } from './scratch';
-import { detachedSlice } from './vocabulary';
+import { isLetter } from '../text/chars';
+import { detachedSlice, PARTICLES } from './vocabulary';
 import { hashRange, slotTable } from '../text/hashing';
 
 
@@ -104,7 +105,7 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
   // Emptied after each call (so it holds no strings between calls).
   const texts = MENTION_TEXTS;
   for (let i = 0; i < spans.count; i++) {
-    const start = spans.start[i];
+    let start = spans.start[i];
     let entity: PersonEntity | undefined;
     let fullIndex = fullNameOfSpan[i];
     if (fullIndex >= 0) index.pass(fullIndex, fullNames[fullIndex].canonicalSpan, spans);
@@ -118,11 +119,15 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
         entity = entityWithId(people, personId(name), name);
         full.entity = entity;
       }
+      // "Later van den Berg said": the particles the full name has before the word belong to the short mention too.
+      if (spans.parts(i) === 1) start -= particlesBefore(text, start, spans.end[i], entity.name);
     } else {
       const word = spans.firstPart(i);
       entity = entityOfWord[word];
       if (entity === undefined) {
-        const name = spellings[spans.wordIds[word]];
+        // The span's own spelling: with its particles ("de Gaulle"), and not in the capitals of a headline.
+        const own = spellings[spans.wordIds[word]];
+        const name = spans.end[i] - start === own.length && text.startsWith(own, start) ? own : spelling(text, start, spans.end[i]);
         entity = entityWithId(people, personId(name), name);
         entityOfWord[word] = entity;
       }
@@ -130,13 +135,27 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
     entity.mentions.push(persons.length);
     const end = spans.end[i];
     const parts = spans.parts(i);
-    // A one-word span as long as its word is that word: its spelling is at hand.
+    // A one-word span spelled as its word (not a headline's capitals linked to it): its spelling is at hand.
     const firstSpelling = spellings[spans.wordIds[spans.firstPart(i)]];
-    const mentionText = parts === 1 && firstSpelling.length === end - start ? firstSpelling : texts.spelling(text, start, end);
+    const mentionText = parts === 1 && firstSpelling.length === end - start && text.startsWith(firstSpelling, start)
+      ? firstSpelling : texts.spelling(text, start, end);
     persons.push({ type: 'person', start, end, text: mentionText, entityId: entity.id, fullName: parts >= 2, reason: spans.reasons[i] });
   }
   texts.clear();
   return { persons, people };
+}
+
+/** Length of the particles before text[start, end) that `fullName` has before that word too ("van den " of "Ludwig van den Berg"). */
+function particlesBefore(text: string, start: number, end: number, fullName: string): number {
+  const word = text.slice(start, end);
+  const at = fullName.lastIndexOf(' ' + word);
+  if (at <= 0 || at + 1 + word.length !== fullName.length) return 0;
+  const before = fullName.slice(0, at).split(' ');
+  let n = before.length;
+  while (n > 1 && PARTICLES.has(before[n - 1])) n--;
+  if (n === before.length) return 0;
+  const particles = before.slice(n).join(' ') + ' ';
+  return text.startsWith(particles, start - particles.length) && !isLetter(text.charCodeAt(start - particles.length - 1)) ? particles.length : 0;
 }
 
 function entityWithId(people: Map<string, PersonEntity>, id: string, name: string): PersonEntity {

@@ -33,6 +33,8 @@ export const PERSON_REASONS = [
   'author',
   /** Every name word is one the article already uses for a person: "Kerry" after "John Kerry". */
   'known-name',
+  /** A byline in capitals: "BY JANE ROE AND TOM LEE". */
+  'byline',
   /** The reader marked the name as a person. */
   'reader',
 ] as const;
@@ -48,6 +50,7 @@ export const NOT_PERSON_REASONS = [
   'firm',
   'work-title',
   'attributive',
+  'named-thing',
   'reader',
 ] as const;
 export type NotPersonReason = typeof NOT_PERSON_REASONS[number];

@@ -6,8 +6,8 @@ import type { ScannedText } from './runs';
 import { Context, type ContextWords, Word } from './vocabulary';
 
 // The word and context bits by their short names.
-const { CORPORATE_SUFFIX, GAZETTEER_PLACE, GIVEN, NON_NAME, TITLE } = Word;
-const { FIRM_HEAD, ORGANISATION_NOUN, ORGANISATION_POSSESSION } = Context;
+const { CORPORATE_SUFFIX, GAZETTEER_PLACE, GIVEN, NON_NAME, THING_PREFIX, TITLE } = Word;
+const { FIRM_HEAD, ORGANISATION_NOUN, ORGANISATION_POSSESSION, PLACE_LEAD } = Context;
 
 /** What the classifier knows of a run that the senses need. */
 export interface RunFacts {
@@ -20,13 +20,15 @@ export interface RunFacts {
 }
 
 /** Why a word is not a person's name in this article. */
-export type Sense = 'organisation' | 'place';
+export type Sense = 'organisation' | 'place' | 'thing';
 
 export class NameSenses {
   private readonly organisations = new Set<number>();
   /** Words of firms' names ("Barrick" of "Barrick Gold Corp"): organisations unless a person's surname too. */
   private readonly firmStems = new Set<number>();
   private readonly places = new Set<number>();
+  /** Names of named things: "Katrina" of "Hurricane Katrina". */
+  private readonly things = new Set<number>();
 
   constructor(text: string, private readonly scanned: ScannedText, private readonly flagsOfWord: Int32Array,
     private readonly contextWords: ContextWords, facts: RunFacts) {
@@ -34,7 +36,11 @@ export class NameSenses {
     for (let r = 0; r < s.runCount; r++) {
       const first = s.runFirst[r], end = s.runEnd[r];
       if (end - first >= 2) {
+        // "In Sofia: Levski Sofia 1": a sentence's capitalised place lead and a name.
+        if (end - first === 2 && !s.runPossessive[r] && (contextWords.bits(s.tokenStart[first], s.tokenEnd(first)) & PLACE_LEAD)) this.places.add(s.tokenWord[first + 1]);
         if (facts.isFirmRun(r)) this.addFirmStem(first, end);
+        // "Hurricane Katrina … Katrina killed hundreds".
+        if (this.flagsOfWord[s.tokenWord[first]] & THING_PREFIX) for (let k = first + 1; k < end; k++) this.things.add(s.tokenWord[k]);
         continue;
       }
       const word = s.tokenWord[first];
@@ -50,9 +56,13 @@ export class NameSenses {
    */
   senseOf(word: number, inFullName: boolean): Sense | null {
     if (this.organisations.has(word) || (!inFullName && this.firmStems.has(word))) return 'organisation';
+    if (this.things.has(word)) return 'thing';
     // A place's context says a word is a place; a name that is also a place needs the gazetteer to say so too.
     return !inFullName && this.places.has(word) && (this.flagsOfWord[word] & GAZETTEER_PLACE) !== 0 ? 'place' : null;
   }
+
+  /** The article puts `word` where a place stands ("in Sofia"), whatever the gazetteer says. */
+  isPlace(word: number): boolean { return this.places.has(word); }
 
   /** The words of a firm's name that may stand for it alone: not given names, titles or company words ("Barrick" of "Barrick Gold Corp"). */
   private addFirmStem(first: number, end: number): void {

@@ -5,7 +5,7 @@
 // Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
 import {
   ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COUNTRIES, COUNTRY_LEADS, AUTHORED_WORKS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, DESCRIPTION_ENDS,
-  ENGLISH_GIVEN_NAMES, FIRM_HEADS, GAZETTEER_PLACES, GIVEN_NAMES, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATION_NOUNS,
+  ENGLISH_GIVEN_NAMES, FIRM_HEADS, GIVEN_NAMES_IF_SURNAME, GAZETTEER_PLACES, GIVEN_NAMES, NAMED_THING_PREFIXES, POSSESSIVE_THING_HEADS, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATION_NOUNS,
   ORGANISATION_POSSESSIONS, ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACE_LEADS, PLACES, ROLE_NOUNS, SETTLEMENT_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
   SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS, WORK_NOUNS, WORKPLACE_ROLES,
 } from './words';
@@ -57,6 +57,14 @@ export const Word = {
   COUNTRY: 1 << 23,
   /** Initials, exact spelling: "C.", "D.A.", "J.R.R." (not "U.S.", a place). */
   INITIALS: 1 << 24,
+  /** Written in capitals, two letters or more: "GREER", "JOHNSON" (headlines, bylines). */
+  ALL_CAPS: 1 << 25,
+  /** Before a name that is then a thing's: "Hurricane Katrina". */
+  THING_PREFIX: 1 << 26,
+  /** After a name's possessive, a thing's name: "Megan's Law". */
+  POSSESSIVE_THING_HEAD: 1 << 27,
+  /** A given name that is also an English word ("Frank", "Bill", "Rose"): a given name where an uncommon word follows. */
+  GIVEN_IF_SURNAME: 1 << 28,
 } as const;
 
 /**
@@ -92,7 +100,7 @@ export const Context = {
   DESCRIPTION_END: 1 << 12,
   /** A written work or the making of one, before "by" and its author: "a paper by", "written by". */
   AUTHORED_WORK: 1 << 13,
-  /** Right before a place name: "in", "near", "across". */
+  /** Right before a place name, any case: "in", "near", "In". */
   PLACE_LEAD: 1 << 14,
   /** A settlement or territory: "the town of Doboj", "Taibe, an Arab town". */
   SETTLEMENT_NOUN: 1 << 15,
@@ -114,6 +122,7 @@ const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?
 const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
 const CAPITALS_RE = /^\p{Lu}{1,3}$/u;
 const INITIALS_RE = /^(?:\p{Lu}\.){1,3}$/u;
+const ALL_CAPS_RE = /^\p{Lu}[\p{Lu}'’-]*\p{Lu}$/u;
 
 /** Words that start a multi-word place or organisation name. */
 const MULTI_WORD_NAMES = [...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' '));
@@ -167,6 +176,10 @@ export function classifyWord(s: string): number {
   const initials = INITIALS_RE.test(s) && !placeOrOrg && !GAZETTEER_PLACES.has(l);
   const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || demonym || (isAcronym(s, l) && !initials) || s.length === 1;
   if (initials) f |= Word.INITIALS;
+  if (ALL_CAPS_RE.test(s)) f |= Word.ALL_CAPS;
+  if (NAMED_THING_PREFIXES.has(l)) f |= Word.THING_PREFIX;
+  if (GIVEN_NAMES_IF_SURNAME.has(l) && !given) f |= Word.GIVEN_IF_SURNAME;
+  if (POSSESSIVE_THING_HEADS.has(l)) f |= Word.POSSESSIVE_THING_HEAD;
   let strict = byForm;
   if (!strict && !name) {
     const tail = HYPHEN_TAIL_RE.exec(l);
@@ -198,7 +211,7 @@ export function classifyContextWord(s: string): number {
   if (WORKPLACE_ROLES.has(s) || (s.endsWith('s') && WORKPLACE_ROLES.has(s.slice(0, -1)))) f |= Context.WORKPLACE_ROLE;
   if (PERSON_VERBS.has(s)) f |= Context.PERSON_VERB;
   if (PERSON_PARTICIPLES.has(s)) f |= Context.PERSON_PARTICIPLE;
-  if (PLACE_LEADS.has(s)) f |= Context.PLACE_LEAD;
+  if (PLACE_LEADS.has(l)) f |= Context.PLACE_LEAD;
   if (COUNTRY_LEADS.has(s)) f |= Context.COUNTRY_LEAD;
   if (SETTLEMENT_NOUNS.has(s)) f |= Context.SETTLEMENT_NOUN;
   if (ORGANISATION_POSSESSIONS.has(s)) f |= Context.ORGANISATION_POSSESSION;
