@@ -629,6 +629,10 @@ export class RunClassifier implements RunFacts {
       // "Will Smith" needs a listed name after "Will"; "Martina Navratilova" needs no more than a given name first.
       const givenFirst = (firstFlags & GIVEN) !== 0 ? !(firstFlags & GIVEN_ALSO_WORD) || this.has(firstPart + 1, NAME)
         : (firstFlags & GIVEN_IF_SURNAME) !== 0 && this.mayBeSurname(firstPart + 1);
+      // "the Royal Albert Hall", "a Victoria Station bench": a determiner, and a common word at the end, name a thing.
+      if (this.isNonNameWord(lastPart) && !this.isSurnameAlsoWord(lastPart, firstPart) && this.isAfterDeterminer(r)) {
+        return this.notPerson(UNSURE, 'no-evidence');
+      }
       if (givenFirst && !restStrict) return this.personIf('given-name');
       // "C. White", "D.A. Weibring": initials, then a surname that may well be a common word — not an item of a list
       // lettered A., B., C. that fills its line.
