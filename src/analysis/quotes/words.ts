@@ -31,7 +31,10 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   ...lexicon.abbreviations.entries, ...lexicon.titleAbbreviations.entries.map(e => e.toLowerCase()),
 ]);
 export const TIME_ADVERBIAL_OPENERS = wordSet(lexicon.timeAdverbialOpeners);
-export const TIME_NOUNS = wordSet(lexicon.timeNouns);
+/** Nouns that close a short time adverbial: weekdays, months and "week", "year", "morning"… */
+export const TIME_NOUNS: ReadonlySet<string> = new Set([
+  ...lexicon.timeNouns.entries, ...lexicon.weekdayNames.entries, ...lexicon.monthNames.entries,
+]);
 export const TITLE_MINOR_WORDS = wordSet(lexicon.titleMinorWords);
 export const ELISIONS = wordSet(lexicon.elisions);
 /** One or two lower-case words, space-separated: "named", "known as", "the title". */
