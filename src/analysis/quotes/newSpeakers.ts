@@ -14,8 +14,9 @@ import { DETERMINERS, NAME_PARTICLES } from './words';
 
 /** At most this many words in a name met in an attribution. */
 const MAX_NAME_WORDS = 4;
-/** Occurrences of a one-word name looked at for its full name elsewhere in the article ("Mark Cuban" for "Cuban"). */
-const MAX_OCCURRENCES = 50;
+/** Occurrences of a one-word name looked at for its full name elsewhere in the article ("Mark Cuban" for "Cuban"), and
+ * how far before and after it they are looked for. */
+const MAX_OCCURRENCES = 50, FULL_NAME_BEFORE = 20000, FULL_NAME_AFTER = 5000;
 
 interface Word {
   start: number;
@@ -126,11 +127,16 @@ export class NewSpeakers {
     if (space > 0 && !this.byLastWord.has(e.name.slice(space + 1))) this.byLastWord.set(e.name.slice(space + 1), e);
   }
 
-  /** "Mark Cuban" for "Cuban": the word after a given name elsewhere in the article. */
+  /**
+   * "Mark Cuban" for "Cuban": the word after a given name elsewhere in the article — in the stretch of text around
+   * it (a long text holds many articles, and looking through all of it for each name would cost its length each time).
+   */
   private fullNameElsewhere(word: Word): string | null {
     const text = this.text;
+    const to = Math.min(text.length, word.end + FULL_NAME_AFTER);
     let seen = 0;
-    for (let i = text.indexOf(word.text); i >= 0 && seen < MAX_OCCURRENCES; i = text.indexOf(word.text, i + 1), seen++) {
+    for (let i = text.indexOf(word.text, Math.max(0, word.start - FULL_NAME_BEFORE)); i >= 0 && i < to && seen < MAX_OCCURRENCES;
+      i = text.indexOf(word.text, i + 1), seen++) {
       if (/[\p{L}\p{N}]/u.test(text[i + word.text.length] ?? '')) continue;
       const m = /(\p{Lu}[\p{Ll}’'-]+) $/u.exec(text.slice(Math.max(0, i - 24), i));
       if (m && isGiven(m[1].toLowerCase()) && !PERSON_TITLES.has(m[1].toLowerCase())) return `${m[1]} ${word.text}`;
