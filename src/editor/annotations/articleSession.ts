@@ -1,6 +1,7 @@
 // One article's annotations while it is open: the in-memory store, what the sidecar on disk holds, and the rules
-// that keep them together — anchors move with every edit, the file is re-read (and merged) when it changes on
-// disk, it is written only when something changed and never while it cannot be read.
+// that keep them together — anchors move with every edit (and are placed again, as on reopen, when the article is
+// reloaded from disk), the file is re-read (and merged) when it changes on disk, it is written only when something
+// changed and never while it cannot be read.
 import * as vscode from 'vscode';
 import {
   ABSENT_SIDECAR, AnnotationStore, emptyDocument, fileNameOf, MAX_SIDECAR_BYTES, mergeAnnotations, planSidecarWrite,
@@ -9,7 +10,7 @@ import {
 import { deleteIfPresent, readIfPresent, sidecarUriFor, sizeOf, writeAtomically } from './sidecarFiles';
 
 export type SessionEvent =
-  | { kind: 'unreadable'; message: string; line?: number }
+  | { kind: 'unreadable'; error: SidecarError }
   | { kind: 'reanchored'; report: ReanchorReport }
   | { kind: 'refusedWrite'; message: string };
 
@@ -28,8 +29,8 @@ export class ArticleSession {
   }
 
   get readable(): boolean { return this.state.readable; }
-  get unreadableMessage(): string | undefined { return this.state.readable ? undefined : this.state.error.message; }
-  get unreadableLine(): number | undefined { return this.state.readable ? undefined : this.state.error.line; }
+  /** Why the sidecar on disk cannot be read (every problem found), while it cannot. */
+  get unreadable(): SidecarError | undefined { return this.state.readable ? undefined : this.state.error; }
 
   /** Read the sidecar (first open, or after it changed on disk) and merge it with what is in memory. */
   reload(articleText: string): Promise<void> {
@@ -37,7 +38,7 @@ export class ArticleSession {
       const theirs = await this.readState();
       if (!theirs.readable) {
         this.state = theirs;
-        this.notify({ kind: 'unreadable', message: theirs.error.message, line: theirs.error.line });
+        this.notify({ kind: 'unreadable', error: theirs.error });
         return; // keep the annotations in memory; the file stays as it is
       }
       if (theirs.exists && this.state.readable && this.state.exists && theirs.text === this.state.text) return; // our own write
@@ -56,10 +57,20 @@ export class ArticleSession {
     });
   }
 
-  /** Move every anchor through one editor change event (contentChanges are against the text before the event). */
-  applyEdits(changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+  /**
+   * Move every anchor through one editor change event (contentChanges are against the text before the event). When
+   * the event is the article reloaded from disk (`fromDisk`), place everything again on the new text exactly as when
+   * the article is opened after a change outside the editor, and return what moved.
+   */
+  applyEdits(changes: readonly vscode.TextDocumentContentChangeEvent[], articleText: string, fromDisk = false): ReanchorReport | undefined {
+    if (fromDisk) {
+      const { document, report } = reanchorDocument(this.store.document, articleText);
+      this.store.replace(document);
+      return report;
+    }
     const mapped: TextChange[] = changes.map(c => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     this.store.applyChanges(mapped);
+    return undefined;
   }
 
   /** Save the annotations for this text, if anything changed; never over a file that could not be read. */
