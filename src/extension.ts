@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext) {
   const entities = registerEntities(context, analyses, views, log); // Entities view
   const annotationsView = registerAnnotationsView(annotations, log); // every label and note of the workspace
   context.subscriptions.push(...annotationsView.disposables, targets.addResolver(entities.placesOf),
+    targets.addResolver(arg => annotationsView.provider.placesOf(arg)),
     ...registerDecisionCommands(annotations, analyses, targets, history, () => entities.indexedArticles()));
   log.info(`News Annotator activated (hover links run ${HOVER_COMMANDS.length} commands)`);
   // For integration tests and other extensions: read-only access to the analyses, the views and the trees.

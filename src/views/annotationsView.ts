@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { fileNameOf, readSidecar, SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../annotations';
 import type { AnnotationManager } from '../editor/annotations/annotationManager';
+import type { ArticlePlace } from '../editor/commandLinks';
 import { Disposable } from '../editor/disposable';
 import { openOccurrence } from '../editor/navigation';
 import { noteSummary, plural } from '../entities/describe';
@@ -72,6 +73,14 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     const all = [...live.values(), ...[...this.onDisk.values()].filter(a => !live.has(a.article))];
     this.groups = annotationGroups(all);
     this.changed.fire(undefined);
+  }
+
+  /** The place an item of this view stands for, for the annotation commands of its context menu. */
+  placesOf(arg: unknown): ArticlePlace[] | undefined {
+    const node = arg as Partial<Node> | undefined;
+    if (node?.kind !== 'annotation' || !node.item) return undefined;
+    const { article, annotation: a } = node.item;
+    return [{ article, offset: a.anchor.start, end: a.anchor.end, type: a.kind, annotation: a.id }];
   }
 
   /** What the view lists now (for tests and other extensions). */

@@ -144,7 +144,8 @@ export class ArticlePart {
       }
     }
     for (const i of view.rejected) {
-      const name = i.type === 'person' ? i.person ?? i.text : i.type === 'date' ? i.value ?? i.text : i.text;
+      // A retyped name is listed as written ("Kerry"), not as the person it was linked to.
+      const name = i.type === 'person' && i.verdict !== 'retyped' ? i.person ?? i.text : i.type === 'date' ? i.value ?? i.text : i.text;
       entry('rejected', `${i.verdict === 'retyped' ? `retyped:${i.retypedAs ?? 'other'}` : 'rejected'}:${i.type}:${name}`, name).occurrences.push(occurrenceOf(article, i));
     }
     for (const i of view.orphans) this.orphans.push(occurrenceOf(article, i));

@@ -193,15 +193,20 @@ export class EntityTreeModel {
     }
   }
 
-  /** 'confirmed' when the reader confirmed every listed mention, 'added by you' when the reader added the person. */
+  /**
+   * 'confirmed' when the reader confirmed every listed mention; 'added by you' when, in every article listed, the
+   * reader annotated it (its other mentions there are the analyzer's links to what they added).
+   */
   private stateOf(e: EntitySummary, article?: string): string | undefined {
-    let confirmed = false, user = false, detected = false;
+    let confirmedAll = true, addedEverywhere = true, any = false;
     for (const a of article !== undefined ? [article] : this.index.articlesOf(e.category, e.key).map(p => p.key)) {
-      for (const o of this.index.occurrences(e.category, e.key, a)) {
-        if (o.provenance === 'confirmed') confirmed = true; else if (o.provenance === 'user') user = true; else detected = true;
-      }
+      const here = this.index.occurrences(e.category, e.key, a);
+      if (here.length === 0) continue;
+      any = true;
+      if (!here.some(o => o.provenance === 'user')) addedEverywhere = false;
+      if (!here.every(o => o.provenance === 'confirmed')) confirmedAll = false;
     }
-    return user ? 'added by you' : confirmed && !detected ? 'confirmed' : undefined;
+    return !any ? undefined : addedEverywhere ? 'added by you' : confirmedAll ? 'confirmed' : undefined;
   }
 
   private presentEntity(e: EntitySummary, article?: string): NodePresentation {
@@ -210,7 +215,10 @@ export class EntityTreeModel {
       case 'people': {
         const quotes = e.quotes > 0 ? ` · ${plural(e.quotes, 'quote')}` : '';
         const state = this.stateOf(e, article);
-        return { label: e.name, description: `${state ? `${state} · ` : ''}${plural(e.mentions, 'mention')}${where}${quotes}`, collapsible: 'collapsed', icon: state === 'confirmed' ? 'pass' : 'person', contextValue: 'entity.person' };
+        return {
+          label: e.name, description: `${state ? `${state} · ` : ''}${plural(e.mentions, 'mention')}${where}${quotes}`, collapsible: 'collapsed',
+          icon: state === 'confirmed' ? 'pass' : 'person', contextValue: state === 'confirmed' ? 'entity.person.confirmed' : 'entity.person',
+        };
       }
       case 'dates': {
         const resolved = e.key.startsWith('=');
@@ -218,7 +226,7 @@ export class EntityTreeModel {
         const state = this.stateOf(e, article);
         return {
           label, description: `${resolved ? e.name : 'unresolved'}${state ? ` · ${state}` : ''} · ${plural(e.mentions, 'mention')}${where}`,
-          collapsible: 'collapsed', icon: state === 'confirmed' ? 'pass' : 'calendar', contextValue: 'entity.date',
+          collapsible: 'collapsed', icon: state === 'confirmed' ? 'pass' : 'calendar', contextValue: state === 'confirmed' ? 'entity.date.confirmed' : 'entity.date',
         };
       }
       case 'quotes':
@@ -251,7 +259,8 @@ export class EntityTreeModel {
     return {
       label: snippet.text, highlight: snippet.highlight, description: state ? `${where} · ${state}` : where, tooltip,
       collapsible: 'none', icon: OCCURRENCE_ICONS[o.orphaned ? 'orphan' : rejected ? 'rejected' : o.type],
-      contextValue: o.orphaned ? 'occurrence.orphaned' : rejected ? 'occurrence.rejected' : `occurrence.${o.type}`,
+      contextValue: o.orphaned ? 'occurrence.orphaned' : rejected ? 'occurrence.rejected'
+        : `occurrence.${o.type}${o.type !== 'label' && o.provenance === 'confirmed' ? '.confirmed' : o.type !== 'label' && o.provenance === 'user' ? '.user' : ''}`,
       open: { article: o.article, start: o.start, end: o.end }, ...(rejected ? { greyed: true } : {}),
     };
   }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { isArticle, type ArticleAnalyses } from '../editor/articleAnalyses';
 import type { ArticlePlace } from '../editor/commandLinks';
 import { openOccurrence } from '../editor/navigation';
+import { openDocument } from '../editor/openDocuments';
 import type { ReaderViews } from '../editor/readerViews';
 import { plural } from '../entities/describe';
 import type { SortBy } from './entityIndex';
@@ -63,6 +64,15 @@ export function registerEntities(context: vscode.ExtensionContext, analyses: Art
     });
   };
 
+  // Every article in a tab is listed, a preview tab's or a restored tab's whose document is not loaded yet too.
+  const loadTabArticles = () => {
+    for (const tab of vscode.window.tabGroups.all.flatMap(g => g.tabs)) {
+      const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+      if (uri && /\.txt$/i.test(uri.path) && !openDocument(uri)) void vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+    }
+  };
+  loadTabArticles();
+
   const filter = async () => {
     const value = await vscode.window.showInputBox({
       title: 'Filter Entities', value: tree.options.filter ?? '', prompt: 'Show the people, dates, speakers and labels whose name contains this (empty: all)',
@@ -101,6 +111,7 @@ export function registerEntities(context: vscode.ExtensionContext, analyses: Art
   };
 
   context.subscriptions.push(tree, view, workspaceArticles,
+    vscode.window.tabGroups.onDidChangeTabs(loadTabArticles),
     vscode.window.registerFileDecorationProvider({
       provideFileDecoration: uri => (uri.scheme === GREYED_SCHEME ? { color: new vscode.ThemeColor('disabledForeground') } : undefined),
     }),

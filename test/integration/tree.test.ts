@@ -216,7 +216,8 @@ describe('Entities view (real extension host)', function () {
       const item = tree.getTreeItem(rejected);
       assert.equal(item.contextValue, 'entity.rejected');
       assert.equal(item.resourceUri?.scheme, 'news-annotator-greyed', 'shown dimmed');
-      assert.match(item.description as string, new RegExp(`^rejected · ${wangMentions.length} mentions`), 'every mention, not the one under the cursor');
+      assert.match(item.description as string, /^rejected · \d+ mentions/);
+      assert.equal(tree.getChildren(inCopy(rejected)!).length, wangMentions.length, 'every mention, not the one under the cursor');
       const kerry = childNamed(api, childNamed(api, undefined, 'People'), 'John Kerry')!;
       assert.ok(inCopy(kerry), 'other people of the copy stay');
       const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, editor.document.positionAt(wangMentions[0].start + 1));

@@ -50,7 +50,7 @@ export function registerAnnotationCommands(annotations: AnnotationManager, views
 
   /** The annotation a place names (a hover link's), else the one under the cursor: the innermost when several overlap. */
   async function annotationAt(arg: unknown): Promise<{ doc: vscode.TextDocument; session: ArticleSession; annotation: Annotation | undefined; offset: number } | undefined> {
-    const place = isArticlePlace(arg) ? arg : targets.cursor();
+    const place = targets.placesOf(arg)?.[0] ?? targets.cursor();
     if (!place) return undefined;
     const c = await targets.open(place);
     if (!c) return undefined;
@@ -88,11 +88,11 @@ export function registerAnnotationCommands(annotations: AnnotationManager, views
     });
   }
 
-  /** The article and annotation an Entities-view item (or an explicit [articleUri, id]) points at. */
+  /** The article and annotation a view's item (or an explicit [articleUri, id]) points at. */
   async function annotationTarget(item: unknown, id?: string): Promise<{ doc: vscode.TextDocument; session: ArticleSession; annotation: Annotation } | undefined> {
-    const o = (item as { occurrence?: { article?: string; annotationId?: string } } | undefined)?.occurrence;
-    const article = o?.article ?? (typeof item === 'string' ? item : item instanceof vscode.Uri ? item.toString() : undefined);
-    const annotationId = o?.annotationId ?? id;
+    const place = typeof item === 'string' || item instanceof vscode.Uri ? undefined : targets.placesOf(item)?.[0];
+    const article = place?.article ?? (typeof item === 'string' ? item : item instanceof vscode.Uri ? item.toString() : undefined);
+    const annotationId = place?.annotation ?? id;
     if (!article || !annotationId) { say('choose an annotation in the Entities view.'); return undefined; }
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(article));
     const session = await annotations.sessionFor(doc);
@@ -121,12 +121,13 @@ export function registerAnnotationCommands(annotations: AnnotationManager, views
       if (text === undefined && given === undefined) return undefined; // Escape cancels
       return annotate('label', chosen, text);
     }),
-    // (note) at the cursor, or (place with an annotation id, note?) from a hover link.
+    // (note) at the cursor, or (place with an annotation id, note?) from a hover link or a view's item.
     register('editNote', async (a?: unknown, b?: unknown) => {
-      const t = await annotationAt(isArticlePlace(a) ? a : undefined);
+      const named = typeof a !== 'string' && targets.placesOf(a) !== undefined;
+      const t = await annotationAt(named ? a : undefined);
       if (!t) return false;
       if (!t.annotation) { say('put the cursor on one of your annotations to edit its note.'); return false; }
-      const given = noteArg(isArticlePlace(a) ? b : a);
+      const given = noteArg(named ? b : a);
       const text = given ?? await vscode.window.showInputBox({ title: `Note on “${t.annotation.anchor.text.slice(0, 40)}”`, value: t.annotation.note ?? '', prompt: 'An empty note removes it' });
       if (text === undefined) return false;
       return change(t.doc, t.session, 'edited a note', () => t.session.store.editNote(t.annotation!.id, text));

@@ -1,6 +1,7 @@
 // Draws what the reader did in the editor: their annotations (a background per kind in theme colours, see
 // contributes.colors, and a mark in the overview ruler), an inline hint after each with its label and the first words
-// of its note (setting newsAnnotator.annotations.inlineHints), and a check mark after each entity they confirmed.
+// of its note (setting newsAnnotator.annotations.inlineHints), a check mark after each entity they confirmed, and
+// what they rejected in the plain text colour (the grammar, which knows nothing of decisions, would colour a name).
 // The hover (../hover.ts) describes them; decorations carry no hover of their own, so nothing is listed twice.
 import * as vscode from 'vscode';
 import type { AnnotationKind } from '../../annotations';
@@ -47,6 +48,11 @@ export class AnnotationDecorations extends Disposable {
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   }));
 
+  private readonly rejected = this.register(vscode.window.createTextEditorDecorationType({
+    color: new vscode.ThemeColor('editor.foreground'), fontStyle: 'normal', fontWeight: 'normal',
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  }));
+
   constructor(private readonly annotations: AnnotationManager, private readonly views: ReaderViews) {
     super();
     this.register(annotations.onDidChange(uri => this.redraw(uri)));
@@ -80,5 +86,6 @@ export class AnnotationDecorations extends Disposable {
     }
     editor.setDecorations(this.hint, hints);
     editor.setDecorations(this.confirmed, (view?.items ?? []).filter(i => i.provenance === 'confirmed').map(i => range(i.end, i.end)));
+    editor.setDecorations(this.rejected, (view?.rejected ?? []).map(i => range(i.start, i.end)));
   }
 }

@@ -3,11 +3,15 @@
 // reloaded from disk while open, and problems shown where the user looks for them — each problem of an unreadable
 // sidecar and each orphaned annotation in the Problems panel, at once, and gone once fixed.
 import * as vscode from 'vscode';
-import { isSidecarPath, type Annotation, type ReanchorReport, type SidecarError } from '../../annotations';
+import { isSidecarPath, type Annotation, type ReanchorReport, type SidecarDocument, type SidecarError } from '../../annotations';
 import { isArticle } from '../articleAnalyses';
 import { Disposable } from '../disposable';
 import { openDocument } from '../openDocuments';
 import { ArticleSession, type SessionEvent } from './articleSession';
+import { readIfPresent, sizeOf } from './sidecarFiles';
+
+/** Articles above this size are not compared with the file on disk after a change (see reanchorIfReloaded). */
+const RELOAD_CHECK_MAX_BYTES = 20 * 1024 * 1024;
 
 /** A notification that stays while a sidecar cannot be read and goes by itself once it can (or when dismissed). */
 interface UnreadableNotice { update(message: string): void; close(): void; dismissed: boolean }
@@ -100,15 +104,40 @@ export class AnnotationManager extends Disposable {
     if (e.contentChanges.length === 0) return;
     const session = this.sessions.get(e.document.uri.toString());
     if (!session) return;
-    // A change that leaves the document clean, and is no undo or redo, is the file reloaded from disk (git pull,
-    // another editor): VS Code sends it as a replacement of the changed lines, which the live rules would orphan.
-    const fromDisk = !e.document.isDirty && e.reason === undefined;
-    const orphans = session.store.orphans();
-    const report = session.applyEdits(e.contentChanges, e.document.getText(), fromDisk);
-    if (report) this.report(e.document.uri, session, { kind: 'reanchored', report });
-    if (fromDisk) this.fireChanged(e.document.uri); else this.changed.fire(e.document.uri);
-    const now = session.store.orphans();
-    if (now.length !== orphans.length || now.some((a, i) => a.id !== orphans[i].id)) this.refreshProblems(e.document.uri, session);
+    const before = session.store.document;
+    session.applyEdits(e.contentChanges);
+    this.changed.fire(e.document.uri);
+    this.refreshOrphans(e.document.uri, session, before);
+    // A change of a clean document that is no undo or redo may be the file reloaded from disk (git pull, another
+    // editor), which VS Code sends as a replacement of the changed lines: the live rules would orphan what was in them.
+    if (!e.document.isDirty && e.reason === undefined) void this.reanchorIfReloaded(e.document, session, before);
+  }
+
+  /** Place the annotations again, as on reopen, when the document's text is now the file's on disk. */
+  private async reanchorIfReloaded(doc: vscode.TextDocument, session: ArticleSession, before: SidecarDocument): Promise<void> {
+    const version = doc.version, after = session.store.document;
+    let onDisk: string | undefined;
+    try {
+      const size = await sizeOf(doc.uri);
+      if (size === undefined || size > RELOAD_CHECK_MAX_BYTES) return;
+      const bytes = await readIfPresent(doc.uri);
+      onDisk = bytes && new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    } catch (e) {
+      this.log.debug(`reading ${doc.uri.fsPath} after a change: ${e}`);
+      return;
+    }
+    // Typing (the first keystroke after a save) leaves the text unlike the file's; anything done meanwhile wins.
+    if (doc.isClosed || doc.version !== version || onDisk !== doc.getText() || session.store.document !== after) return;
+    const report = session.reanchorAfterReload(before, onDisk);
+    this.reportReanchor(doc.uri, session, report);
+    this.fireChanged(doc.uri);
+    this.refreshOrphans(doc.uri, session, after);
+  }
+
+  /** Orphans in the Problems panel at once, whenever they change. */
+  private refreshOrphans(article: vscode.Uri, session: ArticleSession, before: SidecarDocument): void {
+    const was = before.annotations.filter(a => a.orphaned), now = session.store.orphans();
+    if (now.length !== was.length || now.some((a, i) => a.id !== was[i].id)) this.refreshProblems(article, session);
   }
 
   private async saveIfOpen(doc: vscode.TextDocument): Promise<void> {

@@ -34,48 +34,56 @@ export class ArticleSession {
 
   /** Read the sidecar (first open, or after it changed on disk) and merge it with what is in memory. */
   reload(articleText: string): Promise<void> {
-    return this.serialized(async () => {
-      const theirs = await this.readState();
-      if (!theirs.readable) {
-        this.state = theirs;
-        this.notify({ kind: 'unreadable', error: theirs.error });
-        return; // keep the annotations in memory; the file stays as it is
-      }
-      if (theirs.exists && this.state.readable && this.state.exists && theirs.text === this.state.text) return; // our own write
-      const wasUnreadable = !this.state.readable;
+    return this.serialized(() => this.mergeFromDisk(articleText));
+  }
+
+  private async mergeFromDisk(articleText: string): Promise<void> {
+    const theirs = await this.readState();
+    if (!theirs.readable) {
       this.state = theirs;
-      const onDisk = theirs.document ?? emptyDocument(fileNameOf(this.articleUri.path));
-      const { document: placed, report } = reanchorDocument(onDisk, articleText);
-      if (report.moved + report.fuzzy + report.orphaned > 0 && onDisk.textHash !== placed.textHash) this.notify({ kind: 'reanchored', report });
-      const mine = this.store.document;
-      // After an unreadable spell, nothing was saved: everything in memory counts as added on our side.
-      const base = wasUnreadable ? emptyDocument(onDisk.article) : this.base;
-      const merged = mine === this.base && !wasUnreadable ? placed : mergeAnnotations(base, mine, placed);
-      this.base = placed;
-      this.store.replace(merged);
-      if (merged !== placed) await this.writeNow(articleText);
-    });
+      this.notify({ kind: 'unreadable', error: theirs.error });
+      return; // keep the annotations in memory; the file stays as it is
+    }
+    if (theirs.exists && this.state.readable && this.state.exists && theirs.text === this.state.text) return; // our own write
+    const wasUnreadable = !this.state.readable;
+    this.state = theirs;
+    const onDisk = theirs.document ?? emptyDocument(fileNameOf(this.articleUri.path));
+    const { document: placed, report } = reanchorDocument(onDisk, articleText);
+    if (report.moved + report.fuzzy + report.orphaned > 0 && onDisk.textHash !== placed.textHash) this.notify({ kind: 'reanchored', report });
+    const mine = this.store.document;
+    // After an unreadable spell, nothing was saved: everything in memory counts as added on our side.
+    const base = wasUnreadable ? emptyDocument(onDisk.article) : this.base;
+    const merged = mine === this.base && !wasUnreadable ? placed : mergeAnnotations(base, mine, placed);
+    this.base = placed;
+    this.store.replace(merged);
+    if (merged !== placed) await this.writeNow(articleText);
+  }
+
+  /** Move every anchor through one editor change event (contentChanges are against the text before the event). */
+  applyEdits(changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    const mapped: TextChange[] = changes.map(c => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    this.store.applyChanges(mapped);
   }
 
   /**
-   * Move every anchor through one editor change event (contentChanges are against the text before the event). When
-   * the event is the article reloaded from disk (`fromDisk`), place everything again on the new text exactly as when
-   * the article is opened after a change outside the editor, and return what moved.
+   * The article was reloaded from disk (changed outside the editor while open): place the annotations as they were
+   * before that change on its new text, exactly as when the article is opened after a change outside the editor.
    */
-  applyEdits(changes: readonly vscode.TextDocumentContentChangeEvent[], articleText: string, fromDisk = false): ReanchorReport | undefined {
-    if (fromDisk) {
-      const { document, report } = reanchorDocument(this.store.document, articleText);
-      this.store.replace(document);
-      return report;
-    }
-    const mapped: TextChange[] = changes.map(c => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
-    this.store.applyChanges(mapped);
-    return undefined;
+  reanchorAfterReload(before: SidecarDocument, articleText: string): ReanchorReport {
+    const { document, report } = reanchorDocument(before, articleText);
+    this.store.replace(document);
+    return report;
   }
 
-  /** Save the annotations for this text, if anything changed; never over a file that could not be read. */
+  /**
+   * Save the annotations for this text, if anything changed; never over a file that could not be read, and never
+   * over what another tool (or the user, by hand: comments) wrote since the file was last read — that is merged first.
+   */
   save(articleText: string): Promise<void> {
-    return this.serialized(() => this.writeNow(articleText));
+    return this.serialized(async () => {
+      await this.mergeFromDisk(articleText);
+      await this.writeNow(articleText);
+    });
   }
 
   private async writeNow(articleText: string): Promise<void> {

@@ -79,7 +79,10 @@ export function registerDecisionCommands(annotations: AnnotationManager, analyse
     const others = [...new Set([...analyses.all().map(a => a.uri.toString()), ...indexed()])].filter(k => k !== c.doc.uri.toString());
     const places: ArticlePlace[] = [];
     for (const article of others) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(article));
+      const uri = vscode.Uri.parse(article);
+      // An open document whose file was deleted gets no annotations file of its own.
+      if (uri.scheme === 'untitled' || !(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) continue;
+      const doc = await vscode.workspace.openTextDocument(uri);
       const theirs = analyses.get(doc);
       if (!theirs) continue;
       let found: Mention | undefined;
