@@ -87,7 +87,7 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
 }
 
-export interface DecodedToken { start: number; end: number; text: string; type: string; modifiers: string[] }
+export interface DecodedToken { start: number; end: number; text: string; type: string; modifiers: string[]; line: number }
 
 /** The semantic tokens VS Code gets for a document, decoded (offsets into its text). */
 export async function semanticTokensOf(doc: vscode.TextDocument): Promise<DecodedToken[]> {
@@ -103,7 +103,7 @@ export async function semanticTokensOf(doc: vscode.TextDocument): Promise<Decode
     const start = doc.offsetAt(new vscode.Position(line, char));
     out.push({
       start, end: start + d[i + 2], text: doc.getText().slice(start, start + d[i + 2]),
-      type: legend.tokenTypes[d[i + 3]], modifiers: legend.tokenModifiers.filter((_, b) => d[i + 4] & (1 << b)),
+      type: legend.tokenTypes[d[i + 3]], modifiers: legend.tokenModifiers.filter((_, b) => d[i + 4] & (1 << b)), line,
     });
   }
   return out;
