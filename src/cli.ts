@@ -5,10 +5,14 @@
 import fs from 'node:fs';
 import { analyze, toScoredEntities } from './analysis';
 import { decodeArticle } from './analysis/input';
+import { EXPORT_USAGE, exportCommand } from './cli/export';
+import { IMPORT_USAGE, importCommand } from './cli/import';
 
 const USAGE = `usage:
   news-annotate extract FILE.txt...          print the people, dates and quotes of each file as JSON
   news-annotate extract --jsonl IN.jsonl...  read lines {"id","text"}, write lines {"id","entities"} ("-" = stdin)
+${EXPORT_USAGE}
+${IMPORT_USAGE}
 options:
   --reference-date YYYY-MM-DD                resolve relative dates against this day when an article states none`;
 
@@ -84,6 +88,8 @@ export interface CliIo { out(s: string): void; err(s: string): void }
 const processIo: CliIo = { out: s => { process.stdout.write(s); }, err: s => { process.stderr.write(s); } };
 
 export function main(argv: string[], io: CliIo = processIo): number {
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), io);
+  if (argv[0] === 'import') return importCommand(argv.slice(1), io);
   const o = parseArgs(argv);
   if (typeof o === 'string') {
     if (o) io.err(`news-annotate: ${o}\n`);

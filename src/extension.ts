@@ -10,6 +10,7 @@ import { registerDecisionCommands } from './editor/annotations/decisionCommands'
 import { UndoHistory } from './editor/annotations/undoHistory';
 import { ArticleAnalyses } from './editor/articleAnalyses';
 import { HighlightSwitch, registerToggleCommand } from './editor/highlightSwitch';
+import { registerExportCommand } from './editor/exportCommand';
 import { HOVER_COMMANDS, NewsHover } from './editor/hover';
 import { EntityNavigation, registerNavigation } from './editor/navigation';
 import { ReaderViews } from './editor/readerViews';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerNavigation(navigation),
     vscode.commands.registerCommand('newsAnnotator.showOutput', () => log.show()),
     registerToggleCommand(highlight),
+    registerExportCommand(log), // Export Annotations… (brat, W3C, CSV, JSONL)
   );
   const entities = registerEntities(context, analyses, views, log); // Entities view
   const annotationsView = registerAnnotationsView(annotations, log); // every label and note of the workspace

@@ -7,7 +7,7 @@ export { applyTextChange, applyTextChanges, applyChangesToDocument, applyChanges
 export { reanchorItems, reanchorDocument, type AnchorOutcome, type ReanchorOptions, type ReanchorReport } from './anchoring';
 export { entityKeyOf, mentionsOfEntity, targetOfEntity, retypedNamesOf, DecisionResolver, type EntityTarget, type Span } from './decisions';
 export {
-  addAnnotation, editNote, setKind, setSpeaker, removeAnnotation, annotationById, annotationsAt, orphanedAnnotations, labelsUsed,
+  addAnnotation, editNote, setKind, setSpeaker, nameSpeaker, removeAnnotation, annotationById, annotationsAt, orphanedAnnotations, labelsUsed,
   decideEntity, clearDecisions, decisionById, prepareForSave, AnnotationInputError, type NewAnnotation, type RetypeDetails, type Services,
 } from './operations';
 export { mergeAnnotations, combineNotes } from './merge';

@@ -114,6 +114,23 @@ export function setSpeaker(doc: SidecarDocument, articleText: string, range: { s
   return updateAnnotation(document, annotation.id, a => ({ ...a, speaker: name }));
 }
 
+/**
+ * Say who said the quote at [start, end) with a name that may be no one the article's people include yet: the speaker
+ * is set (setSpeaker), and a name the article spells out (as a whole word) that is not `known` to be a person is made
+ * one — annotated as a person where it first occurs, so the analyzer finds it, and links its other mentions, there.
+ */
+export function nameSpeaker(doc: SidecarDocument, articleText: string, range: { start: number; end: number }, speaker: string,
+  known: boolean, services: Services): SidecarDocument {
+  let next = setSpeaker(doc, articleText, range, speaker, services);
+  const name = normalizeLabel(speaker);
+  if (known || name === '') return next;
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(articleText);
+  if (at && !next.annotations.some(a => a.kind === 'person' && !a.orphaned && a.anchor.text === name)) {
+    next = addAnnotation(next, articleText, { start: at.index, end: at.index + name.length, kind: 'person' }, services).document;
+  }
+  return next;
+}
+
 export function removeAnnotation(doc: SidecarDocument, id: string): SidecarDocument {
   const annotations = doc.annotations.filter(a => a.id !== id);
   return annotations.length === doc.annotations.length ? doc : { ...doc, annotations };

@@ -38,6 +38,10 @@ export class AnnotationStore {
   setSpeaker(articleText: string, range: { start: number; end: number }, speaker: string | null): boolean {
     return this.update(ops.setSpeaker(this.doc, articleText, range, speaker, this.services));
   }
+  /** Set a quote's speaker, making a name the article spells out a person when it is not `known` (see operations.nameSpeaker). */
+  nameSpeaker(articleText: string, range: { start: number; end: number }, speaker: string, known: boolean): boolean {
+    return this.update(ops.nameSpeaker(this.doc, articleText, range, speaker, known, this.services));
+  }
   remove(id: string): boolean { return this.update(ops.removeAnnotation(this.doc, id)); }
 
   get(id: string): Annotation | undefined { return ops.annotationById(this.doc, id); }

@@ -87,17 +87,13 @@ export interface ReaderView {
 
 /**
  * The options to analyse an article with so that the analyzer respects the reader's corrections: the names retyped
- * as not a person, and the people the reader added (annotated as a person, or named as a quote's speaker). Pass them
- * to analyze() before calling readerView with its result.
+ * as not a person, and the people the reader added (annotated as a person). Pass them to analyze() before calling
+ * readerView with its result.
  */
 export function analysisOptionsFor(doc: SidecarDocument | undefined, base: AnalyzeOptions = {}): AnalyzeOptions {
   if (!doc) return base;
   const persons = new Set<string>();
-  for (const a of doc.annotations) {
-    if (a.orphaned) continue;
-    if (a.kind === 'person') persons.add(a.anchor.text);
-    if (a.kind === 'quote' && a.speaker) persons.add(a.speaker);
-  }
+  for (const a of doc.annotations) if (!a.orphaned && a.kind === 'person') persons.add(a.anchor.text);
   const notPersons = retypedNamesOf(doc.decisions);
   if (persons.size === 0 && notPersons.length === 0) return base;
   return {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/analysis';
-import { addAnnotation, decideEntity, emptyDocument, sequentialIds, setSpeaker, targetOfEntity, type SidecarDocument } from '../../src/annotations';
+import { addAnnotation, decideEntity, emptyDocument, nameSpeaker, sequentialIds, setSpeaker, targetOfEntity, type SidecarDocument } from '../../src/annotations';
 import { analysisOptionsFor, readerView } from '../../src/entities/readerView';
 import { annotationItemsAt, entityItemAt, rejectedItemAt } from '../../src/entities/viewQueries';
 
 const services = { newId: sequentialIds('t'), now: () => new Date('2026-12-01T10:00:00Z') };
-const text = 'Jane Roe met Tom Lee on Tuesday. "We will win," Roe said. The Velvet Hammer agreed. Lee left on Tuesday.';
+const text = 'Jane Roe met Tom Lee on Tuesday. "We will win," Roe said. Later the Velvet Hammer agreed. Lee left on Tuesday.';
 /** The analysis the editor makes: with the reader's corrections. */
 const seen = (doc: SidecarDocument | undefined, t = text) => readerView(analyze(t, analysisOptionsFor(doc)), doc);
 
@@ -76,12 +76,16 @@ describe('readerView: what the reader sees of one article', () => {
   it('a typed speaker becomes a person: found where the article names them, listed with their quote where it does not', () => {
     const named = 'Officials met. "We will finish the bridge by spring," one said. Later the Velvet Hammer spoke, and Hammer left.';
     assert.deepEqual(readerView(analyze(named), undefined).people, [], 'the analyzer finds no one');
-    const doc = setSpeaker(emptyDocument('s.txt'), named, analyze(named).quotes[0], 'Velvet Hammer', services);
+    const doc = nameSpeaker(emptyDocument('s.txt'), named, analyze(named).quotes[0], 'Velvet Hammer', false, services);
+    assert.deepEqual(doc.annotations.map(a => [a.kind, a.anchor.text, a.speaker]), [['quote', analyze(named).quotes[0].text, 'Velvet Hammer'], ['person', 'Velvet Hammer', undefined]]);
     assert.deepEqual(analysisOptionsFor(doc).corrections?.persons, ['Velvet Hammer']);
     const v = seen(doc, named);
     assert.deepEqual(v.items.filter(i => i.type === 'person').map(i => [i.text, i.person]), [['Velvet Hammer', 'Velvet Hammer'], ['Hammer', 'Velvet Hammer']]);
     assert.deepEqual(v.people.map(p => [p.name, p.mentions, p.quotes]), [['Velvet Hammer', 2, 1]]);
-    const unnamed = setSpeaker(emptyDocument('s.txt'), named, analyze(named).quotes[0], 'Bo Quill', services);
+    const unnamed = nameSpeaker(emptyDocument('s.txt'), named, analyze(named).quotes[0], 'Bo Quill', false, services);
+    assert.equal(unnamed.annotations.length, 1, 'a name the article does not spell is the speaker only');
+    const known = nameSpeaker(emptyDocument('s.txt'), named, analyze(named).quotes[0], 'Hammer', true, services);
+    assert.equal(known.annotations.length, 1, 'one of the people already: nothing to add');
     assert.deepEqual(seen(unnamed, named).people.map(p => [p.name, p.entityId, p.mentions, p.quotes, p.provenance]), [['Bo Quill', undefined, 0, 1, 'user']]);
   });
 

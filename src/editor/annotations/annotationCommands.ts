@@ -172,7 +172,7 @@ export function registerAnnotationCommands(annotations: AnnotationManager, views
       return change(t.doc, t.session, `removed the orphaned annotation “${t.annotation.anchor.text.slice(0, 40)}”`, () => t.session.store.remove(t.annotation.id));
     }),
     // (speaker) at the cursor, or (place, speaker?) from a hover link. A typed name that is no one of the article's
-    // people becomes one: the analyzer is told of it (readerView.analysisOptionsFor) and finds its mentions.
+    // people becomes one (store.nameSpeaker): annotated as a person where the article names it, it is found and linked.
     register('setQuoteSpeaker', async (a?: unknown, b?: unknown) => {
       const place = isArticlePlace(a) ? a : targets.cursor();
       if (!place) return false;
@@ -187,7 +187,9 @@ export function registerAnnotationCommands(annotations: AnnotationManager, views
       }
       if (!name) return false;
       const speaker = name;
-      return change(c.doc, c.session, `set the speaker of a quote to “${speaker}”`, () => c.session.store.setSpeaker(c.doc.getText(), { start: quote.start, end: quote.end }, speaker));
+      const known = (c.view?.people ?? []).some(p => p.name.toLowerCase() === speaker.trim().toLowerCase());
+      return change(c.doc, c.session, `set the speaker of a quote to “${speaker}”`,
+        () => c.session.store.nameSpeaker(c.doc.getText(), { start: quote.start, end: quote.end }, speaker, known));
     }),
     register('openAnnotationsFile', async () => {
       const editor = vscode.window.activeTextEditor;
