@@ -122,8 +122,10 @@ export function readerView(analysis: Analysis, doc: SidecarDocument | undefined)
   for (const e of analysis.people.values()) if (!idNamed.has(e.name.toLowerCase())) idNamed.set(e.name.toLowerCase(), e.id);
 
   const rejectedPeople = new Set<string>();
+  const undecided = !doc || (doc.decisions.length === 0 && userAt.size === 0);
   const place = (item: ViewItem, m: Mention) => {
-    const a = userAt.get(`${m.type}:${placeKey(m.start, m.end)}`);
+    if (undecided) { items.push(item); return; } // the analyzer's view alone: nothing to look up
+    const a = userAt.size > 0 ? userAt.get(`${m.type}:${placeKey(m.start, m.end)}`) : undefined;
     const annotated = a ? { annotationId: a.id, note: a.note, created: a.created, sidecarId: a.id } : {};
     if (a) merged.add(a.id);
     // A person or date the reader annotated is theirs; a quote keeps its analyzer provenance (the annotation only
@@ -145,7 +147,7 @@ export function readerView(analysis: Analysis, doc: SidecarDocument | undefined)
     place({ type: 'date', start: m.start, end: m.end, text: m.text, provenance: 'detected', value: m.value, relative: m.relative }, m);
   }
   for (const m of analysis.quotes) {
-    const byHand = userAt.get(`quote:${placeKey(m.start, m.end)}`)?.speaker;
+    const byHand = userAt.size > 0 ? userAt.get(`quote:${placeKey(m.start, m.end)}`)?.speaker : undefined;
     // A speaker the reader rejected as a person is only the source as the article names it.
     const person = m.speakerId !== null && rejectedPeople.has(m.speakerId) ? undefined : nameOf(m.speakerId);
     const speaker = byHand ?? person ?? m.speakerText ?? undefined;
@@ -208,5 +210,7 @@ function peopleOf(items: readonly ViewItem[]): ViewPerson[] {
     const byId = i.speakerId !== undefined ? people.get(i.speakerId) : undefined;
     (byId ?? entry(i.speaker, i.speakerId, i.speakerProvenance === 'user' ? 'user' : 'detected')).quotes++;
   }
-  return [...people.values()].sort((x, y) => x.name.localeCompare(y.name, 'en', { sensitivity: 'base' }));
+  return [...people.values()].sort((x, y) => byName.compare(x.name, y.name));
 }
+
+const byName = new Intl.Collator('en', { sensitivity: 'base' });

@@ -57,6 +57,10 @@ export interface EntitySummary {
   readonly articles: number;
   /** People: quotes attributed to them. */
   readonly quotes: number;
+  /** Mentions the reader confirmed. */
+  readonly confirmed: number;
+  /** Articles in which the reader annotated it (added the person, for instance). */
+  readonly addedIn: number;
 }
 
 /** What a category holds for one article. */
@@ -77,6 +81,8 @@ export class ArticlePart {
   readonly text: string;
   readonly analysis: Analysis;
   readonly view: ReaderView;
+  /** The reader confirmed or added something here (else every occurrence is the analyzer's: nothing to count). */
+  readonly reviewed: boolean;
   /** The analysis as cross-article linking sees it: the people the reader has not rejected. */
   readonly linkable: Analysis;
   /**
@@ -98,6 +104,7 @@ export class ArticlePart {
     this.text = snapshot.text;
     this.analysis = snapshot.analysis;
     this.view = snapshot.view ?? readerView(snapshot.analysis, undefined);
+    this.reviewed = this.view.items.some(i => i.provenance !== 'detected');
     const shown = new Set(this.view.people.map(p => p.entityId));
     const all = this.analysis.people;
     this.linkable = [...all.keys()].every(id => shown.has(id)) ? this.analysis
@@ -253,13 +260,11 @@ export class ArticlePart {
 /** Local keys of people only the reader knows start so (see ArticlePart.collect). */
 const USER_PERSON = 'user:';
 
+/** One object shape for every occurrence (fields the item lacks are undefined): cheap to make, hundreds per article. */
 function occurrenceOf(article: string, i: ViewItem): Occurrence {
   return {
-    article, type: i.type, start: i.start, end: i.end, text: i.text,
-    ...(i.fullName !== undefined ? { fullName: i.fullName } : {}), provenance: i.provenance,
-    ...(i.note !== undefined ? { note: i.note } : {}), ...(i.annotationId !== undefined ? { annotationId: i.annotationId } : {}),
-    ...(i.verdict !== undefined ? { verdict: i.verdict } : {}), ...(i.retypedAs !== undefined ? { retypedAs: i.retypedAs } : {}),
-    ...(i.decisionId !== undefined ? { decisionId: i.decisionId } : {}), ...(i.orphaned ? { orphaned: true } : {}),
+    article, type: i.type, start: i.start, end: i.end, text: i.text, fullName: i.fullName, provenance: i.provenance, note: i.note,
+    annotationId: i.annotationId, verdict: i.verdict, retypedAs: i.retypedAs, decisionId: i.decisionId, orphaned: i.orphaned,
   };
 }
 
@@ -273,6 +278,8 @@ interface Aggregate {
   nameFrom: string;
   mentions: number;
   quotes: number;
+  confirmed: number;
+  addedIn: number;
   /** Article key → how many occurrences (mentions + quotes) it has there. */
   readonly articles: Map<string, number>;
 }
@@ -369,7 +376,7 @@ export class EntityIndex {
       if (!part) return [];
       const list: EntitySummary[] = [];
       for (const e of part.groups[category].values()) {
-        list.push({ category, key: e.key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length });
+        list.push(localSummary(category, e));
       }
       return sortSummaries(list, category, sort);
     }
@@ -387,7 +394,7 @@ export class EntityIndex {
     this.link();
     if (article !== undefined) {
       const e = this.parts.get(article)?.groups[category].get(key);
-      return e && { category, key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length };
+      return e && localSummary(category, e);
     }
     const t = this.totals[category].get(key);
     return t && summaryOf(category, key, t);
@@ -429,8 +436,9 @@ export class EntityIndex {
       const totals = this.totals[category];
       for (const e of part.groups[category].values()) {
         let t = totals.get(e.key);
-        if (!t) totals.set(e.key, t = { name: e.name, nameFrom: part.key, mentions: 0, quotes: 0, articles: new Map() });
+        if (!t) totals.set(e.key, t = { name: e.name, nameFrom: part.key, mentions: 0, quotes: 0, confirmed: 0, addedIn: 0, articles: new Map() });
         t.mentions += e.occurrences.length;
+        if (part.reviewed) { t.confirmed += confirmedIn(e); t.addedIn += addedIn(e); }
         t.quotes += e.quotes.length;
         t.articles.set(part.key, e.occurrences.length + e.quotes.length);
       }
@@ -445,6 +453,7 @@ export class EntityIndex {
         const t = totals.get(e.key);
         if (!t) continue;
         t.mentions -= e.occurrences.length;
+        if (part.reviewed) { t.confirmed -= confirmedIn(e); t.addedIn -= addedIn(e); }
         t.quotes -= e.quotes.length;
         t.articles.delete(part.key);
         if (t.articles.size === 0) { totals.delete(e.key); continue; }
@@ -465,8 +474,15 @@ export class EntityIndex {
   }
 }
 
+const confirmedIn = (e: LocalEntity) => e.occurrences.reduce((n, o) => n + (o.provenance === 'confirmed' ? 1 : 0), 0);
+const addedIn = (e: LocalEntity) => (e.occurrences.some(o => o.provenance === 'user') ? 1 : 0);
+
+function localSummary(category: EntityCategory, e: LocalEntity): EntitySummary {
+  return { category, key: e.key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length, confirmed: confirmedIn(e), addedIn: addedIn(e) };
+}
+
 function summaryOf(category: EntityCategory, key: string, t: Aggregate): EntitySummary {
-  return { category, key, name: t.name, mentions: t.mentions, articles: t.articles.size, quotes: t.quotes };
+  return { category, key, name: t.name, mentions: t.mentions, articles: t.articles.size, quotes: t.quotes, confirmed: t.confirmed, addedIn: t.addedIn };
 }
 
 function sortSummaries(list: EntitySummary[], category: EntityCategory, sort: SortBy): EntitySummary[] {

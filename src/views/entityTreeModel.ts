@@ -194,19 +194,12 @@ export class EntityTreeModel {
   }
 
   /**
-   * 'confirmed' when the reader confirmed every listed mention; 'added by you' when, in every article listed, the
-   * reader annotated it (its other mentions there are the analyzer's links to what they added).
+   * 'added by you' when, in every article listed, the reader annotated it (its other mentions there are the
+   * analyzer's links to what they added); 'confirmed' when the reader confirmed every listed mention.
    */
-  private stateOf(e: EntitySummary, article?: string): string | undefined {
-    let confirmedAll = true, addedEverywhere = true, any = false;
-    for (const a of article !== undefined ? [article] : this.index.articlesOf(e.category, e.key).map(p => p.key)) {
-      const here = this.index.occurrences(e.category, e.key, a);
-      if (here.length === 0) continue;
-      any = true;
-      if (!here.some(o => o.provenance === 'user')) addedEverywhere = false;
-      if (!here.every(o => o.provenance === 'confirmed')) confirmedAll = false;
-    }
-    return !any ? undefined : addedEverywhere ? 'added by you' : confirmedAll ? 'confirmed' : undefined;
+  private stateOf(e: EntitySummary): string | undefined {
+    if (e.mentions === 0) return undefined;
+    return e.addedIn === e.articles ? 'added by you' : e.confirmed === e.mentions ? 'confirmed' : undefined;
   }
 
   private presentEntity(e: EntitySummary, article?: string): NodePresentation {
@@ -214,7 +207,7 @@ export class EntityTreeModel {
     switch (e.category) {
       case 'people': {
         const quotes = e.quotes > 0 ? ` · ${plural(e.quotes, 'quote')}` : '';
-        const state = this.stateOf(e, article);
+        const state = this.stateOf(e);
         return {
           label: e.name, description: `${state ? `${state} · ` : ''}${plural(e.mentions, 'mention')}${where}${quotes}`, collapsible: 'collapsed',
           icon: state === 'confirmed' ? 'pass' : 'person', contextValue: state === 'confirmed' ? 'entity.person.confirmed' : 'entity.person',
@@ -223,7 +216,7 @@ export class EntityTreeModel {
       case 'dates': {
         const resolved = e.key.startsWith('=');
         const label = resolved ? describeDateValue(e.name) : e.name;
-        const state = this.stateOf(e, article);
+        const state = this.stateOf(e);
         return {
           label, description: `${resolved ? e.name : 'unresolved'}${state ? ` · ${state}` : ''} · ${plural(e.mentions, 'mention')}${where}`,
           collapsible: 'collapsed', icon: state === 'confirmed' ? 'pass' : 'calendar', contextValue: state === 'confirmed' ? 'entity.date.confirmed' : 'entity.date',
