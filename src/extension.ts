@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext) {
   const navigation = new EntityNavigation(analyses, views);
   context.subscriptions.push(log, analyses, annotations, views, highlight, tokens,
     annotations.onDidChangeOtherThanByEdit(uri => { analyses.correctionsChanged(uri); tokens.refresh(); }),
-    new AnnotationDecorations(annotations, views),
+    new AnnotationDecorations(annotations, views, analyses),
     vscode.languages.registerDocumentSemanticTokensProvider(ARTICLES, tokens, legend),
     vscode.languages.registerHoverProvider(ARTICLES, new NewsHover(analyses, views)),
     ...registerAnnotationCommands(annotations, views, targets, history),

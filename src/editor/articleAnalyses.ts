@@ -110,6 +110,11 @@ export class ArticleAnalyses extends Disposable {
     });
   }
 
+  /** An edit of the document is waiting out the debounce: its analysis is about to be replaced (onDidChange tells). */
+  isPending(uri: vscode.Uri): boolean {
+    return this.pending.has(uri.toString());
+  }
+
   /** The last analysis computed for the uri, whatever its version (for cross-article views). */
   peek(uri: vscode.Uri): ArticleAnalysis | undefined {
     return this.cache.get(uri.toString());

@@ -112,6 +112,7 @@ export class EntityTreeProvider extends Disposable implements vscode.TreeDataPro
 
   private update(key: string): boolean {
     const doc = openDocument(key);
+    if (doc && isArticle(doc) && this.analyses.isPending(doc.uri) && this.index.has(key)) return false; // listed again once analysed
     if (doc && isArticle(doc)) {
       const analysis = this.analyses.get(doc); // cached per version: computed only if this version is new
       const view = analysis && this.views.of(doc);

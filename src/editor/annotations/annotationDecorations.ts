@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { AnnotationKind } from '../../annotations';
 import { noteSummary } from '../../entities/describe';
 import type { ViewItem } from '../../entities/readerView';
+import type { ArticleAnalyses } from '../articleAnalyses';
 import { Disposable } from '../disposable';
 import type { ReaderViews } from '../readerViews';
 import { SECTION } from '../settings';
@@ -53,7 +54,7 @@ export class AnnotationDecorations extends Disposable {
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   }));
 
-  constructor(private readonly annotations: AnnotationManager, private readonly views: ReaderViews) {
+  constructor(private readonly annotations: AnnotationManager, private readonly views: ReaderViews, private readonly analyses: ArticleAnalyses) {
     super();
     this.register(annotations.onDidChange(uri => this.redraw(uri)));
     this.register(views.onDidChange(uri => this.redraw(uri)));
@@ -72,19 +73,21 @@ export class AnnotationDecorations extends Disposable {
     const doc = editor.document;
     const session = this.annotations.loaded(doc.uri);
     const range = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    // The reader's annotations, with their hints, at the places the store keeps current as the user types.
     const byKind = new Map<AnnotationKind, vscode.Range[]>(KINDS.map(k => [k, []]));
-    for (const a of session?.store.document.annotations ?? []) if (!a.orphaned) byKind.get(a.kind)!.push(range(a.anchor.start, a.anchor.end));
-    for (const [kind, type] of this.kinds) editor.setDecorations(type, byKind.get(kind)!);
-    // Hints and check marks come from what the reader sees, which has the current text's places (or nothing yet).
-    const view = session && doc.languageId === 'plaintext' ? this.views.of(doc) : undefined;
     const hints: vscode.DecorationOptions[] = [];
-    if (vscode.workspace.getConfiguration(SECTION, doc.uri).get<boolean>(HINT_SETTING, true)) {
-      for (const i of view?.items ?? []) {
-        const text = i.annotationId !== undefined ? hintOf(i) : undefined;
-        if (text) hints.push({ range: range(i.end, i.end), renderOptions: { after: { contentText: text } } });
-      }
+    const hinted = vscode.workspace.getConfiguration(SECTION, doc.uri).get<boolean>(HINT_SETTING, true);
+    for (const a of session?.store.document.annotations ?? []) {
+      if (a.orphaned) continue;
+      byKind.get(a.kind)!.push(range(a.anchor.start, a.anchor.end));
+      const text = hinted ? hintOf({ type: a.kind, label: a.label, note: a.note }) : undefined;
+      if (text) hints.push({ range: range(a.anchor.end, a.anchor.end), renderOptions: { after: { contentText: text } } });
     }
+    for (const [kind, type] of this.kinds) editor.setDecorations(type, byKind.get(kind)!);
     editor.setDecorations(this.hint, hints);
+    // Check marks and veils come from the analysis: while an edit waits out its debounce, VS Code moves the ones drawn.
+    if (!session || this.analyses.isPending(doc.uri)) return;
+    const view = this.views.of(doc);
     editor.setDecorations(this.confirmed, (view?.items ?? []).filter(i => i.provenance === 'confirmed').map(i => range(i.end, i.end)));
     editor.setDecorations(this.rejected, (view?.rejected ?? []).map(i => range(i.start, i.end)));
   }
