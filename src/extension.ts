@@ -17,6 +17,7 @@ import { ReaderViews } from './editor/readerViews';
 import { legend, NewsSemanticTokens } from './editor/semanticTokens';
 import { registerAnnotationsView } from './views/annotationsView';
 import { registerEntities } from './views/register';
+import { registerSourcesPanel } from './views/sourcesPanel/register';
 
 const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }];
 
@@ -44,12 +45,13 @@ export function activate(context: vscode.ExtensionContext) {
   );
   const entities = registerEntities(context, analyses, views, log); // Entities view
   const annotationsView = registerAnnotationsView(annotations, log); // every label and note of the workspace
+  const sourcesPanel = registerSourcesPanel(context, views, log); // Sources and Timeline webview
   context.subscriptions.push(...annotationsView.disposables, targets.addResolver(entities.placesOf),
     targets.addResolver(arg => annotationsView.provider.placesOf(arg)),
     ...registerDecisionCommands(annotations, analyses, targets, history, () => entities.indexedArticles()));
   log.info(`News Annotator activated (hover links run ${HOVER_COMMANDS.length} commands)`);
-  // For integration tests and other extensions: read-only access to the analyses, the views and the trees.
-  return { analyses, annotations, views, entities, annotationsView: annotationsView.provider, navigation };
+  // For integration tests and other extensions: read-only access to the analyses, the views, the trees and the panel.
+  return { analyses, annotations, views, entities, annotationsView: annotationsView.provider, navigation, sourcesPanel };
 }
 
 export function deactivate(): void { /* disposables are released through context.subscriptions */ }

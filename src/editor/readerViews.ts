@@ -12,13 +12,16 @@ import { Disposable } from './disposable';
 export class ReaderViews extends Disposable {
   private readonly cache = new WeakMap<Analysis, { doc: SidecarDocument | undefined; view: ReaderView }>();
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
-  /** Fires with an article whose view may have changed: its analysis or its annotations did. */
+  /**
+   * Fires with an article whose view may have changed: its analysis did (an edit settled, corrections, closed), or its
+   * annotations and decisions did other than by moving with an edit (which the analysis then follows).
+   */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly analyses: ArticleAnalyses, private readonly annotations: AnnotationManager) {
     super();
     this.register(analyses.onDidChange(uri => this.changed.fire(uri)));
-    this.register(annotations.onDidChange(uri => this.changed.fire(uri)));
+    this.register(annotations.onDidChangeOtherThanByEdit(uri => this.changed.fire(uri)));
   }
 
   /** The view of an open article's current text (analysing it now if needed); undefined when it is not analysed. */

@@ -1,5 +1,6 @@
-// `npm run bench`: analyzer throughput against compromise, semantic tokens, the entities tree. Prints a report and
-// writes it as JSON to artifacts/bench.json. It only reports: no figure here fails a build.
+// `npm run bench`: analyzer throughput against compromise, semantic tokens, the entities tree, the Sources and
+// Timeline panel's data. Prints a report and writes it as JSON to artifacts/bench.json. It only reports: no figure
+// here fails a build.
 // esbuild.js bundles this file with the sources it measures (out/bench/run.js), as dist/extension.js bundles them
 // for users: the file-by-file build in out/ reaches every imported function through a getter, which costs ~5–8%.
 import { execFileSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import {
 import { loadSourceDocs, readCorpus, syntheticArticle } from './corpus';
 import { MB, progress, utf8Bytes } from './measure';
 import { benchTokens, formatTokens, type TokensRow } from './tokens.bench';
+import { benchPanel } from './panel.bench';
 import { benchTree } from './tree.bench';
 
 const DEV_CORPORA = [
@@ -118,12 +120,17 @@ async function main(): Promise<void> {
   console.log(treeLines.join('\n'));
   console.log('');
 
+  progress('Sources and Timeline benchmark');
+  const panelLines = ['Sources and Timeline panel', ...benchPanel(sources, synthetic.find(s => s.bytes === MB)!).map(l => `  ${l}`)];
+  console.log(panelLines.join('\n'));
+  console.log('');
+
   const seconds = (Date.now() - started) / 1000;
   const report = {
     environment: env, seconds,
     analyzer,
-    tokens, tree: treeLines.slice(1).map(l => l.trim()),
-    text: [...analyzerLines, '', ...tokenLines, '', ...treeLines],
+    tokens, tree: treeLines.slice(1).map(l => l.trim()), panel: panelLines.slice(1).map(l => l.trim()),
+    text: [...analyzerLines, '', ...tokenLines, '', ...treeLines, '', ...panelLines],
   };
   const out = path.join(repoRoot, 'artifacts', 'bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

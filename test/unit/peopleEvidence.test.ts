@@ -20,6 +20,12 @@ describe('people: what the article says of a name elsewhere', () => {
       ['Donald Trump→Donald Trump', 'Trump→Donald Trump']);
   });
 
+  it('firms with person-like names, newspapers and venues are not people', () => {
+    assert.deepEqual(names('Analysts at Morgan Stanley and Ernst & Young agreed. Goldman Sachs said so.'), []);
+    assert.deepEqual(names('She told the Gazette that the Herald was wrong.'), []);
+    assert.deepEqual(names('She sang at Carnegie Hall and at the Royal Albert Hall.'), []);
+  });
+
   it('a one-word name seen as a company by its shares or its possessions is no person anywhere in the article', () => {
     assert.deepEqual(names('Corvantis said profits rose. Corvantis shares jumped, and Corvantis\'s board met on Friday.'), []);
   });
@@ -61,6 +67,16 @@ describe('people: names that are also words, initials and results', () => {
   it('the scorers of a match, with the minute of each goal', () => {
     assert.deepEqual(reasons('Scorers: Halvorsen (50th minute), Brekke (54th)\nAttendance: 5,000'),
       ['Halvorsen:scorer', 'Brekke:scorer']);
+  });
+
+  it('given names that are also words, where a surname follows', () => {
+    assert.deepEqual(names('Frank Okoro read a poem. Later Rusty Greer and Bill Okafor arrived, frank and rusty.'),
+      ['Frank Okoro', 'Rusty Greer', 'Bill Okafor']);
+    assert.deepEqual(names('The Rose Garden opened, and Hope Springs was shown.'), []);
+  });
+
+  it('a thing\'s last word before trailing words ends a thing, not a name', () => {
+    assert.deepEqual(names('The paper ran the headline "No Jennifer Lopez News Today" on Monday.'), []);
   });
 
   it('surnames ending like agent nouns, and surnames that are also towns', () => {

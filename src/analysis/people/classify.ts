@@ -16,7 +16,7 @@ import { ORGANISATIONS, PLACES, SPEECH_AUXILIARIES, SPEECH_VERBS } from './words
 // The word and context bits by their short names.
 const {
   ALL_CAPS, ASIAN_SURNAME, CAPITALS, COMMON, COUNTRY, INITIALS, GIVEN, GIVEN_ALSO_WORD, NAME, NAME_PARTICLE, NON_NAME, PARTICLE, PHRASE_FIRST, PHRASE_SECOND,
-  GAZETTEER_PLACE, PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, POSSESSIVE_THING_HEAD, SYLLABIC, THING_PREFIX, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
+  GAZETTEER_PLACE, GIVEN_IF_SURNAME, PLACE, PLACE_OR_ORG, ROLE, SAINT_PREFIX, STRICT_NON_NAME, POSSESSIVE_THING_HEAD, SYLLABIC, THING_PREFIX, THING_SUFFIX, THING_WORD, TITLE, WORD_NON_NAME,
 } = Word;
 const {
   ATTRIBUTIVE_HEAD, AUTHORED_WORK, DATE_LEAD, DESCRIPTION_END: DESCRIPTION_END_WORD, KINSHIP_NOUN, ORGANISATION_NOUN, PERSON_PARTICIPLE,
@@ -179,7 +179,8 @@ export class RunClassifier implements RunFacts {
   /** True when run r as a whole is an organisation, place, publication or a thing named after a person. */
   private isThing(r: number): boolean {
     const s = this.scanned;
-    const end = s.runEnd[r];
+    // The name's end, before trailing words the name does not take ("No Jennifer Lopez News Today").
+    const end = this.coreEnd;
     // After a person title only the name is left to judge: "Commission President Ursula von der Leyen".
     const title = this.lastTitleIndex(s.runFirst[r], end);
     const from = title < 0 ? s.runFirst[r] : title + 1;
@@ -199,7 +200,24 @@ export class RunClassifier implements RunFacts {
     // "the novel Angel Catbird", "the film Maria Full of Grace": a title of a work (of two words or more: in
     // "in his book Obama wrote" the name is the writer's).
     this.reason = 'work-title';
-    return end - s.runFirst[r] >= 2 && (this.contextWords.before(s.runStart(r)) & WORK_NOUN) !== 0;
+    if (end - s.runFirst[r] >= 2 && (this.contextWords.before(s.runStart(r)) & WORK_NOUN) !== 0) return true;
+    // “Jane Eyre”, "Maria Full of Grace": a name of two words or more that a quotation is made of is a work's title.
+    return end - s.runFirst[r] >= 2 && this.isWholeQuotation(r);
+  }
+
+  /** Run r fills a quotation: an opening mark right before it and a closing one at its end, or past a few words ("Maria Full of Grace"). */
+  private isWholeQuotation(r: number): boolean {
+    const text = this.text, s = this.scanned;
+    const open = text.charCodeAt(s.runStart(r) - 1);
+    if (open !== 0x201c && open !== 34) return false;
+    // The title may go on past the run in words of any case: "Maria Full of Grace", "Pride and Prejudice".
+    const limit = Math.min(text.length, s.runStop(r) + 40);
+    for (let i = s.runStop(r); i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201d || c === 34) return i === s.runStop(r) || !/[.!?,;:]/.test(text.slice(s.runStop(r), i));
+      if (c === 10 || c === 0x201c) return false;
+    }
+    return false;
   }
 
   /** A lower-case noun right after a name that makes the name a modifier: "the Trump administration". */
@@ -267,6 +285,8 @@ export class RunClassifier implements RunFacts {
       // "Will Smith", "June Carter": a given name that is also a word, before a name from the lists.
       if ((f & GIVEN_ALSO_WORD) && hasNext && this.has(i + 1, NAME)) break;
       if (f & STRICT_NON_NAME) { i++; continue; }
+      // "Frank Messina", "Rusty Greer": a given name that is also a word, before a word that is not one.
+      if ((f & GIVEN_IF_SURNAME) && hasNext && this.mayBeSurname(i + 1)) break;
       // A common word is capitalised by the sentence start, or stands alone ("the Church"); mid-run it may be a name.
       if (this.isNonNameWord(i) && (!hasNext || sentenceStart === YES
         || (sentenceStart === UNKNOWN_YET && (sentenceStart = this.isSentenceStart(this.scanned.tokenStart[first]) ? YES : NO) === YES))) {
@@ -295,6 +315,14 @@ export class RunClassifier implements RunFacts {
     let k = i;
     while (k < end && this.has(k, PARTICLE | NAME_PARTICLE)) k++;
     return k === end - 1 && k > i && !this.has(k, STRICT_NON_NAME | COMMON | THING_SUFFIX);
+  }
+
+  /**
+   * Token k may be a surname after a given name that is also a word: a listed name, or a word that is not common
+   * English ("Frank Okoro", "Jay Hammond"; not "Hope Springs").
+   */
+  private mayBeSurname(k: number): boolean {
+    return this.has(k, NAME) || (!this.isNonNameWord(k) && !this.has(k, WORD_NON_NAME));
   }
 
   /** "Theresa May": token k is a given name that is also a word, right after a given name (from `first` on). */
@@ -599,7 +627,12 @@ export class RunClassifier implements RunFacts {
       }
       const firstFlags = this.flags(firstPart);
       // "Will Smith" needs a listed name after "Will"; "Martina Navratilova" needs no more than a given name first.
-      const givenFirst = (firstFlags & GIVEN) !== 0 && (!(firstFlags & GIVEN_ALSO_WORD) || this.has(firstPart + 1, NAME));
+      const givenFirst = (firstFlags & GIVEN) !== 0 ? !(firstFlags & GIVEN_ALSO_WORD) || this.has(firstPart + 1, NAME)
+        : (firstFlags & GIVEN_IF_SURNAME) !== 0 && this.mayBeSurname(firstPart + 1);
+      // "the Royal Albert Hall", "a Victoria Station bench": a determiner, and a common word at the end, name a thing.
+      if (this.isNonNameWord(lastPart) && !this.isSurnameAlsoWord(lastPart, firstPart) && this.isAfterDeterminer(r)) {
+        return this.notPerson(UNSURE, 'no-evidence');
+      }
       if (givenFirst && !restStrict) return this.personIf('given-name');
       // "C. White", "D.A. Weibring": initials, then a surname that may well be a common word — not an item of a list
       // lettered A., B., C. that fills its line.

@@ -1,7 +1,7 @@
 // Hand-made word lists for the people rules: titles and roles, organisation/place words, name particles and
 // name-bearing surnames that the generated lexicon lacks. Everything is lower case; look-ups use Sets (WordLists for
 // the large generated lists).
-import { cities, countries, givenNames as englishGivenNames } from '../data/gazetteer.generated';
+import { cities, countries, givenNames as englishGivenNames, givenNamesAlsoWords } from '../data/gazetteer.generated';
 import { commonWords, demonyms, givenNames, organisations, places, surnames } from '../data/lexicon.generated';
 import { lexicon, REPORTING_VERB_PARTICLES, REPORTING_VERBS, wordSet } from '../lexicon';
 import { WordList } from './wordlist';
@@ -26,6 +26,8 @@ export const COUNTRIES: ReadonlySet<string> = new Set([...countries.split('|'), 
 export const PLACES = new Set([...phrases(places), ...GAZETTEER.filter(p => p.includes(' '))]);
 /** English given names beyond compromise's (generated from registry data packages). */
 export const ENGLISH_GIVEN_NAMES: ReadonlySet<string> = new Set(englishGivenNames.split('|'));
+/** English given names that are also English words ("Frank", "Bill", "Rose"): given names where a surname follows. */
+export const GIVEN_NAMES_IF_SURNAME: ReadonlySet<string> = new Set(givenNamesAlsoWords.split('|'));
 /**
  * Well-known firms named after people, as the run scanner writes them (lower case, one space between words). The
  * generated organisation list has many such names already ("goldman sachs", "dow jones"); these are the ones it
