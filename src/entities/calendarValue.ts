@@ -2,7 +2,7 @@
 // day, a week, a month, a season and a decade can be drawn on one axis, and said in words ("Tue 19 Jan 2016").
 // Times are UTC milliseconds: a calendar value names civil days, not instants in a time zone.
 
-export type Precision = 'minute' | 'day' | 'weekend' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'decade' | 'century';
+export type Precision = 'minute' | 'day' | 'weekend' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'years' | 'decade' | 'century';
 
 /** [from, to) in UTC milliseconds. */
 export interface CalendarInterval {
@@ -73,6 +73,16 @@ export function intervalOf(value: string): CalendarInterval | undefined {
     const [y, q] = [Number(m[1]), Number(m[2])];
     return { from: utc(y, 3 * q - 2), to: utc(y, 3 * q + 1), precision: 'quarter' };
   }
+  if ((m = /^(\d{4})-H([12])$/.exec(value))) {
+    const [y, h] = [Number(m[1]), Number(m[2])];
+    return { from: utc(y, 6 * h - 5), to: utc(y, 6 * h + 1), precision: 'half' };
+  }
+  // A span of years ("2023-24", "the 2023-24 season"). A fiscal year ("FY2025") is not placed: its months are the
+  // organisation's own.
+  if ((m = /^(\d{4})\/(\d{4})$/.exec(value))) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return b > a ? { from: utc(a, 1), to: utc(b + 1, 1), precision: 'years' } : undefined;
+  }
   if ((m = /^(\d{4})-(SP|SU|FA|AU|WI)$/.exec(value))) {
     const y = Number(m[1]), first = SEASONS[m[2]].firstMonth;
     return { from: utc(y, first), to: utc(y, first + 3), precision: 'season' };
@@ -121,7 +131,9 @@ export function describeInterval(value: string, interval: CalendarInterval): str
       const season = SEASONS[value.slice(5)]?.name ?? 'season';
       return season === 'winter' ? `winter ${y}–${two((y + 1) % 100)}` : `${season} ${y}`;
     }
+    case 'half': return `H${d.getUTCMonth() < 6 ? 1 : 2} ${y} (${monthShort(d)}–${monthShort(new Date(interval.to - DAY))})`;
     case 'year': return String(y);
+    case 'years': return `${y}–${new Date(interval.to - DAY).getUTCFullYear()}`;
     case 'decade': return `the ${y}s`;
     case 'century': return `the ${y}s`;
   }

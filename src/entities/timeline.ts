@@ -84,7 +84,7 @@ function reasonFor(value: string | undefined, relative: boolean, hasPublicationD
   return 'no calendar value';
 }
 
-const COARSE: ReadonlySet<Precision> = new Set(['year', 'decade', 'century']);
+const COARSE: ReadonlySet<Precision> = new Set(['year', 'years', 'decade', 'century']);
 
 export function buildTimeline(articles: readonly ArticleViewInput[]): Timeline {
   let lo = Infinity, hi = -Infinity, fineLo = Infinity, fineHi = -Infinity, placed = 0, unplacedCount = 0;

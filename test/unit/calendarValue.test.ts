@@ -23,6 +23,8 @@ describe('Calendar values as intervals', () => {
     ['199X', day(1990, 1, 1), day(2000, 1, 1), 'decade', 'the 1990s'],
     ['19XX', day(1900, 1, 1), day(2000, 1, 1), 'century', 'the 1900s'],
     ['0044', new Date(0).setUTCFullYear(44, 0, 1), new Date(0).setUTCFullYear(45, 0, 1), 'year', '44'],
+    ['2016-H2', Date.UTC(2016, 6, 1), Date.UTC(2017, 0, 1), 'half', 'H2 2016 (Jul–Dec)'],
+    ['2023/2024', Date.UTC(2023, 0, 1), Date.UTC(2025, 0, 1), 'years', '2023–2024'],
   ];
   for (const [value, from, to, precision, words] of cases) {
     it(`${value} → ${words}`, () => {
@@ -33,7 +35,7 @@ describe('Calendar values as intervals', () => {
   }
 
   it('has no interval for values of other forms or impossible dates', () => {
-    for (const v of ['2016-02-30', '2016-13', '2016-W54', '2016-Q5', '2016-H2', 'PRESENT_REF', '', '2016-01-19T25:00', 'FY2016']) {
+    for (const v of ['2016-02-30', '2016-13', '2016-W54', '2016-Q5', '2016-H3', '2017/2016', 'PRESENT_REF', '', '2016-01-19T25:00', 'FY2016']) {
       assert.equal(intervalOf(v), undefined, v);
     }
   });

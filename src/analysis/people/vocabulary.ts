@@ -257,7 +257,8 @@ export function classifyContextWord(s: string): number {
   if (ATTRIBUTIVE_HEADS.has(s)) f |= Context.ATTRIBUTIVE_HEAD;
   if (SPEECH_AUXILIARIES.has(s)) f |= Context.SPEECH_AUXILIARY;
   if (FIRM_HEADS.has(s)) f |= Context.FIRM_HEAD;
-  if (WORKPLACE_ROLES.has(s) || (s.endsWith('s') && WORKPLACE_ROLES.has(s.slice(0, -1)))) f |= Context.WORKPLACE_ROLE;
+  // Any case: "Analysts at Barclays said" opens a sentence.
+  if (WORKPLACE_ROLES.has(l) || (l.endsWith('s') && WORKPLACE_ROLES.has(l.slice(0, -1)))) f |= Context.WORKPLACE_ROLE;
   if (PERSON_VERBS.has(s)) f |= Context.PERSON_VERB;
   if (PERSON_PARTICIPLES.has(s)) f |= Context.PERSON_PARTICIPLE;
   if (PLACE_LEADS.has(l)) f |= Context.PLACE_LEAD;
