@@ -149,7 +149,7 @@ describe('entity index (pure)', () => {
     const analysis = analysisOf(text, parts);
     for (const q of analysis.quotes.slice(0, 2)) q.kind = 'term';
     const index = new EntityIndex();
-    index.setArticle({ key: 't', name: 't.txt', text, analysis, view: readerView(analysis) });
+    index.setArticle({ key: 't', name: 't.txt', text, analysis, view: readerView(analysis, undefined) });
     for (const sortBy of ['name', 'mentions'] as const) {
       assert.deepEqual(index.entities('quotes', sortBy).map(e => [e.name, e.mentions]), [['the ministry', 1], ['Terms', 2]]);
     }
