@@ -12,9 +12,11 @@ import { hashRange as hashRangeImport, slotTable } from './hashing';
 const hashRange = hashRangeImport, detachedSlice = detachedSliceImport;
 
 const SPAN_STARTS = int32Scratch(), SPAN_ENDS = int32Scratch(), PART_FIRSTS = int32Scratch(), PART_WORDS = int32Scratch();
-const WORD_IDS = int32Scratch(), FULL_NAME_OF_SPAN = int32Scratch(), LATEST_WITH_FIRST = int32Scratch();
+const WORD_IDS = int32Scratch(), FULL_NAME_OF_SPAN = int32Scratch();
 const FIRST_ENDING_WITH = int32Scratch(), FIRST_CONTAINING = int32Scratch(), LATEST_ENDING_WITH = int32Scratch();
 const LATEST_CONTAINING = int32Scratch();
+/** collectFullNames' full name by first and last word number (emptied after each call). */
+const FULL_NAME_BY_WORDS = new Map<number, number>();
 /** Dense numbers of the name words of one call's spans. */
 const WORD_NUMBERS = new DenseIds();
 
@@ -85,9 +87,6 @@ interface FullName {
   /** The span with the most name words (the first such): its spelling is the canonical name. */
   canonicalSpan: number;
   entity: PersonEntity | undefined;
-  /** Its last word, and the full name found before it with the same first word (-1 if none). */
-  last: number;
-  previousWithFirst: number;
 }
 
 /** Mentions and entities from the person-name spans of one article; `spellings` spells the word ids. */
@@ -159,26 +158,27 @@ function spelling(text: string, start: number, end: number): string {
 
 /** The full names (spans of two name words or more) and, for each span, the index of its full name or -1. */
 function collectFullNames(spans: NameSpans): { fullNames: FullName[]; fullNameOfSpan: Int32Array } {
-  // By first word: the latest full name starting with it, whose previousWithFirst chains the others (a first name
-  // has few surnames in one article).
-  const latestWithFirst = LATEST_WITH_FIRST.take(spans.wordCount).fill(-1, 0, spans.wordCount);
+  // By (first word, last word): the full name they make. A map rather than a chain per first word, which grew
+  // quadratic when many full names share a first name ("John A…", "John B…", …).
+  const byFirstAndLast = FULL_NAME_BY_WORDS;
+  const words = spans.wordCount;
   const fullNames: FullName[] = [];
   const fullNameOfSpan = FULL_NAME_OF_SPAN.take(spans.count).fill(-1, 0, spans.count);
   for (let i = 0; i < spans.count; i++) {
     const parts = spans.parts(i);
     if (parts < 2) continue;
-    const first = spans.firstPart(i), last = spans.lastPart(i);
-    let f = latestWithFirst[first];
-    while (f >= 0 && fullNames[f].last !== last) f = fullNames[f].previousWithFirst;
-    if (f < 0) {
+    const key = spans.firstPart(i) * words + spans.lastPart(i);
+    let f = byFirstAndLast.get(key);
+    if (f === undefined) {
       f = fullNames.length;
-      fullNames.push({ canonicalSpan: i, entity: undefined, last, previousWithFirst: latestWithFirst[first] });
-      latestWithFirst[first] = f;
+      fullNames.push({ canonicalSpan: i, entity: undefined });
+      byFirstAndLast.set(key, f);
     } else if (parts > spans.parts(fullNames[f].canonicalSpan)) {
       fullNames[f].canonicalSpan = i;
     }
     fullNameOfSpan[i] = f;
   }
+  byFirstAndLast.clear();
   return { fullNames, fullNameOfSpan };
 }
 
