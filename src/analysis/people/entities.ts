@@ -102,6 +102,7 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
   const texts = MENTION_TEXTS;
   for (let i = 0; i < spans.count; i++) {
     const start = spans.start[i];
+    const mention = persons.length;
     let entity: PersonEntity | undefined;
     let fullIndex = fullNameOfSpan[i];
     if (fullIndex >= 0) index.pass(fullIndex, fullNames[fullIndex].canonicalSpan, spans);
@@ -112,19 +113,18 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
       if (entity === undefined) {
         const name = spelling(text, spans.start[full.canonicalSpan], spans.end[full.canonicalSpan]);
         // Two spellings of one id ("Erdoğan", "Erdogan") share the entity made first.
-        entity = entityWithId(people, personId(name), name);
+        entity = entityWithMention(people, personId(name), name, mention);
         full.entity = entity;
-      }
+      } else entity.mentions.push(mention);
     } else {
       const word = spans.firstPart(i);
       entity = entityOfWord[word];
       if (entity === undefined) {
         const name = spellings[spans.wordIds[word]];
-        entity = entityWithId(people, personId(name), name);
+        entity = entityWithMention(people, personId(name), name, mention);
         entityOfWord[word] = entity;
-      }
+      } else entity.mentions.push(mention);
     }
-    entity.mentions.push(persons.length);
     const end = spans.end[i];
     const parts = spans.parts(i);
     // A one-word span as long as its word is that word: its spelling is at hand.
@@ -136,12 +136,15 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
   return { persons, people };
 }
 
-function entityWithId(people: Map<string, PersonEntity>, id: string, name: string): PersonEntity {
+/** The entity with this id, made with its first mention if new. */
+function entityWithMention(people: Map<string, PersonEntity>, id: string, name: string, mention: number): PersonEntity {
   let entity = people.get(id);
   if (entity === undefined) {
-    entity = { id, name, mentions: [] };
+    // A one-element literal is allocated to size; pushing onto [] reserves 16 slots, which for the many people named
+    // once in a long article was most of the result's memory.
+    entity = { id, name, mentions: [mention] };
     people.set(id, entity);
-  }
+  } else entity.mentions.push(mention);
   return entity;
 }
 
