@@ -121,11 +121,13 @@ export class AnnotationManager implements vscode.Disposable {
     if (!articleKey || !session) return;
     const doc = openDocument(articleKey);
     if (!doc) return;
+    let changed = true;
     try {
-      await session.reload(doc.getText());
+      changed = await session.reload(doc.getText());
     } catch (e) {
       this.log.error(`reloading ${sidecar.fsPath}: ${e}`);
     }
+    if (!changed) return; // the watcher telling of our own write: nothing to redraw
     this.refreshProblems(doc.uri, session);
     this.fireChanged(doc.uri);
   }
