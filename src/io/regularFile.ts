@@ -45,22 +45,38 @@ export async function readRegularFile(file: string, limit: number, options: { wi
     }
     target = resolved;
   }
+  const opened = await openRegularFile(target, file);
+  if (opened === undefined) return undefined;
+  try {
+    if (opened.size > limit) throw tooLarge(file, opened.size, limit);
+    return await readAtMost(fileSource(opened.handle), limit, file);
+  } finally {
+    await opened.handle.close();
+  }
+}
+
+/**
+ * The regular file at `file` opened for reading (the caller closes it), with its size by fstat; undefined if there is
+ * no file; UnreadableFileError for anything that is not a regular file. `name` is the file as the user gave it.
+ */
+export async function openRegularFile(file: string, name = file): Promise<{ handle: fsp.FileHandle; size: number } | undefined> {
   let handle: fsp.FileHandle;
   try {
-    handle = await fsp.open(target, READ_FLAGS);
+    handle = await fsp.open(file, READ_FLAGS);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ENXIO') throw new UnreadableFileError(file, 'is a socket or device, not a regular file', 'not-regular');
-    throw new UnreadableFileError(file, `cannot be opened (${(e as Error).message})`, 'io');
+    if (code === 'ENXIO') throw new UnreadableFileError(name, 'is a socket or device, not a regular file', 'not-regular');
+    if (code === 'EACCES' || code === 'EPERM') throw new UnreadableFileError(name, 'cannot be read: permission denied', 'io');
+    throw new UnreadableFileError(name, `cannot be opened (${(e as Error).message})`, 'io');
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new UnreadableFileError(file, `is ${describeKind(stats)}, not a regular file`, 'not-regular');
-    if (stats.size > limit) throw tooLarge(file, stats.size, limit);
-    return await readAtMost(handle, limit, file);
-  } finally {
+    if (!stats.isFile()) throw new UnreadableFileError(name, `is ${describeKind(stats)}, not a regular file`, 'not-regular');
+    return { handle, size: stats.size };
+  } catch (e) {
     await handle.close();
+    throw e;
   }
 }
 
@@ -69,13 +85,23 @@ export function tooLarge(file: string, size: number | undefined, limit: number):
   return new UnreadableFileError(file, size === undefined ? `holds more than the ${formatMB(limit)} limit` : `is ${formatMB(size)}, above the ${formatMB(limit)} limit`, 'too-large');
 }
 
-/** Reads to the end, or throws once more than `limit` bytes came (a file growing while it is read). */
-async function readAtMost(handle: fsp.FileHandle, limit: number, file: string): Promise<Uint8Array> {
+/** Something to read bytes from: an open file, or standard input. */
+export interface ByteSource {
+  read(buffer: Uint8Array, offset: number, length: number): Promise<number>;
+}
+
+/** A FileHandle as a ByteSource, reading on from where it is. */
+export const fileSource = (handle: fsp.FileHandle): ByteSource => ({
+  read: async (buffer, offset, length) => (await handle.read(buffer, offset, length, null)).bytesRead,
+});
+
+/** Reads to the end, or throws once more than `limit` bytes came (a file growing while it is read, a device). */
+export async function readAtMost(source: ByteSource, limit: number, file: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
     const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    const bytesRead = await source.read(chunk, 0, chunk.length);
     if (bytesRead === 0) break;
     total += bytesRead;
     if (total > limit) throw tooLarge(file, undefined, limit);
