@@ -105,6 +105,25 @@ function checkPlaced(text: string, a: Annotation, what: string): void {
   assert.equal(text.slice(start, end), a.anchor.text, `${what}: the anchor's text is what it covers`);
 }
 
+/**
+ * Re-anchored items against the originals: none lost, ids and order kept, an orphan keeps its text, a placed item
+ * covers its text; `placed` is called for each placed item. Returns the number of orphans.
+ */
+function checkReanchored(original: readonly Annotation[], items: readonly Annotation[], text: string,
+  placed: (a: Annotation, o: Annotation['anchor'], i: number, what: string) => void): number {
+  assert.equal(items.length, original.length, 'none lost');
+  let orphans = 0;
+  for (const [i, a] of items.entries()) {
+    const o = original[i].anchor;
+    const what = `annotation ${a.id} ${JSON.stringify(o.text)}`;
+    assert.equal(a.id, original[i].id);
+    if (a.orphaned) { orphans++; assert.equal(a.anchor.text, o.text, `${what}: an orphan keeps its text`); continue; }
+    checkPlaced(text, a, what);
+    placed(a, o, i, what);
+  }
+  return orphans;
+}
+
 describe('anchor tracking properties (seeded random edits on a seed article)', () => {
   it('live edits: intact annotations stay exactly on their text, the rest shrink, grow or are orphaned, none lost', function () {
     this.timeout(120_000);
@@ -163,17 +182,11 @@ describe('anchor tracking properties (seeded random edits on a seed article)', (
         }
         const pos = tracker.positions();
         const { items, outcomes } = reanchorItems(original, text);
-        assert.equal(items.length, original.length, 'none lost');
-        for (const [i, a] of items.entries()) {
-          const o = original[i].anchor;
-          const what = `annotation ${a.id} ${JSON.stringify(o.text)}`;
-          assert.equal(a.id, original[i].id);
-          if (a.orphaned) { orphans++; assert.equal(a.anchor.text, o.text, `${what}: an orphan keeps its text`); continue; }
-          checkPlaced(text, a, what);
+        orphans += checkReanchored(original, items, text, (a, o, i, what) => {
           assert.equal(a.anchor.prefix, text.slice(Math.max(0, a.anchor.start - a.anchor.prefix.length), a.anchor.start), `${what}: fresh prefix`);
           assert.ok(editDistance(a.anchor.text, o.text) <= Math.floor(o.text.length * MAX_ERROR_RATE), `${what}: found ${JSON.stringify(a.anchor.text)}`);
           if (outcomes[i] === 'fuzzy') fuzzy++;
-        }
+        });
         for (const [i, a] of items.entries()) {
           const o = original[i].anchor;
           const what = `annotation ${a.id} ${JSON.stringify(o.text)}`;
@@ -305,22 +318,16 @@ describe('re-anchoring after edits at annotation edges, paragraph moves and dupl
         const { text } = doc;
         const pos = doc.positions();
         const { items } = reanchorItems(original, text);
-        assert.equal(items.length, original.length, 'none lost');
-        for (const [i, a] of items.entries()) {
-          const o = original[i].anchor;
-          const what = `annotation ${a.id} ${JSON.stringify(o.text)}`;
-          assert.equal(a.id, original[i].id);
-          if (a.orphaned) { orphans++; assert.equal(a.anchor.text, o.text, `${what}: an orphan keeps its text`); continue; }
-          checkPlaced(text, a, what);
+        orphans += checkReanchored(original, items, text, (a, o, _i, what) => {
           const at = CharTracker.intactAt(pos, o.start, o.end);
-          if (o.text.length < SHORT_QUOTE) continue;
+          if (o.text.length < SHORT_QUOTE) return;
           if (at < 0) {
             // Edited in place, but a copy of its exact text stands elsewhere, once: the copy beats a fuzzy match.
             if (occurrences(text, o.text) === 1) {
               assert.equal(a.anchor.text, o.text, `${what}: placed on the unique exact copy, found ${JSON.stringify(a.anchor.text)}`);
               uniqueCopies++;
             }
-            continue;
+            return;
           }
           if (occurrences(text, o.text) === 1) {
             assert.equal(a.anchor.start, at, `${what}: a unique survivor is placed on itself`);
@@ -330,7 +337,7 @@ describe('re-anchoring after edits at annotation edges, paragraph moves and dupl
             assert.equal(a.anchor.text, o.text, `${what}: a survivor with copies keeps exactly its text (on itself or a copy), found ${JSON.stringify(a.anchor.text)}`);
             copiedSurvivors++;
           }
-        }
+        });
         for (const [i, a] of items.entries()) {
           const o = original[i].anchor;
           if (CharTracker.intactAt(pos, o.start, o.end) >= 0 && o.text.length >= SHORT_QUOTE) assert.ok(!a.orphaned, `annotation ${a.id}: a long survivor is found`);
