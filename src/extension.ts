@@ -4,6 +4,7 @@ import { ArticleAnalyses } from './editor/articleAnalyses';
 import { HighlightSwitch, registerToggleCommand } from './editor/highlightSwitch';
 import { NewsHover } from './editor/hover';
 import { decisionsOf, registerAnnotations, userSpeakerOf } from './editor/annotations/register';
+import { registerExportCommand } from './editor/exportCommand';
 import { legend, NewsSemanticTokens } from './editor/semanticTokens';
 import { annotationSourceFrom } from './views/annotationSource';
 import { registerEntities } from './views/register';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.languages.registerHoverProvider(ARTICLES, new NewsHover(analyses, userSpeakerOf(annotations))),
     vscode.commands.registerCommand('newsAnnotator.showOutput', () => log.show()),
     registerToggleCommand(highlight),
+    registerExportCommand(log), // Export Annotations… (brat, W3C, CSV, JSONL)
   );
   const entities = registerEntities(context, analyses, log); // Entities view + references, highlights, next/previous occurrence
   entities.setAnnotationSource(annotationSourceFrom(annotations, analyses)); // labels, notes, orphans, rejections in the tree

@@ -8,6 +8,8 @@ export interface ScoredEntity {
   text: string;
   /** person: canonical name of the entity */
   entity?: string;
+  /** person: which evidence made it a person ("title", "known-name"…: see people/reasons.ts) */
+  reason?: string;
   /**
    * quote: the source as the article names it at the attribution ("Zhao", "he", "the ministry") — what the eval
    * corpora annotate — or, when the quote continues an earlier attribution with no source text of its own, the
@@ -25,7 +27,9 @@ export interface ScoredEntity {
 export function toScoredEntities(a: Analysis): ScoredEntity[] {
   const out: ScoredEntity[] = [];
   for (const p of a.persons) {
-    out.push({ type: 'person', start: p.start, end: p.end, text: p.text, entity: a.people.get(p.entityId)?.name });
+    const e: ScoredEntity = { type: 'person', start: p.start, end: p.end, text: p.text, entity: a.people.get(p.entityId)?.name };
+    if (p.reason) e.reason = p.reason;
+    out.push(e);
   }
   for (const d of a.dates) {
     const e: ScoredEntity = { type: 'date', start: d.start, end: d.end, text: d.text };

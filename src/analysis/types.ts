@@ -2,6 +2,8 @@
 // analysed text (JavaScript string indices), end exclusive, so `text.slice(start, end) === mention.text`.
 // Pure data: no vscode import anywhere under src/analysis.
 
+import type { PersonReason } from './people/reasons';
+
 export type MentionType = 'person' | 'date' | 'quote';
 
 export interface Span {
@@ -16,6 +18,8 @@ export interface PersonMention extends Span {
   entityId: string;
   /** True when the mention spells out the full name (e.g. "John Kerry"), false for "Kerry". */
   fullName: boolean;
+  /** Which evidence made it a person (see PERSON_REASONS in people/reasons.ts): "title", "known-name"… */
+  reason?: PersonReason;
 }
 
 export interface DateMention extends Span {

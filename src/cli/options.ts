@@ -7,14 +7,14 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const EXTRACT_USAGE = `usage:
-  news-annotate extract [options] FILE.txt...          print the people, dates and quotes of each file as JSON
-  news-annotate extract --jsonl [options] IN.jsonl...  read lines {"id","text"}, write lines {"id","entities"}
-  ("-" reads standard input)
-options:
-  --reference-date YYYY-MM-DD   resolve relative dates against this day when an article states none
-  --jobs N                      analyse in N worker threads (default: the number of cores, ${defaultJobs()} here);
-                                output stays in input order`;
+export const EXTRACT_USAGE = `  news-annotate extract FILE.txt...          print the people, dates and quotes of each file as JSON
+  news-annotate extract --jsonl IN.jsonl...  read lines {"id","text"}, write lines {"id","entities"} ("-" = stdin)
+    --jobs N                                 analyse in N worker threads (default: the number of cores, ${defaultJobs()}
+                                             here); the output stays in input order`;
+
+/** The options every command takes. */
+export const EXTRACT_OPTIONS_USAGE = `options:
+  --reference-date YYYY-MM-DD                resolve relative dates against this day when an article states none`;
 
 export interface ExtractOptions {
   jsonl: boolean;

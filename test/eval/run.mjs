@@ -102,7 +102,7 @@ function errorsOf(golds, preds) {
       const key = (e) => `${e.start}:${e.end}`;
       const gk = new Set(gs.map(key)), pk = new Set(ps.map(key));
       const ctx = (e) => JSON.stringify(g.text.slice(Math.max(0, e.start - 50), e.start) + '[[' + g.text.slice(e.start, e.end) + ']]' + g.text.slice(e.end, e.end + 50));
-      for (const e of ps) if (!gk.has(key(e))) lines.push(`FP ${type} ${g.id} ${ctx(e)}`);
+      for (const e of ps) if (!gk.has(key(e))) lines.push(`FP ${type} ${g.id} ${ctx(e)}${e.reason ? ' ' + e.reason : ''}`);
       for (const e of gs) if (!pk.has(key(e))) lines.push(`FN ${type} ${g.id} ${ctx(e)}`);
     }
   }

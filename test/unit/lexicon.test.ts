@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPORTING_VERBS, WORD_LIST_FILES } from '../../src/analysis/lexicon';
+import { lexicon, REPORTING_VERBS } from '../../src/analysis/lexicon';
 import { repoRoot } from '../support/paths';
 
 const folder = path.join(repoRoot, 'src', 'analysis', 'lexicon');
@@ -10,7 +10,8 @@ describe('lexicon: the word lists as data files', () => {
   const files = fs.readdirSync(folder).filter(f => f.endsWith('.json')).sort();
 
   it('every list file is loaded by lexicon/index.ts', () => {
-    assert.deepEqual(Object.keys(WORD_LIST_FILES).sort(), files.map(f => f.replace(/\.json$/, '')));
+    const camel = (file: string) => file.replace(/\.json$/, '').replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+    assert.deepEqual(Object.keys(lexicon).sort(), files.map(camel).sort());
   });
 
   for (const file of files) {

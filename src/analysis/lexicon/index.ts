@@ -1,7 +1,42 @@
 // The analyzer's hand-made word lists, one JSON data file per list in this folder, each fact in one list (see
 // README.md here). Each file is {"description", "entries": [...]}; this module turns them into the sets the rules read.
+import asianSurnames from './asian-surnames.json';
+import attributiveHeads from './attributive-heads.json';
+import authoredWorks from './authored-works.json';
+import corporateSuffixes from './corporate-suffixes.json';
+import countryAliases from './country-aliases.json';
+import countryLeads from './country-leads.json';
+import dateLeadWords from './date-lead-words.json';
+import descriptionEnds from './description-ends.json';
+import firmHeads from './firm-heads.json';
+import firmsNamedAfterPeople from './firms-named-after-people.json';
+import givenNamesAlsoWords from './given-names-also-words.json';
+import kinshipNouns from './kinship-nouns.json';
+import nameParticles from './name-particles.json';
+import nameParticlesInsideRuns from './name-particles-inside-runs.json';
+import namePrefixes from './name-prefixes.json';
+import namedThingPrefixes from './named-thing-prefixes.json';
+import nonNameWords from './non-name-words.json';
+import organisationNouns from './organisation-nouns.json';
+import organisationPossessions from './organisation-possessions.json';
+import personParticiples from './person-participles.json';
+import personTitles from './person-titles.json';
+import personVerbs from './person-verbs.json';
+import placeLeads from './place-leads.json';
+import possessiveThingHeads from './possessive-thing-heads.json';
 import reportingVerbForms from './reporting-verb-forms.json';
+import reportingVerbParticles from './reporting-verb-particles.json';
 import reportingVerbs from './reporting-verbs.json';
+import roleNouns from './role-nouns.json';
+import roleWords from './role-words.json';
+import saintPrefixes from './saint-prefixes.json';
+import settlementNouns from './settlement-nouns.json';
+import speechAuxiliaries from './speech-auxiliaries.json';
+import thingSuffixes from './thing-suffixes.json';
+import thingWords from './thing-words.json';
+import titleAbbreviations from './title-abbreviations.json';
+import workNouns from './work-nouns.json';
+import workplaceRoles from './workplace-roles.json';
 
 /** A word list as written in its data file. */
 export interface WordListFile {
@@ -26,11 +61,58 @@ export function inflectVerb(base: string): string[] {
 /** Every form of the verbs that report speech ("said", "warns", "told"): quotes' attributions and people's evidence. */
 export const REPORTING_VERBS: ReadonlySet<string> = new Set([...reportingVerbs.entries.flatMap(inflectVerb), ...reportingVerbForms.entries]);
 
-/** Reporting verbs that report speech only with a particle or object: "pointed out", "went on", "put it". */
-export const VERBS_NEEDING_PARTICLE: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing', 'go', 'goes', 'went', 'put', 'puts', 'read', 'reads', 'begin', 'began']);
+/**
+ * Reporting verbs that report speech only with a particle or object after them ("pointed out", "went on", "put it"),
+ * and those words: verb → the words that may follow it.
+ */
+export const REPORTING_VERB_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const byVerb = new Map<string, Set<string>>();
+  for (const entry of reportingVerbParticles.entries) {
+    const [verb, particle] = entry.split(' ');
+    let particles = byVerb.get(verb);
+    if (!particles) byVerb.set(verb, particles = new Set());
+    particles.add(particle);
+  }
+  return byVerb;
+})();
 
-/** Every list file of this folder by name, for the tests that check the lists themselves. */
-export const WORD_LIST_FILES: Readonly<Record<string, WordListFile>> = {
-  'reporting-verbs': reportingVerbs,
-  'reporting-verb-forms': reportingVerbForms,
-};
+/** Every list of this folder, by the camel-case form of its file name ("person-titles.json" → lexicon.personTitles). */
+export const lexicon = {
+  asianSurnames,
+  attributiveHeads,
+  authoredWorks,
+  corporateSuffixes,
+  countryAliases,
+  countryLeads,
+  dateLeadWords,
+  descriptionEnds,
+  firmHeads,
+  firmsNamedAfterPeople,
+  givenNamesAlsoWords,
+  kinshipNouns,
+  nameParticles,
+  nameParticlesInsideRuns,
+  namePrefixes,
+  namedThingPrefixes,
+  nonNameWords,
+  organisationNouns,
+  organisationPossessions,
+  personParticiples,
+  personTitles,
+  personVerbs,
+  placeLeads,
+  possessiveThingHeads,
+  reportingVerbForms,
+  reportingVerbParticles,
+  reportingVerbs,
+  roleNouns,
+  roleWords,
+  saintPrefixes,
+  settlementNouns,
+  speechAuxiliaries,
+  thingSuffixes,
+  thingWords,
+  titleAbbreviations,
+  workNouns,
+  workplaceRoles,
+} satisfies Record<string, WordListFile>;

@@ -4,12 +4,12 @@
 // mention itself; equal mention texts share one string.
 import type { PersonEntity, PersonMention } from '../types';
 import { DenseIds } from './dense';
+import type { PersonReason } from './reasons';
 import { int32Scratch } from './scratch';
-import { detachedSlice as detachedSliceImport } from './vocabulary';
-import { hashRange as hashRangeImport, slotTable } from './hashing';
+import { isLetter } from '../text/chars';
+import { detachedSlice, PARTICLES } from './vocabulary';
+import { hashRange, slotTable } from '../text/hashing';
 
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const hashRange = hashRangeImport, detachedSlice = detachedSliceImport;
 
 const SPAN_STARTS = int32Scratch(), SPAN_ENDS = int32Scratch(), PART_FIRSTS = int32Scratch(), PART_WORDS = int32Scratch();
 const WORD_IDS = int32Scratch(), FULL_NAME_OF_SPAN = int32Scratch();
@@ -33,6 +33,8 @@ export class NameSpans {
   readonly partFirst: Int32Array;
   readonly partWords: Int32Array;
   readonly wordIds: Int32Array;
+  /** Why span i is a person. */
+  readonly reasons: PersonReason[] = [];
   private readonly words = WORD_NUMBERS;
 
   /** At most `capacity` spans with `partCapacity` name words in all. Lives until the next call (its arrays are reused). */
@@ -48,8 +50,9 @@ export class NameSpans {
   get wordCount(): number { return this.words.count; }
 
   /** Starts span text[start, end); its name words follow with addPart. */
-  add(start: number, end: number): void {
+  add(start: number, end: number, reason: PersonReason): void {
     const i = this.count++;
+    this.reasons[i] = reason;
     this.start[i] = start;
     this.end[i] = end;
     this.partFirst[i] = this.partCount;
@@ -101,7 +104,7 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
   // Emptied after each call (so it holds no strings between calls).
   const texts = MENTION_TEXTS;
   for (let i = 0; i < spans.count; i++) {
-    const start = spans.start[i];
+    let start = spans.start[i];
     const mention = persons.length;
     let entity: PersonEntity | undefined;
     let fullIndex = fullNameOfSpan[i];
@@ -116,24 +119,42 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
         entity = entityWithMention(people, personId(name), name, mention);
         full.entity = entity;
       } else entity.mentions.push(mention);
+      // "Later van den Berg said": the particles the full name has before the word belong to the short mention too.
+      if (spans.parts(i) === 1) start -= particlesBefore(text, start, spans.end[i], entity.name);
     } else {
       const word = spans.firstPart(i);
       entity = entityOfWord[word];
       if (entity === undefined) {
-        const name = spellings[spans.wordIds[word]];
+        // The span's own spelling: with its particles ("de Gaulle"), and not in the capitals of a headline.
+        const own = spellings[spans.wordIds[word]];
+        const name = spans.end[i] - start === own.length && text.startsWith(own, start) ? own : spelling(text, start, spans.end[i]);
         entity = entityWithMention(people, personId(name), name, mention);
         entityOfWord[word] = entity;
       } else entity.mentions.push(mention);
     }
     const end = spans.end[i];
     const parts = spans.parts(i);
-    // A one-word span as long as its word is that word: its spelling is at hand.
+    // A one-word span spelled as its word (not a headline's capitals linked to it): its spelling is at hand.
     const firstSpelling = spellings[spans.wordIds[spans.firstPart(i)]];
-    const mentionText = parts === 1 && firstSpelling.length === end - start ? firstSpelling : texts.spelling(text, start, end);
-    persons.push({ type: 'person', start, end, text: mentionText, entityId: entity.id, fullName: parts >= 2 });
+    const mentionText = parts === 1 && firstSpelling.length === end - start && text.startsWith(firstSpelling, start)
+      ? firstSpelling : texts.spelling(text, start, end);
+    persons.push({ type: 'person', start, end, text: mentionText, entityId: entity.id, fullName: parts >= 2, reason: spans.reasons[i] });
   }
   texts.clear();
   return { persons, people };
+}
+
+/** Length of the particles before text[start, end) that `fullName` has before that word too ("van den " of "Ludwig van den Berg"). */
+function particlesBefore(text: string, start: number, end: number, fullName: string): number {
+  const word = text.slice(start, end);
+  const at = fullName.lastIndexOf(' ' + word);
+  if (at <= 0 || at + 1 + word.length !== fullName.length) return 0;
+  const before = fullName.slice(0, at).split(' ');
+  let n = before.length;
+  while (n > 1 && PARTICLES.has(before[n - 1])) n--;
+  if (n === before.length) return 0;
+  const particles = before.slice(n).join(' ') + ' ';
+  return text.startsWith(particles, start - particles.length) && !isLetter(text.charCodeAt(start - particles.length - 1)) ? particles.length : 0;
 }
 
 /** The entity with this id, made with its first mention if new. */

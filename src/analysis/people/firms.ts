@@ -1,12 +1,12 @@
 // Firms and institutions named after people ("Morgan Stanley", "Ernst & Young", "Goldman Sachs Group Inc"): the
 // context that says a capitalised run is a firm, and the firm's name as a key so that its other mentions in the
 // article ("Goldman Sachs said") are not taken for a person either.
-import { isLetter as isLetterImport, isSpace as isSpaceImport, type ScannedText } from './runs';
+import { isLetter, isSpace } from '../text/chars';
+import type { ScannedText } from './runs';
 import { Context, type ContextWords, Word } from './vocabulary';
 
 const AMPERSAND = 38;
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const isLetter = isLetterImport, isSpace = isSpaceImport;
+// The word and context bits by their short names.
 const { CORPORATE_SUFFIX, NON_NAME, TITLE } = Word;
 const { FIRM_HEAD, WORKPLACE_ROLE } = Context;
 

@@ -7,14 +7,14 @@
 // Tokens and runs are kept in flat integer arrays (no object or substring per token): a token is its start and
 // its vocabulary id.
 import { int32Scratch, uint8Scratch } from './scratch';
-import { FNV_OFFSET, FNV_PRIME, HashSet32, hashRange as hashRangeImport } from './hashing';
-import { PARTICLES as PARTICLES_IMPORT, type Vocabulary } from './vocabulary';
+import { charClass, isApostrophe, isHyphen, isLetter, isSpace, LETTER, lettersEnd, UPPER } from '../text/chars';
+import { FNV_OFFSET, FNV_PRIME, HashSet32, hashRange } from '../text/hashing';
+import { lexicon, wordSet } from '../lexicon';
+import { PARTICLES, type Vocabulary } from './vocabulary';
 
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const PARTICLES = PARTICLES_IMPORT, hashRange = hashRangeImport, FNV_OFFSET_BASIS = FNV_OFFSET, FNV_MULTIPLIER = FNV_PRIME;
 
 /** Lower-case prefixes joined by a hyphen or apostrophe to a capitalised name: "al-Assad", "d’Estaing". */
-const NAME_PREFIXES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben', 'd', 'l']);
+const NAME_PREFIXES = wordSet(lexicon.namePrefixes);
 const PREFIX_INITIALS = new Uint8Array(128);
 for (const p of NAME_PREFIXES) PREFIX_INITIALS[p.charCodeAt(0)] = 1;
 /** By ASCII code: PARTICLE_INITIAL if a lower-case name particle starts with it, PREFIX_INITIAL if a name prefix does. */
@@ -22,50 +22,9 @@ const PARTICLE_INITIAL = 1, PREFIX_INITIAL = 2;
 const PARTICLE_OR_PREFIX_INITIALS = new Uint8Array(128);
 for (const p of PARTICLES) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PARTICLE_INITIAL;
 for (const p of NAME_PREFIXES) PARTICLE_OR_PREFIX_INITIALS[p.charCodeAt(0)] |= PREFIX_INITIAL;
-const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'St', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt',
-  'Sgt', 'Rev', 'Maj', 'Cpl', 'Pvt', 'Adm', 'Cmdr', 'Jr', 'Sr', 'Hon']);
+const ABBREVIATIONS = wordSet(lexicon.titleAbbreviations);
 
-// Character classes of UTF-16 code units, in one table: 1 upper-case letter, 2 other letter or combining mark, 3 digit,
-// 0 anything else. Latin letters and punctuation are filled at load; other code units when first met (255: not yet).
-export const UPPER = 1, LETTER = 2, DIGIT = 3;
-const UNKNOWN = 255;
-const CHAR_CLASS = new Uint8Array(65536).fill(UNKNOWN);
-const UPPER_RE = /\p{Lu}/u, LETTER_RE = /[\p{L}\p{M}]/u, DIGIT_RE = /\p{N}/u;
-function computeClass(c: number): number {
-  const ch = String.fromCharCode(c);
-  const k = UPPER_RE.test(ch) ? UPPER : LETTER_RE.test(ch) ? LETTER : DIGIT_RE.test(ch) ? DIGIT : 0;
-  CHAR_CLASS[c] = k;
-  return k;
-}
-for (let c = 0; c < 0x250; c++) computeClass(c);
-for (let c = 0x2000; c < 0x2070; c++) computeClass(c);
-/** Class of a code unit; past the end of the text (NaN) it is undefined, which matches no class. */
-export function charClass(c: number): number {
-  const k = CHAR_CLASS[c];
-  return k !== UNKNOWN ? k : computeClass(c);
-}
-export function isLetter(c: number): boolean {
-  let k = CHAR_CLASS[c];
-  if (k === UNKNOWN) k = computeClass(c);
-  return k === UPPER || k === LETTER;
-}
-export const isSpace = (c: number): boolean => c === 32 || c === 0xa0;
-const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
-const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2013;
 const DOT = 46;
-
-/** End of the letters/marks starting at i. */
-export function lettersEnd(text: string, i: number): number {
-  const n = text.length;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) continue; // a–z, most letters: no table look-up
-    let k = CHAR_CLASS[c];
-    if (k === UNKNOWN) k = computeClass(c);
-    if (k !== UPPER && k !== LETTER) break;
-  }
-  return i;
-}
 
 /**
  * End of a capitalised word starting at i (text[i] is an upper-case letter, or a name prefix such as "al-"),
@@ -265,17 +224,13 @@ export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
   const runs = new RunList(text, vocabulary);
   const lowerCaseWordHashes = LOWER_CASE_WORD_HASHES;
   lowerCaseWordHashes.clear();
-  const classes = CHAR_CLASS;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    let k = classes[c];
-    if (k === UNKNOWN) k = computeClass(c);
+    const k = charClass(c);
     if (k !== UPPER && k !== LETTER) { i++; continue; }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    // charClass written out, here and below: this loop runs for every word, and calls made from it are not inlined.
-    let prevClass = classes[prev];
-    if (prevClass === UNKNOWN) prevClass = computeClass(prev);
+    const prevClass = charClass(prev);
     const midWord = prevClass !== 0 || isApostrophe(prev) || isHyphen(prev);
     let firstEnd = -1;
     if (k === UPPER) {
@@ -283,17 +238,15 @@ export function scanText(text: string, vocabulary: Vocabulary): ScannedText {
     } else {
       // A lower-case word: skipped whole, hashing it on the way (as hashRange does) to remember it, unless it
       // starts a prefixed name ("al-Assad", "d’Estaing").
-      let h = FNV_OFFSET_BASIS;
+      let h = FNV_OFFSET;
       let j = i;
       let cj = c;
       for (;;) {
-        h = Math.imul(h ^ cj, FNV_MULTIPLIER);
+        h = Math.imul(h ^ cj, FNV_PRIME);
         if (++j === n) { cj = -1; break; }
         cj = text.charCodeAt(j);
         if (cj >= 97 && cj <= 122) continue; // a–z, most letters: no table look-up
-        let kj = classes[cj];
-        if (kj === UNKNOWN) kj = computeClass(cj);
-        if (kj !== UPPER && kj !== LETTER) break;
+        if (!isLetter(cj)) break;
       }
       if (!midWord && c < 128 && PREFIX_INITIALS[c] === 1 && (isHyphen(cj) || isApostrophe(cj))) firstEnd = capWordEnd(text, i);
       if (firstEnd < 0) {

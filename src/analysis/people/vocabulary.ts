@@ -4,15 +4,14 @@
 // the rules test bits instead of building a substring and a lower-case copy per token and probing a dozen Sets.
 // Ids are found from a range of the text without allocating (a hash of the code units, then a compare).
 import {
-  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, AUTHORED_WORKS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, DESCRIPTION_ENDS,
-  FIRM_HEADS, GIVEN_NAMES, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATION_NOUNS,
-  ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACES, ROLE_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
+  ASIAN_SURNAMES, ATTRIBUTIVE_HEADS, COUNTRIES, COUNTRY_LEADS, AUTHORED_WORKS, COMMON_WORDS, CORPORATE_SUFFIXES, DATE_LEAD_WORDS, DEMONYMS, DESCRIPTION_ENDS,
+  ENGLISH_GIVEN_NAMES, FIRM_HEADS, GIVEN_NAMES_IF_SURNAME, GAZETTEER_PLACES, GIVEN_NAMES, NAMED_THING_PREFIXES, POSSESSIVE_THING_HEADS, GIVEN_NAMES_ALSO_WORDS, KINSHIP_NOUNS, NAME_PARTICLES, NON_NAME_WORDS, ORGANISATION_NOUNS,
+  ORGANISATION_POSSESSIONS, ORGANISATIONS, PERSON_PARTICIPLES, PERSON_TITLES, PERSON_VERBS, PLACE_LEADS, PLACES, ROLE_NOUNS, SETTLEMENT_NOUNS, ROLE_WORDS, SAINT_PREFIXES,
   SPEECH_AUXILIARIES, SPEECH_VERBS, SURNAMES, THING_SUFFIXES, THING_WORDS, WORK_NOUNS, WORKPLACE_ROLES,
 } from './words';
-import { hashRange as hashRangeImport, slotTable } from './hashing';
-
-// Imports bound once to locals: in the file-by-file build (out/) every use of an imported name is a getter call.
-const hashRange = hashRangeImport;
+import { lexicon, wordSet } from '../lexicon';
+import { isLetter, isSpace } from '../text/chars';
+import { hashRange, slotTable } from '../text/hashing';
 
 /** What a word is, as bits (from its lower-case form unless noted): read for the words of capitalised runs. */
 export const Word = {
@@ -52,6 +51,20 @@ export const Word = {
   PHRASE_SECOND: 1 << 20,
   /** One to three capital letters, exact spelling: an acronym ("UN", "BBC") or initials without dots ("JK", "AS"). */
   CAPITALS: 1 << 21,
+  /** A one-word country or city from the gazetteer: a place in a place's context ("in Sofia"), perhaps a name elsewhere. */
+  GAZETTEER_PLACE: 1 << 22,
+  /** A one-word country name: "Britain", "Jordan". */
+  COUNTRY: 1 << 23,
+  /** Initials, exact spelling: "C.", "D.A.", "J.R.R." (not "U.S.", a place). */
+  INITIALS: 1 << 24,
+  /** Written in capitals, two letters or more: "GREER", "JOHNSON" (headlines, bylines). */
+  ALL_CAPS: 1 << 25,
+  /** Before a name that is then a thing's: "Hurricane Katrina". */
+  THING_PREFIX: 1 << 26,
+  /** After a name's possessive, a thing's name: "Megan's Law". */
+  POSSESSIVE_THING_HEAD: 1 << 27,
+  /** A given name that is also an English word ("Frank", "Bill", "Rose"): a given name where an uncommon word follows. */
+  GIVEN_IF_SURNAME: 1 << 28,
 } as const;
 
 /**
@@ -87,19 +100,29 @@ export const Context = {
   DESCRIPTION_END: 1 << 12,
   /** A written work or the making of one, before "by" and its author: "a paper by", "written by". */
   AUTHORED_WORK: 1 << 13,
+  /** Right before a place name, any case: "in", "near", "In". */
+  PLACE_LEAD: 1 << 14,
+  /** A settlement or territory: "the town of Doboj", "Taibe, an Arab town". */
+  SETTLEMENT_NOUN: 1 << 15,
+  /** After an organisation's possessive: "Zenith's stock", "Barrick's board". */
+  ORGANISATION_POSSESSION: 1 << 16,
+  /** Before a country (not any place): "to Jordan", "from Britain". */
+  COUNTRY_LEAD: 1 << 17,
 } as const;
 
 /** Lower-case particles that sit inside a run between capitalised words ("Ursula von der Leyen"). */
-export const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'la', 'le',
-  'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu']);
+export const PARTICLES = wordSet(lexicon.nameParticlesInsideRuns);
 
 // A syllable-style hyphenated given name: "Jong-un", "Ing-wen", "Sung-nam".
 const SYLLABIC_HYPHEN_RE = /^\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{0,5}$/u;
 const ACRONYM_RE = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 // Endings of abstract nouns, adjectives and agent nouns that names rarely have ("Relations", "Scientologist").
-const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?|sions?|ments?|ness|isms?|ists?|ities|ity|ships?|ology|ologies|ful|ives?|ical|ians|ances|ences)$/;
+// Not the -ist of Nordic and Scottish surnames: "Enqvist", "Engquist", "McCoist".
+const NON_NAME_ENDING_RE = /(?:ish|ese|amic|olic|ntic|stic|ific|etic|onic|tions?|sions?|ments?|ness|isms?|(?<![qvo]|qu)ists?|ities|ity|ships?|ology|ologies|ful|ives?|ical|ians|ances|ences)$/;
 const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
 const CAPITALS_RE = /^\p{Lu}{1,3}$/u;
+const INITIALS_RE = /^(?:\p{Lu}\.){1,3}$/u;
+const ALL_CAPS_RE = /^\p{Lu}[\p{Lu}'’-]*\p{Lu}$/u;
 
 /** Words that start a multi-word place or organisation name. */
 const MULTI_WORD_NAMES = [...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' '));
@@ -122,7 +145,7 @@ function thingSuffix(l: string): boolean {
 export function classifyWord(s: string): number {
   const l = s.toLowerCase();
   // Each large list is searched once.
-  const given = GIVEN_NAMES.has(l), common = COMMON_WORDS.has(l), demonym = DEMONYMS.has(l);
+  const given = GIVEN_NAMES.has(l) || ENGLISH_GIVEN_NAMES.has(l), common = COMMON_WORDS.has(l), demonym = DEMONYMS.has(l) || (l.endsWith('s') && DEMONYMS.has(l.slice(0, -1)));
   const name = given || SURNAMES.has(l) || (ASIAN_SURNAMES.has(l) && !common);
   const placeOrOrg = PLACES.has(l) || ORGANISATIONS.has(l);
   let f = 0;
@@ -130,6 +153,8 @@ export function classifyWord(s: string): number {
   if (GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.GIVEN | Word.GIVEN_ALSO_WORD;
   if (SAINT_PREFIXES.has(l)) f |= Word.SAINT_PREFIX;
   if (PLACES.has(l)) f |= Word.PLACE;
+  if (GAZETTEER_PLACES.has(l)) f |= Word.GAZETTEER_PLACE;
+  if (COUNTRIES.has(l)) f |= Word.COUNTRY;
   if (name) f |= Word.NAME;
   if (ASIAN_SURNAMES.has(l)) f |= Word.ASIAN_SURNAME;
   if (common) f |= Word.COMMON;
@@ -147,7 +172,14 @@ export function classifyWord(s: string): number {
   if (CORPORATE_SUFFIXES.has(l)) f |= Word.CORPORATE_SUFFIX;
   if (CAPITALS_RE.test(s)) f |= Word.CAPITALS;
   // Never a name: roles, nationalities, acronyms, single letters; places and organisations unless also a name.
-  const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || demonym || isAcronym(s, l) || s.length === 1;
+  // Initials ("J.R.R.") look like a dotted acronym; places and organisations among them ("U.S.") stay acronyms.
+  const initials = INITIALS_RE.test(s) && !placeOrOrg && !GAZETTEER_PLACES.has(l);
+  const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || demonym || (isAcronym(s, l) && !initials) || s.length === 1;
+  if (initials) f |= Word.INITIALS;
+  if (ALL_CAPS_RE.test(s)) f |= Word.ALL_CAPS;
+  if (NAMED_THING_PREFIXES.has(l)) f |= Word.THING_PREFIX;
+  if (GIVEN_NAMES_IF_SURNAME.has(l) && !given) f |= Word.GIVEN_IF_SURNAME;
+  if (POSSESSIVE_THING_HEADS.has(l)) f |= Word.POSSESSIVE_THING_HEAD;
   let strict = byForm;
   if (!strict && !name) {
     const tail = HYPHEN_TAIL_RE.exec(l);
@@ -179,6 +211,10 @@ export function classifyContextWord(s: string): number {
   if (WORKPLACE_ROLES.has(s) || (s.endsWith('s') && WORKPLACE_ROLES.has(s.slice(0, -1)))) f |= Context.WORKPLACE_ROLE;
   if (PERSON_VERBS.has(s)) f |= Context.PERSON_VERB;
   if (PERSON_PARTICIPLES.has(s)) f |= Context.PERSON_PARTICIPLE;
+  if (PLACE_LEADS.has(l)) f |= Context.PLACE_LEAD;
+  if (COUNTRY_LEADS.has(s)) f |= Context.COUNTRY_LEAD;
+  if (SETTLEMENT_NOUNS.has(s)) f |= Context.SETTLEMENT_NOUN;
+  if (ORGANISATION_POSSESSIONS.has(s)) f |= Context.ORGANISATION_POSSESSION;
   return f;
 }
 
@@ -283,6 +319,25 @@ export class ContextWords {
     this.lastEnd = end;
     this.lastBits = this.vocabulary.contexts[id];
     return this.lastBits;
+  }
+
+  /** Context bits of the word that ends one space before pos ("said" of "said Zhao"), or 0. */
+  before(pos: number): number {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos - 1))) return 0;
+    const end = pos - 1;
+    let start = end;
+    while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+    return start < end && end - start <= 16 ? this.bits(start, end) : 0;
+  }
+
+  /** Context bits of the word that starts one space after pos ("said" of "Zhao said"), or 0. */
+  after(pos: number): number {
+    const text = this.text;
+    if (!isSpace(text.charCodeAt(pos))) return 0;
+    let end = pos + 1;
+    while (isLetter(text.charCodeAt(end))) end++;
+    return end > pos + 1 && end - pos <= 17 ? this.bits(pos + 1, end) : 0;
   }
 }
 

@@ -1,14 +1,11 @@
 // Word lists for attributing quotations: reporting verbs, pronouns, determiners and the like. Lower-cased.
 
+import { REPORTING_VERB_PARTICLES } from '../lexicon';
+
 export { REPORTING_VERBS } from '../lexicon';
 
 /** Verbs that report speech only with a particle or object: "pointed out", "went on", "put it". */
-export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['point', new Set(['out'])], ['points', new Set(['out'])], ['pointed', new Set(['out'])], ['pointing', new Set(['out'])],
-  ['go', new Set(['on'])], ['goes', new Set(['on'])], ['went', new Set(['on'])],
-  ['put', new Set(['it'])], ['puts', new Set(['it'])], ['read', new Set(['a', 'the'])], ['reads', new Set(['a', 'the'])],
-  ['begin', new Set(['with'])], ['began', new Set(['with'])],
-]);
+export const NEEDS_PARTICLE = REPORTING_VERB_PARTICLES;
 
 /** Words that may sit between a subject and its reporting verb ("he also said", "Kerry has repeatedly said"). */
 export const VERB_MODIFIERS: ReadonlySet<string> = new Set([

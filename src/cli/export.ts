@@ -1,0 +1,207 @@
+// news-annotate export: the merged view of each article (the analyzer's findings after the reader's decisions, plus
+// the reader's annotations) in brat, W3C Web Annotation, CSV or JSONL. This module walks the inputs, reads the files
+// and writes the outputs; what goes into them is src/export's.
+//   news-annotate export --format brat|w3c|csv|jsonl [--out DIR] [--force] [--quotes] [--jsonl] PATH…
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { MAX_SIDECAR_BYTES, SidecarError, sidecarPathFor } from '../annotations';
+import {
+  EXPORT_FORMATS, exportOutputs, exportReports, loadArticle, stemOf, type ExportArticle, type ExportFormat, type ExportOutput,
+} from '../export';
+import type { CliIo } from '../cli';
+import { isCalendarDate } from './options';
+
+export const EXPORT_USAGE = `  news-annotate export --format brat|w3c|csv|jsonl [--out DIR] PATH...
+                                             export each article (PATH: a .txt file, or a folder searched for *.txt)
+                                             with its annotations; brat writes story.ann beside each article (or in
+                                             --out with a copy of the text), the others print to stdout (or write
+                                             one file into --out)
+    --force                                  overwrite files the export would change
+    --quotes                                 csv: the quote sheet (article, publication date, speaker, quote, offsets)
+    --jsonl                                  w3c: one Annotation per line instead of an AnnotationCollection`;
+
+interface ExportOptions {
+  format: ExportFormat; out?: string; force: boolean; quotes: boolean; lines: boolean; referenceDate?: string; inputs: string[];
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+const COMMON_OPTIONS: OptionSpec = { format: { type: 'string' }, 'reference-date': { type: 'string' } };
+
+/** Options and inputs of a subcommand (node's parseArgs: unknown options are errors), or the usage error. */
+export function parseOptions(argv: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; inputs: string[] } | string {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    return (e as Error).message.split('. ')[0];
+  }
+  const date = parsed.values['reference-date'];
+  if (date !== undefined && !isCalendarDate(String(date))) return `--reference-date takes a calendar day as YYYY-MM-DD, not "${String(date)}"`;
+  return { values: parsed.values, inputs: parsed.positionals };
+}
+
+/** A subcommand's frame: a usage error prints the usage (exit 2); failures are counted (exit 1), warnings are not. */
+export function runSubcommand<O>(argv: string[], io: CliIo, usage: string, parse: (argv: string[]) => O | string,
+  body: (o: O, fail: (msg: string) => void, warn: (msg: string) => void) => void): number {
+  const o = parse(argv);
+  if (typeof o === 'string') {
+    io.err(`news-annotate: ${o}\n${usage}\n`);
+    return 2;
+  }
+  let failures = 0;
+  body(o, msg => { failures++; io.err(`news-annotate: ${msg}\n`); }, msg => io.err(`news-annotate: warning: ${msg}\n`));
+  return failures > 0 ? 1 : 0;
+}
+
+function parseExportArgs(argv: string[]): ExportOptions | string {
+  const p = parseOptions(argv, { out: { type: 'string' }, force: { type: 'boolean' }, quotes: { type: 'boolean' }, jsonl: { type: 'boolean' } });
+  if (typeof p === 'string') return p;
+  const v = p.values;
+  const format = v.format as string | undefined;
+  if (!format) return `export needs --format (${EXPORT_FORMATS.join(', ')})`;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return `unknown format "${format}" (${EXPORT_FORMATS.join(', ')})`;
+  if (v.quotes && format !== 'csv') return '--quotes is for --format csv';
+  if (v.jsonl && format !== 'w3c') return '--jsonl is for --format w3c';
+  if (p.inputs.length === 0) return 'no articles given (a .txt file or a folder)';
+  return {
+    format: format as ExportFormat, out: v.out as string | undefined, force: Boolean(v.force), quotes: Boolean(v.quotes),
+    lines: Boolean(v.jsonl), referenceDate: v['reference-date'] as string | undefined, inputs: p.inputs,
+  };
+}
+
+export interface FoundArticle { readonly file: string; readonly name: string }
+
+/**
+ * Every article under the inputs: a file as given, a folder's *.txt files (not in hidden folders, node_modules or
+ * `skip`, the export's own target folder, whose text copies are not articles).
+ */
+export function findArticles(inputs: readonly string[], fail: (msg: string) => void, skip?: string): FoundArticle[] {
+  const found: FoundArticle[] = [];
+  const walk = (dir: string, root: string) => {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { fail(`${dir}: cannot list (${(e as Error).message})`); return; }
+    for (const e of entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) { if (!e.name.startsWith('.') && e.name !== 'node_modules' && path.resolve(p) !== skip) walk(p, root); continue; }
+      if (!e.name.toLowerCase().endsWith('.txt')) continue;
+      // A symbolic link counts when it leads to a regular file; a FIFO or device would block the read.
+      if (e.isFile() || (e.isSymbolicLink() && statOf(p)?.isFile())) found.push({ file: p, name: path.relative(root, p).split(path.sep).join('/') });
+    }
+  };
+  for (const input of inputs) {
+    const st = statOf(input);
+    if (!st) fail(`${input}: no such file or folder`);
+    else if (st.isDirectory()) {
+      const before = found.length;
+      walk(input, input);
+      if (found.length === before) fail(`${input}: no articles (*.txt) in this folder`);
+    } else if (st.isFile()) found.push({ file: input, name: path.basename(input) });
+    else fail(`${input}: not a regular file or folder`);
+  }
+  return found;
+}
+
+function statOf(p: string): fs.Stats | undefined {
+  try { return fs.statSync(p); } catch { return undefined; }
+}
+
+/** The file's bytes, or undefined after reporting why not. */
+export function readBytes(file: string, fail: (msg: string) => void): Uint8Array | undefined {
+  try { return fs.readFileSync(file); } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${(e as Error).message})`}`);
+    return undefined;
+  }
+}
+
+/** A sidecar's bytes: undefined when there is none; an error when it is too large or not a file (it is never read then). */
+export function readSidecarBytes(sidecar: string): { bytes: Uint8Array | undefined } | { error: SidecarError } {
+  const st = statOf(sidecar);
+  if (!st) return { bytes: undefined };
+  const refuse = (message: string) => ({ error: new SidecarError(sidecar, [{ message }]) });
+  if (!st.isFile()) return refuse('not a regular file; it was not read');
+  if (st.size > MAX_SIDECAR_BYTES) return refuse(`the file is ${(st.size / 1024 / 1024).toFixed(1)} MB, above the ${MAX_SIDECAR_BYTES / 1024 / 1024} MB limit for an annotations file; it was not read`);
+  try { return { bytes: fs.readFileSync(sidecar) }; } catch (e) { return refuse(`cannot read (${(e as Error).message})`); }
+}
+
+/** Write through a temporary file and a rename, so a reader never sees half a file. */
+export function writeAtomically(file: string, content: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  fs.writeFileSync(tmp, content);
+  try { fs.renameSync(tmp, file); } catch (e) { fs.rmSync(tmp, { force: true }); throw e; }
+}
+
+/** The deepest folder holding all the given folders. */
+function commonFolder(dirs: readonly string[]): string {
+  const split = dirs.map(d => path.resolve(d).split(path.sep));
+  const first = split[0] ?? [path.resolve('.')];
+  let n = first.length;
+  for (const parts of split) {
+    let i = 0;
+    while (i < n && i < parts.length && parts[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(path.sep) || path.sep;
+}
+
+export function exportCommand(argv: string[], io: CliIo): number {
+  return runSubcommand(argv, io, EXPORT_USAGE, parseExportArgs, (o, fail, warn) => exportArticles(o, io, fail, warn));
+}
+
+function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void, warn: (msg: string) => void): void {
+  const files = new Map<string, string>(); // article name → its file
+  const seen = new Set<string>();
+  const articles: ExportArticle[] = [];
+  for (const { file, name } of findArticles(o.inputs, fail, o.out ? path.resolve(o.out) : undefined)) {
+    const real = path.resolve(file);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    if (files.has(name)) { fail(`${file}: another article is exported as ${name} already (${files.get(name)}); give their folders instead`); continue; }
+    const bytes = readBytes(file, fail);
+    if (!bytes) continue;
+    const sidecarName = sidecarPathFor(file);
+    const sidecar = readSidecarBytes(sidecarName);
+    if ('error' in sidecar) { fail(`${sidecar.error.message} — ${file} not exported`); continue; }
+    const loaded = loadArticle({ name, uri: pathToFileURL(real).href, displayPath: file, bytes, sidecar: sidecar.bytes, sidecarName }, { referenceDate: o.referenceDate });
+    if (!loaded.ok) { fail(loaded.error); continue; }
+    files.set(name, file);
+    articles.push(loaded.article);
+  }
+  if (articles.length === 0) return;
+  for (const report of exportReports(articles)) warn(report);
+
+  const articleFile = (a: ExportArticle) => path.resolve(files.get(a.name)!);
+  // An article's files go into its folder under --out, or beside it; the export's own file into --out, or (brat's
+  // annotation.conf) the folder holding all the articles, or to stdout.
+  const articleTarget = (a: ExportArticle, fileName: string) =>
+    path.resolve(o.out ? path.join(o.out, path.dirname(a.name)) : path.dirname(articleFile(a)), fileName);
+  const target = (out: ExportOutput): string | undefined => {
+    if (out.of === 'article') return articleTarget(out.article, out.fileName);
+    if (o.out) return path.join(o.out, out.fileName);
+    return o.format === 'brat' ? path.join(commonFolder(articles.map(a => path.dirname(articleFile(a)))), out.fileName) : undefined;
+  };
+  const outputs = exportOutputs(articles, {
+    format: o.format, quotes: o.quotes, lines: o.lines,
+    // The text is copied beside the .ann in --out, unless that copy would be the article itself.
+    copyText: a => o.out !== undefined && articleTarget(a, `${stemOf(a.name)}.txt`) !== articleFile(a),
+  });
+  let written = 0, unchanged = 0;
+  for (const out of outputs) {
+    const file = target(out);
+    if (file === undefined) { io.out(out.content); continue; }
+    try {
+      const existing = statOf(file)?.isFile() ? fs.readFileSync(file, 'utf8') : undefined;
+      if (existing === out.content) { unchanged++; continue; }
+      if (existing !== undefined && !o.force) { fail(`${file}: exists and differs from this export; not overwritten (--force overwrites it)`); continue; }
+      if (existing === undefined && statOf(file)) { fail(`${file}: exists and is not a regular file; not overwritten`); continue; }
+      writeAtomically(file, out.content);
+      written++;
+    } catch (e) {
+      fail(`${file}: cannot write (${(e as Error).message})`);
+    }
+  }
+  if (written + unchanged > 0) io.err(`news-annotate: ${articles.length} article${articles.length === 1 ? '' : 's'} exported (${o.format}): ${written} file${written === 1 ? '' : 's'} written${unchanged ? `, ${unchanged} already up to date` : ''}\n`);
+}

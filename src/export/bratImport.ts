@@ -1,0 +1,282 @@
+// Reading brat standoff back into a sidecar document: the inverse of brat.ts, for a .ann we wrote (and edited in brat
+// or INCEpTION) or one from another tool.
+//   T  Person / Date / Quote → those kinds; any other type → a label (named as annotation.conf's mapping says).
+//      With `Provenance detected` or `confirmed` (our export) the T is the analyzer's: nothing to add for detected, a
+//      confirmed decision for confirmed; one the analyzer no longer finds at that place is the reader's annotation.
+//   R  Said Arg1:<quote> Arg2:<person>, # Speaker: who said the quote (the person's canonical name when the analyzer
+//      knows the mention); on an analyzer quote it becomes the reader's speaker when it differs or SpeakerByReader says so.
+//   #  AnnotatorNotes: the note. A Orphaned + # LastText: an orphaned annotation with that text.
+// A .ann of ours lists everything the reader kept, so an analyzer finding it leaves out was rejected in brat or
+// before the export: it is recorded as rejected (unless told not to), which makes export → import → export give the
+// same .ann. The result is merged into the existing sidecar as an external change is (mergeAnnotations): nothing
+// already there is removed.
+import type { Analysis, Mention } from '../analysis';
+import { analyze } from '../analysis';
+import {
+  addAnnotation, editNote, emptyDocument, mentionRef, mergeAnnotations, setDecision, setSpeaker,
+  type Annotation, type AnnotationKind, type EntityDecision, type Services, type SidecarDocument,
+} from '../annotations';
+import { analysisOptionsFor } from '../entities/readerView';
+import { BUILT_IN_TYPES, bratCounting, unescapeNote } from './brat';
+import { OffsetMap } from './offsets';
+
+export interface BratProblem { readonly line: number; readonly message: string }
+
+interface TextBound { id: string; type: string; fragments: [number, number][]; text: string | undefined; line: number }
+interface Relation { type: string; arg1: string; arg2: string; line: number }
+interface Attribute { name: string; target: string; value: string | undefined }
+interface Comment { kind: string; target: string; text: string }
+
+export interface BratFile {
+  readonly textBounds: readonly TextBound[];
+  readonly relations: readonly Relation[];
+  readonly attributes: readonly Attribute[];
+  readonly comments: readonly Comment[];
+  /** Lines that cannot be read (reported, not imported). */
+  readonly problems: readonly BratProblem[];
+  /** Lines of kinds News Annotator has nothing for (events, normalizations, equivalences). */
+  readonly ignored: number;
+}
+
+const ID = /^(?:[A-Za-z]+|#[A-Za-z]*)\d+\S*$/;
+
+/** Parse the lines of a .ann file (brat's own reading: id TAB data [TAB text]). */
+export function parseBrat(ann: string): BratFile {
+  const textBounds: TextBound[] = [], relations: Relation[] = [], attributes: Attribute[] = [], comments: Comment[] = [];
+  const problems: BratProblem[] = [];
+  const ids = new Set<string>();
+  let ignored = 0;
+  ann.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    const tab = raw.indexOf('\t');
+    const id = tab < 0 ? raw : raw.slice(0, tab);
+    if (tab < 0 || !(ID.test(id) || id === '*')) { problems.push({ line, message: `not a brat annotation line (expected "ID<TAB>…"): "${raw.slice(0, 60)}"` }); return; }
+    if (id !== '*' && ids.has(id)) { problems.push({ line, message: `duplicate id ${id}` }); return; }
+    ids.add(id);
+    const rest = raw.slice(tab + 1);
+    const tab2 = rest.indexOf('\t');
+    const data = tab2 < 0 ? rest : rest.slice(0, tab2);
+    const tail = tab2 < 0 ? undefined : rest.slice(tab2 + 1);
+    const fields = data.trim().split(/ +/);
+    switch (id[0]) {
+      case 'T': {
+        const space = data.indexOf(' ');
+        const fragments = space < 0 ? [] : data.slice(space + 1).split(';').map(f => f.trim().split(/ +/).map(Number));
+        if (space < 0 || fragments.some(f => f.length !== 2 || !f.every(n => Number.isSafeInteger(n) && n >= 0) || f[1] < f[0])) {
+          problems.push({ line, message: `${id}: expected "TYPE START END[;START END…]", found "${data}"` });
+          return;
+        }
+        textBounds.push({ id, type: data.slice(0, space), fragments: fragments as [number, number][], text: tail, line });
+        return;
+      }
+      case 'R': {
+        const args = new Map(fields.slice(1).map(f => f.split(':') as [string, string]));
+        if (!args.get('Arg1') || !args.get('Arg2')) { problems.push({ line, message: `${id}: expected "TYPE Arg1:ID Arg2:ID", found "${data}"` }); return; }
+        relations.push({ type: fields[0], arg1: args.get('Arg1')!, arg2: args.get('Arg2')!, line });
+        return;
+      }
+      case 'A': case 'M':
+        if (fields.length < 2) { problems.push({ line, message: `${id}: expected "NAME ID [VALUE]", found "${data}"` }); return; }
+        attributes.push({ name: fields[0], target: fields[1], value: fields[2] });
+        return;
+      case '#':
+        if (fields.length !== 2) { problems.push({ line, message: `${id}: expected "KIND ID<TAB>TEXT", found "${data}"` }); return; }
+        comments.push({ kind: fields[0], target: fields[1], text: unescapeNote(tail ?? '') });
+        return;
+      case 'E': case 'N': case '*':
+        ignored++;
+        return;
+      default:
+        problems.push({ line, message: `${id}: brat annotations of kind '${id[0]}' are not known` });
+    }
+  });
+  return { textBounds, relations, attributes, comments, problems, ignored };
+}
+
+export interface BratImportOptions {
+  /** Article file name, for a new sidecar document. */
+  readonly articleName: string;
+  /** The .txt starts with a byte-order mark (brat counted it). */
+  readonly bom: boolean;
+  /** brat type → the reader's label (labelsOfConfig of the export's annotation.conf). */
+  readonly labels: ReadonlyMap<string, string>;
+  /** The article's sidecar document as it is now, placed on this text (reanchorDocument), if it has one. */
+  readonly existing?: SidecarDocument;
+  readonly referenceDate?: string;
+  /** Do not record the analyzer's findings a .ann of ours leaves out as rejected. */
+  readonly keepOmitted?: boolean;
+  readonly services: Services;
+}
+
+export interface BratImportResult {
+  readonly document: SidecarDocument;
+  readonly annotations: number;
+  readonly confirmed: number;
+  readonly rejected: number;
+  /** Lines that could not be imported (the rest was). */
+  readonly problems: readonly BratProblem[];
+  readonly ignored: number;
+  /** A .ann of ours whose omissions were not taken as rejections, because some of its lines could not be read. */
+  readonly rejectionsSkipped: boolean;
+}
+
+const KIND_OF_TYPE = new Map<string, AnnotationKind>(Object.entries(BUILT_IN_TYPES).map(([kind, type]) => [type, kind as AnnotationKind]));
+const keyOf = (type: string, start: number, end: number) => `${type}:${start}:${end}`;
+
+interface Placed { t: TextBound; kind: AnnotationKind; label?: string; start: number; end: number; text: string; provenance?: string; orphaned: boolean }
+
+/** The sidecar document a .ann describes for this article text, merged into `options.existing`. */
+export function importBrat(file: BratFile, text: string, options: BratImportOptions): BratImportResult {
+  const problems = [...file.problems];
+  const offsets = new OffsetMap(text, bratCounting(options.bom, false));
+  const attributesOf = (id: string) => file.attributes.filter(a => a.target === id);
+  const commentsOf = (id: string, kind: string) => file.comments.filter(c => c.target === id && c.kind === kind);
+
+  const placed = new Map<string, Placed>();
+  for (const t of file.textBounds) {
+    const p = place(t);
+    if (typeof p === 'string') problems.push({ line: t.line, message: `${t.id}: ${p}` });
+    else placed.set(t.id, p);
+  }
+  function place(t: TextBound): Placed | string {
+    const frags = t.fragments.map(([s, e]) => [offsets.toUtf16(s), offsets.toUtf16(e)]);
+    if (frags.some(([s, e]) => Number.isNaN(s) || Number.isNaN(e))) return `offsets ${t.fragments.map(f => f.join(' ')).join(';')} are outside the text (${offsets.characters} characters)`;
+    const written = frags.map(([s, e]) => text.slice(s, e)).join(' ');
+    if (t.text !== undefined && t.text !== written) return `its text "${t.text}" is not the article's "${written}" at ${t.fragments.map(f => f.join(' ')).join(';')}`;
+    const attrs = attributesOf(t.id);
+    const orphaned = attrs.some(a => a.name === 'Orphaned');
+    const start = frags[0][0], end = frags[frags.length - 1][1];
+    const lastText = commentsOf(t.id, 'LastText')[0]?.text;
+    if (orphaned && !lastText) return 'an orphaned annotation without its LastText';
+    if (!orphaned && end <= start) return 'an empty span';
+    const kind = KIND_OF_TYPE.get(t.type) ?? 'label';
+    return {
+      t, kind, ...(kind === 'label' ? { label: options.labels.get(t.type) ?? t.type } : {}), start, end: orphaned ? start : end,
+      text: orphaned ? lastText! : text.slice(start, end), provenance: attrs.find(a => a.name === 'Provenance')?.value, orphaned,
+    };
+  }
+
+  const ours = file.attributes.some(a => a.name === 'Provenance');
+  const isAnalyzers = (p: Placed) => p.kind !== 'label' && !p.orphaned && (p.provenance === 'detected' || p.provenance === 'confirmed');
+  const noteOf = (p: Placed) => commentsOf(p.t.id, 'AnnotatorNotes')[0]?.text;
+  const { services } = options;
+  let doc = emptyDocument(options.articleName);
+  let annotations = 0, confirmed = 0, rejected = 0;
+  const add = (p: Placed) => {
+    const note = noteOf(p);
+    if (p.orphaned) {
+      const a: Annotation = {
+        id: services.newId(), kind: p.kind, ...(p.label !== undefined ? { label: p.label } : {}), ...(note ? { note } : {}),
+        created: services.now().toISOString(), anchor: { start: p.start, end: p.start, text: p.text, prefix: '', suffix: '' }, orphaned: true,
+      };
+      doc = { ...doc, annotations: [...doc.annotations, a] };
+    } else {
+      doc = addAnnotation(doc, text, { start: p.start, end: p.end, kind: p.kind, label: p.label, note }, services).document;
+    }
+    annotations++;
+  };
+
+  // The reader's own first: the people among them change what the analyzer finds (analysisOptionsFor).
+  const analyzers = [...placed.values()].filter(isAnalyzers);
+  for (const p of placed.values()) if (!isAnalyzers(p)) add(p);
+  const known = options.existing ? [...options.existing.annotations, ...doc.annotations] : doc.annotations;
+  const analysis = analyze(text, analysisOptionsFor({ ...doc, annotations: known }, { referenceDate: options.referenceDate }));
+  const mentions = new Map<string, Mention>();
+  for (const m of [...analysis.persons, ...analysis.dates, ...analysis.quotes]) mentions.set(keyOf(m.type, m.start, m.end), m);
+
+  for (const p of analyzers) {
+    const m = mentions.get(keyOf(p.kind, p.start, p.end));
+    if (!m) { add(p); continue; } // the analyzer no longer finds it here (or it was moved in brat): the reader's now
+    if (p.provenance === 'confirmed') { doc = setDecision(doc, text, mentionRef(m, analysis), 'confirmed', services); confirmed++; }
+    const note = noteOf(p);
+    if (note && m.type !== 'quote') add(p); // a note needs an annotation of the reader's to live on
+    else if (note) doc = withQuoteAnnotation(doc, text, p, services, (d, a) => editNote(d, a.id, note));
+  }
+
+  // Speakers of quotes: the reader's quotes always, the analyzer's when set by the reader or changed in brat.
+  for (const p of placed.values()) {
+    if (p.kind !== 'quote' || p.orphaned) continue;
+    const speaker = speakerOf(p.t.id);
+    if (speaker === undefined) continue;
+    const m = mentions.get(keyOf('quote', p.start, p.end));
+    const analyzersSpeaker = m?.type === 'quote' ? analyzerSpeaker(m, analysis) : undefined;
+    const byReader = !isAnalyzers(p) || !m || attributesOf(p.t.id).some(a => a.name === 'SpeakerByReader') || speaker !== analyzersSpeaker;
+    if (byReader) doc = setSpeaker(doc, text, p, speaker, services);
+  }
+  function speakerOf(quoteId: string): string | undefined {
+    const written = commentsOf(quoteId, 'Speaker')[0]?.text;
+    if (written) return written;
+    const said = file.relations.find(r => r.type === 'Said' && r.arg1 === quoteId);
+    const person = said && placed.get(said.arg2);
+    if (!person || person.orphaned) return undefined;
+    const m = mentions.get(keyOf('person', person.start, person.end));
+    return (m?.type === 'person' ? analysis.people.get(m.entityId)?.name : undefined) ?? person.text;
+  }
+
+  // What a .ann of ours leaves out of the analyzer's findings was rejected (people and quotes are kept at their place
+  // also as the reader's own, as readerView merges those two kinds).
+  // With lines that could not be read, what the file leaves out is not known: nothing is taken as rejected then.
+  const inferRejections = ours && !options.keepOmitted && problems.length === 0;
+  if (inferRejections) {
+    const present = new Set([...placed.values()].filter(p => !p.orphaned && (isAnalyzers(p) || p.kind === 'person' || p.kind === 'quote'))
+      .map(p => keyOf(p.kind, p.start, p.end)));
+    for (const m of mentions.values()) {
+      if (present.has(keyOf(m.type, m.start, m.end))) continue;
+      doc = setDecision(doc, text, mentionRef(m, analysis), 'rejected', services);
+      rejected++;
+    }
+  }
+  const document = options.existing ? mergeInto(options.existing, doc) : doc;
+  return {
+    document, annotations, confirmed, rejected, problems: problems.sort((x, y) => x.line - y.line), ignored: file.ignored,
+    rejectionsSkipped: ours && !options.keepOmitted && !inferRejections,
+  };
+}
+
+/** Who the analyzer says said a quote, as readerView names them: the person's canonical name, else the source as written. */
+function analyzerSpeaker(m: Mention & { type: 'quote' }, analysis: Analysis): string | undefined {
+  return (m.speakerId !== null ? analysis.people.get(m.speakerId)?.name : undefined) ?? m.speakerText ?? undefined;
+}
+
+/** `doc` with the reader's quote annotation on exactly p's span (made if missing) changed by `change`. */
+function withQuoteAnnotation(doc: SidecarDocument, text: string, p: Placed, services: Services,
+  change: (doc: SidecarDocument, a: Annotation) => SidecarDocument): SidecarDocument {
+  const a = doc.annotations.find(x => x.kind === 'quote' && !x.orphaned && x.anchor.start === p.start && x.anchor.end === p.end);
+  if (a) return change(doc, a);
+  const made = addAnnotation(doc, text, { start: p.start, end: p.end, kind: 'quote' }, services);
+  return change(made.document, made.annotation);
+}
+
+const sameAnnotationPlace = (x: Annotation, y: Annotation) => x.kind === y.kind && x.label === y.label && Boolean(x.orphaned) === Boolean(y.orphaned) &&
+  (x.orphaned ? x.anchor.text === y.anchor.text : x.anchor.start === y.anchor.start && x.anchor.end === y.anchor.end);
+const sameMention = (x: EntityDecision, y: EntityDecision) => x.type === y.type && x.entity === y.entity && !x.orphaned && !y.orphaned &&
+  x.anchor.start === y.anchor.start && x.anchor.end === y.anchor.end;
+
+/**
+ * The imported document merged into the existing one as an external change is (mergeAnnotations, from an empty base:
+ * both sides only add). An imported item at the place of an existing one is that item: it takes its id, and each
+ * side's empty fields the other's values, so that only real disagreements are conflicts (both notes kept, the
+ * sidecar's speaker, the later decision).
+ */
+function mergeInto(existing: SidecarDocument, imported: SidecarDocument): SidecarDocument {
+  const mine = [...existing.annotations];
+  const theirs = imported.annotations.map(a => {
+    const i = mine.findIndex(m => sameAnnotationPlace(m, a));
+    if (i < 0) return a;
+    const m = mine[i];
+    mine[i] = completed(m, a);
+    return { ...completed(a, m), id: m.id, created: m.created, anchor: m.anchor };
+  });
+  // The same verdict again is the existing decision (its time too); another verdict is a newer decision on it.
+  const decisions = imported.decisions.map(d => {
+    const m = existing.decisions.find(x => sameMention(x, d));
+    return !m ? d : m.verdict === d.verdict ? m : { ...d, id: m.id, anchor: m.anchor };
+  });
+  return mergeAnnotations(emptyDocument(existing.article), { ...existing, annotations: mine }, { ...imported, annotations: theirs, decisions });
+}
+
+function completed(a: Annotation, other: Annotation): Annotation {
+  const note = a.note ?? other.note, speaker = a.kind === 'quote' ? a.speaker ?? other.speaker : undefined;
+  return { ...a, ...(note !== undefined ? { note } : {}), ...(speaker !== undefined ? { speaker } : {}) };
+}
