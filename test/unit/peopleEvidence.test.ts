@@ -20,6 +20,12 @@ describe('people: what the article says of a name elsewhere', () => {
       ['Donald Trump→Donald Trump', 'Trump→Donald Trump']);
   });
 
+  it('firms with person-like names, newspapers and venues are not people', () => {
+    assert.deepEqual(names('Analysts at Morgan Stanley and Ernst & Young agreed. Goldman Sachs said so.'), []);
+    assert.deepEqual(names('She told the Gazette that the Herald was wrong.'), []);
+    assert.deepEqual(names('She sang at Carnegie Hall and at the Royal Albert Hall.'), []);
+  });
+
   it('a one-word name seen as a company by its shares or its possessions is no person anywhere in the article', () => {
     assert.deepEqual(names('Corvantis said profits rose. Corvantis shares jumped, and Corvantis\'s board met on Friday.'), []);
   });

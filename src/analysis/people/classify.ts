@@ -200,7 +200,24 @@ export class RunClassifier implements RunFacts {
     // "the novel Angel Catbird", "the film Maria Full of Grace": a title of a work (of two words or more: in
     // "in his book Obama wrote" the name is the writer's).
     this.reason = 'work-title';
-    return end - s.runFirst[r] >= 2 && (this.contextWords.before(s.runStart(r)) & WORK_NOUN) !== 0;
+    if (end - s.runFirst[r] >= 2 && (this.contextWords.before(s.runStart(r)) & WORK_NOUN) !== 0) return true;
+    // “Jane Eyre”, "Maria Full of Grace": a name of two words or more that a quotation is made of is a work's title.
+    return end - s.runFirst[r] >= 2 && this.isWholeQuotation(r);
+  }
+
+  /** Run r fills a quotation: an opening mark right before it and a closing one at its end, or past a few words ("Maria Full of Grace"). */
+  private isWholeQuotation(r: number): boolean {
+    const text = this.text, s = this.scanned;
+    const open = text.charCodeAt(s.runStart(r) - 1);
+    if (open !== 0x201c && open !== 34) return false;
+    // The title may go on past the run in words of any case: "Maria Full of Grace", "Pride and Prejudice".
+    const limit = Math.min(text.length, s.runStop(r) + 40);
+    for (let i = s.runStop(r); i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201d || c === 34) return i === s.runStop(r) || !/[.!?,;:]/.test(text.slice(s.runStop(r), i));
+      if (c === 10 || c === 0x201c) return false;
+    }
+    return false;
   }
 
   /** A lower-case noun right after a name that makes the name a modifier: "the Trump administration". */
@@ -301,11 +318,11 @@ export class RunClassifier implements RunFacts {
   }
 
   /**
-   * Token k may be a surname after a given name that is also a word: a listed name, or a word that is neither common
-   * English nor a place ("Hope Springs" is a place, "Frank Okoro" a person).
+   * Token k may be a surname after a given name that is also a word: a listed name, or a word that is not common
+   * English ("Frank Okoro", "Jay Hammond"; not "Hope Springs").
    */
   private mayBeSurname(k: number): boolean {
-    return this.has(k, NAME) || (!this.isNonNameWord(k) && !this.has(k, STRICT_NON_NAME | GAZETTEER_PLACE));
+    return this.has(k, NAME) || (!this.isNonNameWord(k) && !this.has(k, WORD_NON_NAME));
   }
 
   /** "Theresa May": token k is a given name that is also a word, right after a given name (from `first` on). */
@@ -612,6 +629,10 @@ export class RunClassifier implements RunFacts {
       // "Will Smith" needs a listed name after "Will"; "Martina Navratilova" needs no more than a given name first.
       const givenFirst = (firstFlags & GIVEN) !== 0 ? !(firstFlags & GIVEN_ALSO_WORD) || this.has(firstPart + 1, NAME)
         : (firstFlags & GIVEN_IF_SURNAME) !== 0 && this.mayBeSurname(firstPart + 1);
+      // "the Royal Albert Hall", "a Victoria Station bench": a determiner, and a common word at the end, name a thing.
+      if (this.isNonNameWord(lastPart) && !this.isSurnameAlsoWord(lastPart, firstPart) && this.isAfterDeterminer(r)) {
+        return this.notPerson(UNSURE, 'no-evidence');
+      }
       if (givenFirst && !restStrict) return this.personIf('given-name');
       // "C. White", "D.A. Weibring": initials, then a surname that may well be a common word — not an item of a list
       // lettered A., B., C. that fills its line.
