@@ -152,7 +152,7 @@ export interface ColdRow {
   cliMs: number;
   /** compromise in a fresh process: loading it and its first run on the article. */
   compromiseMs: number;
-  host?: { coldMs: number; warmMs: number; vscode: string; date: string; commit?: string };
+  host?: { coldMs: number; coldOpenMs: number; warmMs: number; warmOpenMs: number; activation?: boolean; vscode: string; host: string; date: string; commit?: string };
 }
 
 /** The child's side of (c): time since the process started, then the first analysis. */
@@ -257,8 +257,11 @@ export function formatSpeed(r: SpeedReport): string[] {
   const c = r.cold;
   out.push(`(c) Cold, ${c.article} (${formatSize(c.bytes)}): a fresh process is ready after ${fmt(c.loadMs)} ms (node + bundle), its first analyze() takes ${fmt(c.firstAnalyzeMs)} ms; `
     + `the CLI on it, start to exit: ${fmt(c.cliMs)} ms; compromise loaded and run on it in a fresh process: ${s(c.compromiseMs)}`);
-  out.push(c.host
-    ? `    in the real extension host (VS Code ${c.host.vscode}, ${c.host.date.slice(0, 10)}${c.host.commit ? `, ${c.host.commit}` : ''}): opening an article to its first semantic tokens ${fmt(c.host.coldMs)} ms for the first article (extension activation included) ${mark(c.host.coldMs < TARGET_FIRST_TOKENS_MS)}, ${fmt(c.host.warmMs)} ms for a later one ${mark(c.host.warmMs < TARGET_FIRST_TOKENS_MS)} (target < ${TARGET_FIRST_TOKENS_MS} ms)`
+  const h = c.host;
+  out.push(h
+    ? `    in the real extension host (${h.host} ${h.vscode}, ${h.date.slice(0, 10)}${h.commit ? `, ${h.commit}` : ''}), opening an article to its first semantic tokens: `
+      + `${fmt(h.coldMs)} ms for the first article${h.activation ? ' (extension activation included)' : ''} ${mark(h.coldMs < TARGET_FIRST_TOKENS_MS)}, ${fmt(h.warmMs)} ms for a later one ${mark(h.warmMs < TARGET_FIRST_TOKENS_MS)} `
+      + `(target < ${TARGET_FIRST_TOKENS_MS} ms); of which VS Code opening the editor ${fmt(h.coldOpenMs)} and ${fmt(h.warmOpenMs)} ms`
     : `    in the real extension host: not measured yet (npm test writes ${path.relative(repoRoot, FIRST_TOKENS_FILE)})`);
   const d = r.cli;
   if (d) {

@@ -9,13 +9,17 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, openArticle, workspaceUri } from './helpers';
 
-/** Opens the article and asks for its semantic tokens until there are some: ms from the open to the first tokens. */
-async function timeToFirstTokens(uri: vscode.Uri): Promise<number> {
+/**
+ * Opens the article and asks for its semantic tokens until there are some: ms from the open to the first tokens,
+ * and how much of it VS Code took to open the editor (in the web host both go through the browser and back).
+ */
+async function timeToFirstTokens(uri: vscode.Uri): Promise<{ ms: number; openMs: number }> {
   const t0 = performance.now();
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const openMs = performance.now() - t0;
   for (;;) {
     const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', uri);
-    if (tokens && tokens.data.length > 0) return performance.now() - t0;
+    if (tokens && tokens.data.length > 0) return { ms: performance.now() - t0, openMs };
     if (performance.now() - t0 > 30_000) throw new Error(`no semantic tokens for ${uri.path} after 30 s`);
     await new Promise(r => setTimeout(r, 5));
   }
@@ -28,21 +32,23 @@ describe('Extension activation (real extension host)', () => {
     assert.ok(vscode.workspace.workspaceFolders?.length, 'a workspace folder is open');
   });
 
-  it('gives the first article opened (activating the extension) and a later one their semantic tokens; the times go to artifacts/', async () => {
+  it('gives the first article opened and a later one their semantic tokens; the times go to artifacts/', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    assert.equal(ext.isActive, false, 'nothing has activated the extension yet');
-    const coldMs = await timeToFirstTokens(workspaceUri('kerry-blinken-hankyoreh.txt'));
-    assert.ok(ext.isActive, 'opening a plain-text article activated the extension');
+    // The workbench may have activated the extension already (its view is contributed): the record says whether.
+    const activation = !ext.isActive;
+    const first = await timeToFirstTokens(workspaceUri('kerry-blinken-hankyoreh.txt'));
+    assert.ok(ext.isActive, 'the extension is active once an article is open');
     const later = workspaceUri(`first-tokens-${Date.now().toString(36)}.txt`);
     await vscode.workspace.fs.copy(workspaceUri('kerry-beijing-scmp.txt'), later);
     try {
-      const warmMs = await timeToFirstTokens(later);
+      const next = await timeToFirstTokens(later);
       let commit: string | undefined;
       try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ext.extensionPath, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
       const out = path.join(ext.extensionPath, 'artifacts', 'first-tokens.json');
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, JSON.stringify({ coldMs, warmMs, vscode: vscode.version, date: new Date().toISOString(), commit }, null, 2) + '\n');
-      console.log(`      [host] first semantic tokens: ${coldMs.toFixed(0)} ms for the first article (activation included), ${warmMs.toFixed(0)} ms for a later one`);
+      const record = { coldMs: first.ms, coldOpenMs: first.openMs, warmMs: next.ms, warmOpenMs: next.openMs, activation, vscode: vscode.version, host: vscode.env.appName, date: new Date().toISOString(), commit };
+      fs.writeFileSync(out, JSON.stringify(record, null, 2) + '\n');
+      console.log(`      [host] first semantic tokens: ${first.ms.toFixed(0)} ms for the first article${activation ? ' (activation included)' : ''} (opening the editor ${first.openMs.toFixed(0)} ms), ${next.ms.toFixed(0)} ms for a later one (opening ${next.openMs.toFixed(0)} ms)`);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(later);
