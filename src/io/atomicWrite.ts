@@ -75,13 +75,16 @@ async function syncDirectory(dir: string): Promise<void> {
 export const STALE_TEMP_MS = 60_000;
 
 /**
- * Removes our temporary files for `file` (tempPathFor's pattern, regular files only) left beside it by a write that
- * never finished; returns the paths removed. Errors are ignored: this is housekeeping.
+ * Removes our temporary files for `file` (tempPathFor's pattern, regular files only) left beside it (beside its link
+ * target, where writes go) by a write that never finished; returns the paths removed. Nothing is touched when the
+ * target lies outside `within`. Errors are ignored: this is housekeeping.
  */
-export async function removeLeftoverTemps(file: string, now = Date.now()): Promise<string[]> {
-  const target = (await resolvedTarget(file).catch(() => undefined)) ?? path.resolve(file);
-  const dir = path.dirname(target), pattern = tempPattern(path.basename(target));
+export async function removeLeftoverTemps(file: string, options: { within?: string; now?: number } = {}): Promise<string[]> {
   const removed: string[] = [];
+  const target = (await resolvedTarget(file).catch(() => undefined)) ?? path.resolve(file);
+  if (options.within !== undefined && !(await isInside(target, options.within))) return removed;
+  const now = options.now ?? Date.now();
+  const dir = path.dirname(target), pattern = tempPattern(path.basename(target));
   let names: string[];
   try { names = await fsp.readdir(dir); } catch { return removed; }
   for (const name of names) {

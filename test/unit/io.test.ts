@@ -158,4 +158,20 @@ describe('src/io: atomic, durable writes', () => {
     assert.deepEqual(await removeLeftoverTemps(file), [old]);
     for (const p of [young, other, foreign, file]) assert.ok(fs.existsSync(p), p);
   });
+
+  it('removes leftovers beside a link\'s target inside the directory, and none beside a target outside it', async () => {
+    const ws = path.join(dir, 'ws'), outside = path.join(dir, 'elsewhere');
+    fs.mkdirSync(ws); fs.mkdirSync(outside);
+    const past = (Date.now() - STALE_TEMP_MS - 5000) / 1000;
+    const leftover = (target: string) => { const t = tempPathFor(target); fs.writeFileSync(t, 'x'); fs.utimesSync(t, past, past); return t; };
+    fs.writeFileSync(path.join(ws, 'target.yaml'), '');
+    fs.symlinkSync('target.yaml', path.join(ws, 'in.annotations.yaml'));
+    const inTemp = leftover(path.join(ws, 'target.yaml'));
+    assert.deepEqual(await removeLeftoverTemps(path.join(ws, 'in.annotations.yaml'), { within: ws }), [inTemp]);
+    fs.writeFileSync(path.join(outside, 'target.yaml'), '');
+    fs.symlinkSync(path.join(outside, 'target.yaml'), path.join(ws, 'out.annotations.yaml'));
+    const outTemp = leftover(path.join(outside, 'target.yaml'));
+    assert.deepEqual(await removeLeftoverTemps(path.join(ws, 'out.annotations.yaml'), { within: ws }), []);
+    assert.ok(fs.existsSync(outTemp), 'a file outside the workspace is not ours to remove');
+  });
 });

@@ -26,8 +26,9 @@ function boundaryOf(uri: vscode.Uri): string {
 /** The sidecar's bytes, or undefined if there is none; throws UnreadableFileError when it is not a file we may read. */
 export async function readSidecarFile(uri: vscode.Uri, limit: number): Promise<Uint8Array | undefined> {
   if (uri.scheme === 'file') {
-    await removeLeftoverTemps(uri.fsPath);
-    return readRegularFile(uri.fsPath, limit, { within: boundaryOf(uri) });
+    const within = boundaryOf(uri);
+    await removeLeftoverTemps(uri.fsPath, { within });
+    return readRegularFile(uri.fsPath, limit, { within });
   }
   let stat: vscode.FileStat;
   try {
