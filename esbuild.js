@@ -24,6 +24,9 @@ const common = { platform: 'node', format: 'cjs', sourcemap: true, logLevel: 'wa
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], bundle: true, outfile: 'dist/extension.js', external: ['vscode'],
     minify: production, target: 'node20' },
+  // The Sources and Timeline webview's script, for the browser (the panel loads it from the extension's dist/).
+  { ...common, entryPoints: ['src/webview/sourcesTimeline/main.ts'], bundle: true, outfile: 'dist/webview/sourcesTimeline.js',
+    platform: 'browser', format: 'iife', minify: production, target: 'es2022' },
   { ...common, entryPoints: ['src/cli.ts'], bundle: true, outfile: 'dist/cli.js', minify: production, target: 'node20',
     banner: { js: '#!/usr/bin/env node' } },
   // The benchmark, bundled with the analyzer as the extension is (packages stay in node_modules).
@@ -36,7 +39,9 @@ const builds = [
 
 async function main() {
   if (typecheck) {
-    execFileSync(path.join(__dirname, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', '.'], { stdio: 'inherit' });
+    const tsc = path.join(__dirname, 'node_modules', '.bin', 'tsc');
+    execFileSync(tsc, ['--noEmit', '-p', '.'], { stdio: 'inherit' });
+    execFileSync(tsc, ['--noEmit', '-p', 'src/webview'], { stdio: 'inherit' });
   }
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();

@@ -8,6 +8,7 @@ import { registerExportCommand } from './editor/exportCommand';
 import { legend, NewsSemanticTokens } from './editor/semanticTokens';
 import { annotationSourceFrom } from './views/annotationSource';
 import { registerEntities } from './views/register';
+import { registerSourcesPanel } from './views/sourcesPanel/register';
 
 const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }];
 
@@ -26,8 +27,9 @@ export function activate(context: vscode.ExtensionContext) {
   );
   const entities = registerEntities(context, analyses, log); // Entities view + references, highlights, next/previous occurrence
   entities.setAnnotationSource(annotationSourceFrom(annotations, analyses)); // labels, notes, orphans, rejections in the tree
+  const sourcesPanel = registerSourcesPanel(context, analyses, annotations, log); // Sources and Timeline webview
   log.info('News Annotator activated');
-  return { analyses, annotations, entities }; // for integration tests and other extensions: read-only access to the analyses, the Entities tree
+  return { analyses, annotations, entities, sourcesPanel }; // for integration tests and other extensions: read-only access to the analyses, the Entities tree, the Sources and Timeline panel
 }
 
 export function deactivate(): void { /* disposables are released through context.subscriptions */ }

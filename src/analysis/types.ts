@@ -26,10 +26,17 @@ export interface DateMention extends Span {
   type: 'date';
   text: string;
   /**
-   * Resolved calendar value in ISO-8601-like form at the precision the text gives:
-   * "2016-01-27", "2016-01-27T17:05", "2016-01", "2016", "199X" (a decade), "19XX" (a century), "2016-W03" (a week),
-   * "2016-W03-WE" (a weekend), "2016-Q3" (a quarter), "2016-SU" (a season).
-   * Undefined when it cannot be resolved (e.g. relative with no publication date known).
+   * Resolved calendar value in ISO-8601-like form (TimeML's where ISO has none) at the precision the text gives:
+   * - a day "2016-01-27", with a clock time "2016-01-27T17:05" ("7pm Friday"), with a part of the day "2016-01-27TNI"
+   *   ("Tuesday night", "this morning": MO, AF, EV, NI);
+   * - a week "2016-W03", a weekend "2016-W03-WE", a month "2016-01", a quarter "2016-Q3", a half year "2016-H2",
+   *   a season "2016-SU" (SP, SU, FA, WI), a year "2016", a decade "199X", a century "19XX";
+   * - a fiscal year "FY2025" (named by the calendar year it ends in: "fiscal 2025", "FY2024-25"), its quarters and
+   *   halves "FY2025-Q1", "FY2025-H2";
+   * - a span of years "2023/2024" ("2023-24", "the 2023-24 season").
+   * Modifiers keep the value of what they modify: "late 2023" is "2023", "the end of March" is "2016-03".
+   * Undefined when it cannot be resolved: relative with no publication date known, a sports season without its
+   * years ("this season"), a holiday of a lunar calendar without its year ("Diwali"; with one, the year).
    */
   value?: string;
   /** True for expressions whose value depends on the publication date ("Tuesday", "last week"). */

@@ -1,7 +1,7 @@
 // `npm run bench`: the analyzer's speed as users meet it (speed.bench.ts: first-time text, one edit, cold start, the
 // CLI on a corpus) beside compromise, its growth and memory on adversarial texts (growth.bench.ts), its memory on
-// news-like text, the semantic tokens provider, the entities tree. Prints a report and writes it as JSON to
-// artifacts/bench.json. It only reports: no figure here fails a build.
+// news-like text, the semantic tokens provider, the entities tree, the Sources and Timeline panel's data. Prints a
+// report and writes it as JSON to artifacts/bench.json. It only reports: no figure here fails a build.
 // esbuild.js bundles this file with the sources it measures (out/bench/run.js), as dist/extension.js bundles them
 // for users: the file-by-file build in out/ reaches every imported function through a getter, which costs ~5–8%.
 import { execFileSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import {
   cliOf, coldOf, editOf, firstTimeOf, formatSpeed, probeCold, probeCompromiseCold, probeEdit, probeFirstTime, warmupTexts, type SpeedReport,
 } from './speed.bench';
 import { benchTokens, formatTokens, type TokensRow } from './tokens.bench';
+import { benchPanel } from './panel.bench';
 import { benchTree } from './tree.bench';
 
 const DEV_CORPORA = [
@@ -107,10 +108,16 @@ async function main(): Promise<void> {
   console.log(treeLines.join('\n'));
   console.log('');
 
+  progress('Sources and Timeline benchmark');
+  const panelLines = ['Sources and Timeline panel', ...benchPanel(sources, synthetic.find(s => s.bytes === MB)!).map(l => `  ${l}`)];
+  console.log(panelLines.join('\n'));
+  console.log('');
+
   const seconds = (Date.now() - started) / 1000;
   const report = {
     environment: env, seconds, speed, growth, shapeMemory, memory, tokens, tree: treeLines.slice(1).map(l => l.trim()),
-    text: [...speedLines, '', ...growthLines, '', ...memoryLines, '', ...tokenLines, '', ...treeLines],
+    panel: panelLines.slice(1).map(l => l.trim()),
+    text: [...speedLines, '', ...growthLines, '', ...memoryLines, '', ...tokenLines, '', ...treeLines, '', ...panelLines],
   };
   const out = path.join(repoRoot, 'artifacts', 'bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

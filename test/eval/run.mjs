@@ -3,9 +3,10 @@
 // each split in two by a hash of the document id:
 //   check — FNV-1a(id) % 3 === 0: never read for errors; a change counts only when it holds here too;
 //   tune  — the rest: the only documents whose errors may be read (--errors).
-// Usage: node test/eval/run.mjs [--errors DIR] [--only NAME,NAME] [--peer compromise] [--json FILE]
+// Usage: node test/eval/run.mjs [--errors DIR] [--only NAME,NAME] [--peer compromise|--compare] [--json FILE]
 //   --errors DIR   write the tune split's false positives / misses per file to DIR (never the check split's)
-//   --peer compromise  score compromise (+ compromise-dates) too, predictions cached in .eval-cache/
+//   --peer compromise  score compromise (+ compromise-dates) instead, predictions cached in .eval-cache/
+//   --compare      both, in one table: each cell "ours / compromise" (exact-span F1), as the README shows it
 // Quotes of kind "term" are left out before scoring: the corpora label quotations only.
 // Prints one table: file × split × type with exact-span P / R / F1 (score.mjs), quote speaker accuracy as written
 // (score.mjs) and as the resolved person (quotes whose gold speaker names someone: see resolvedSpeakerAccuracy).
@@ -23,7 +24,8 @@ const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const errorsDir = opt('--errors');
 const only = opt('--only')?.split(',');
-const peer = opt('--peer');
+const compare = args.includes('--compare');
+let peer = opt('--peer');
 const jsonOut = opt('--json');
 
 const FILES = [
@@ -109,6 +111,7 @@ function errorsOf(golds, preds) {
   return lines;
 }
 
+function scoreAll() {
 const rows = [];
 for (const [name, file] of FILES) {
   const docs = readJsonl(file);
@@ -128,6 +131,25 @@ for (const [name, file] of FILES) {
       fs.writeFileSync(path.join(errorsDir, `${name}.txt`), errorsOf(part, preds).join('\n') + '\n');
     }
   }
+}
+return rows;
+}
+
+const rows = scoreAll();
+if (compare) {
+  peer = 'compromise';
+  const peerRows = scoreAll();
+  const f1 = (t) => (t ? t.f.toFixed(3) : undefined);
+  const both = (a, b) => (a === undefined ? '–' : `${a} / ${b ?? '–'}`);
+  console.log('| file | split | docs | person | date | quote | speaker as written | speaker resolved |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  rows.forEach((r, i) => {
+    const c = peerRows[i];
+    const spk = (x) => (r.quote && x !== undefined ? x.toFixed(3) : undefined);
+    console.log(`| ${r.file} | ${r.split} | ${r.docs} | ${both(f1(r.person), f1(c.person))} | ${both(f1(r.date), f1(c.date))} | ${both(f1(r.quote), f1(c.quote))} | ${both(spk(r.quote?.speaker), 'none')} | ${both(spk(r.quote?.resolved), 'none')} |`);
+  });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const f = (x) => (x === undefined ? '   – ' : x.toFixed(3));

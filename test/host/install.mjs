@@ -67,10 +67,10 @@ function npmInstall(dir, spec, env = cleanEnv(), node = process.execPath) {
     { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env });
 }
 
-function codeServerVersion() {
+function codeServerVersion(dir = codeServerDir) {
   try {
-    const out = execFileSync(hostPaths.codeServer, ['--version'], {
-      encoding: 'utf8', env: { ...process.env, PATH: `${hostPaths.node24Bin}:${process.env.PATH}` }, timeout: 60000,
+    const out = execFileSync(path.join(dir, 'node_modules', '.bin', 'code-server'), ['--version'], {
+      encoding: 'utf8', env: { ...process.env, PATH: `${hostPaths.node24Bin}:${process.env.PATH}` }, timeout: 180000,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     // "4.139.1 <commit> with Code 1.139.1" (code-server may log other lines around it)
@@ -78,11 +78,36 @@ function codeServerVersion() {
   } catch { return undefined; }
 }
 
-export function ensureTestHost() {
-  if (fs.existsSync(readyFile) && fs.existsSync(hostPaths.codeServer) && missingDebianPackages().length === 0) {
-    const info = JSON.parse(fs.readFileSync(readyFile, 'utf8'));
-    if (/ with Code \d/.test(info.codeServerVersion ?? '')) return { ...hostPaths, ...info };
+function readyHost() {
+  if (!fs.existsSync(readyFile) || !fs.existsSync(hostPaths.codeServer) || missingDebianPackages().length > 0) return undefined;
+  const info = JSON.parse(fs.readFileSync(readyFile, 'utf8'));
+  return / with Code \d/.test(info.codeServerVersion ?? '') ? { ...hostPaths, ...info } : undefined;
+}
+
+const LOCK_DIR = `${HOST_DIR}.lock`;
+/** A lock older than this is left over from a run that died. */
+const STALE_LOCK_MS = 30 * 60 * 1000;
+
+/** Runs `install` holding the host's lock, so two test runs never install at once; a run that waited finds the host ready. */
+function withInstallLock(install) {
+  for (let waitedMs = 0; ; waitedMs += 2000) {
+    try { fs.mkdirSync(LOCK_DIR); break; } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let age = 0;
+      try { age = Date.now() - fs.statSync(LOCK_DIR).mtimeMs; } catch { continue; }
+      if (age > STALE_LOCK_MS) { fs.rmSync(LOCK_DIR, { recursive: true, force: true }); continue; }
+      if (waitedMs % 30000 === 0) say(`another run is installing the test host; waiting (${Math.round(waitedMs / 1000)} s)`);
+      spawnSync('sleep', ['2']);
+    }
   }
+  try { return readyHost() ?? install(); } finally { fs.rmSync(LOCK_DIR, { recursive: true, force: true }); }
+}
+
+export function ensureTestHost() {
+  return readyHost() ?? withInstallLock(installTestHost);
+}
+
+function installTestHost() {
   ensureDebianPackages();
   const t0 = Date.now();
   if (!fs.existsSync(path.join(hostPaths.node24Bin, 'node'))) {
@@ -91,11 +116,19 @@ export function ensureTestHost() {
   }
   if (!fs.existsSync(hostPaths.codeServer) || !codeServerVersion()) {
     say(`installing code-server@${CODE_SERVER_VERSION} (compiles native modules; about 3 minutes on 2 cores)`);
+    // Installed beside the old one and swapped in once it starts: an install that fails half-way leaves the old one.
+    const staging = `${codeServerDir}.staging-${process.pid}`;
+    fs.rmSync(staging, { recursive: true, force: true });
     const node24 = path.join(hostPaths.node24Bin, 'node');
-    npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, cleanEnv({
+    npmInstall(staging, `code-server@${CODE_SERVER_VERSION}`, cleanEnv({
       PATH: `${hostPaths.node24Bin}:${process.env.PATH}`,
       npm_config_nodedir: nodeDir, // build native modules against Node 24's headers, not the system Node's
     }), node24);
+    if (!codeServerVersion(staging)) throw new Error(`code-server was installed into ${staging} but does not start; see the output above`);
+    const retired = `${codeServerDir}.old-${process.pid}`;
+    if (fs.existsSync(codeServerDir)) fs.renameSync(codeServerDir, retired);
+    fs.renameSync(staging, codeServerDir);
+    fs.rmSync(retired, { recursive: true, force: true });
   }
   const version = codeServerVersion();
   if (!version) throw new Error(`code-server was installed into ${codeServerDir} but does not start; see the output above`);

@@ -61,12 +61,17 @@ async function vsixSmokeTest(chosen, tmp, vsix) {
 async function screenshotTest(chosen, vsix) {
   console.log('\n=== What the reader sees (screenshots of the installed VSIX) ===');
   if (chosen.kind !== 'web') { console.log('  (screenshots need the web test host; skipped on a desktop VS Code run)'); return { passed: 0, failed: 0 }; }
-  const { takeScreenshots, checkColours } = await import('./screenshots.mjs');
+  const { takeScreenshots, checkColours, checkPanel } = await import('./screenshots.mjs');
   const results = await takeScreenshots({ host: chosen.host, vsix });
   const failures = checkColours(results);
   for (const f of failures) console.log(`  ✘ ${f}`);
-  if (!failures.length) console.log(`  ✔ grammar and semantic colours applied to plain text in both themes (${results.map(r => path.relative(root, r.file)).join(', ')})`);
-  return failures.length ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 };
+  if (!failures.length) console.log(`  ✔ grammar and semantic colours applied to plain text in both themes (${results.filter(r => !r.panel).map(r => path.relative(root, r.file)).join(', ')})`);
+  const panelFailures = checkPanel(results);
+  for (const f of panelFailures) console.log(`  ✘ ${f}`);
+  if (!panelFailures.length) console.log(`  ✔ Sources and Timeline panel: bars and the time axis drawn in both themes, a clicked quote selected in the editor (${results.filter(r => r.panel).map(r => path.relative(root, r.file)).join(', ')})`);
+  const count = (f) => (f.length ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 });
+  const [a, b] = [count(failures), count(panelFailures)];
+  return { passed: a.passed + b.passed, failed: a.failed + b.failed };
 }
 
 export async function runIntegration({ grep } = {}) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run screenshots`: what a reader sees. Packages the VSIX, installs it into the test host's VS Code, opens each
-// seed article in the Dark Modern and Light Modern themes and saves PNGs to artifacts/screenshots/.
-// Also prints, per theme, the colour of a few spans, so a regression in colouring shows up in the log too.
+// seed article in the Dark Modern and Light Modern themes and saves PNGs to artifacts/screenshots/; then opens the
+// Sources and Timeline panel beside them (the active article, then all open articles) and saves it too.
+// Also prints, per theme, the colour of a few spans and what the panel drew, so a regression shows up in the log too.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,10 +61,110 @@ async function shoot(host, theme, themeName, tmp, results) {
       console.log(`[screenshots] ${path.relative(root, file)}: ${JSON.stringify(colours)}`);
       results.push({ theme, article, file, colours });
     }
+    results.push(...await shootPanel(page, theme));
   } finally {
     if (context) await context.close().catch(() => {});
     await server.stop();
   }
+}
+
+/** The frame of the Sources and Timeline webview (webviews are nested iframes in the workbench). */
+async function panelFrame(page, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    for (const frame of page.frames()) {
+      if (await frame.evaluate(() => !!document.querySelector('main#app section.sources')).catch(() => false)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the Sources and Timeline panel did not render within 30 s');
+}
+
+/** What the panel drew, read from its DOM: bars with a width and a colour, the axis with its ticks, the date marks. */
+function measurePanel(frame) {
+  return frame.evaluate(() => {
+    const transparent = c => !c || c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+    const bars = [...document.querySelectorAll('.bar')].filter(b => b.getBoundingClientRect().width > 0 && !transparent(getComputedStyle(b).backgroundColor));
+    const ticks = [...document.querySelectorAll('.axis .tick')].filter(t => (t.textContent ?? '').trim() && t.getBoundingClientRect().width > 0);
+    const axis = document.querySelector('.axis-line');
+    const marks = [...document.querySelectorAll('.date-mark .mark-shape')].filter(m => m.getBoundingClientRect().width > 0);
+    return {
+      bars: bars.length, barColours: [...new Set(bars.map(b => getComputedStyle(b).backgroundColor))],
+      ticks: ticks.length, tickLabels: ticks.map(t => t.textContent.trim()),
+      axisStroke: axis ? getComputedStyle(axis).stroke : undefined, axisWidth: axis ? axis.getBoundingClientRect().width : 0,
+      background: getComputedStyle(document.body).backgroundColor,
+      marks: marks.length, rows: document.querySelectorAll('.row').length,
+      summary: document.querySelector('.sources .summary')?.textContent ?? '',
+    };
+  });
+}
+
+/**
+ * With the last seed article active (the others open too, in tabs of their own), runs Show Sources and Timeline from the command palette,
+ * screenshots the panel for the active article and for all open articles, then clicks a quote in it the way a reader
+ * does and reads the editor's selection from the status bar.
+ */
+async function shootPanel(page, theme) {
+  const shots = [];
+  for (const article of [...ARTICLES.slice(0, -1), ARTICLES.at(-1)]) { // open the others, then back to the one on screen
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type(article);
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+  }
+  await page.keyboard.press('F1');
+  await page.keyboard.type('News Annotator: Show Sources and Timeline');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+  let frame = await panelFrame(page);
+  const snap = async (scope, name, wantRows) => {
+    await frame.waitForFunction(n => document.querySelectorAll('.row').length === n && document.querySelectorAll('.bar').length > 0, wantRows, { timeout: 20000 })
+      .catch(() => console.log(`[screenshots] the panel did not show ${wantRows} timeline rows`));
+    await page.waitForTimeout(500);
+    const file = path.join(outDir, `${name}-${theme}.png`);
+    await page.screenshot({ path: file });
+    const drawn = await measurePanel(frame);
+    console.log(`[screenshots] ${path.relative(root, file)}: ${JSON.stringify(drawn)}`);
+    shots.push({ theme, panel: scope, file, drawn });
+  };
+  await snap('active', `sources-timeline-${path.basename(ARTICLES.at(-1), '.txt')}`, 1);
+  await frame.locator('label', { hasText: 'All open articles' }).click();
+  await snap('all', 'sources-timeline', ARTICLES.length);
+  // Click through: open the first source and click its first quote; the editor selects it.
+  await frame.locator('button.source').first().click();
+  await frame.locator('button.quote').first().click();
+  const selected = await page.locator('.statusbar-item', { hasText: /\(\d+ selected\)/ }).first().textContent({ timeout: 10000 }).catch(() => undefined);
+  const quoteText = await frame.locator('button.quote .quote-text').first().textContent();
+  shots.at(-1).clickedQuote = { quote: quoteText, statusBar: selected?.trim() };
+  console.log(`[screenshots] clicked “${quoteText?.slice(0, 40)}…”: status bar ${selected?.trim() ?? '(no selection shown)'}`);
+  return shots;
+}
+
+/**
+ * What must hold in the panel's screenshots: bars drawn with a width and a colour of their own, an axis line with at
+ * least two labelled ticks and date marks on it, one timeline row per article; clicking a quote selected it in the
+ * editor (as many characters as the quote has). Returns failure messages.
+ */
+export function checkPanel(results) {
+  const failures = [];
+  const shots = results.filter(r => r.panel);
+  if (shots.length === 0) failures.push('no screenshot of the Sources and Timeline panel was taken');
+  for (const r of shots) {
+    const d = r.drawn, at = `${r.theme}/panel (${r.panel})`;
+    if (d.bars < 1) failures.push(`${at}: no source bar was drawn`);
+    if (d.barColours.some(c => c === d.background)) failures.push(`${at}: a bar has the background colour`);
+    if (d.ticks < 2) failures.push(`${at}: the time axis has ${d.ticks} labelled ticks`);
+    if (!d.axisStroke || d.axisStroke === 'none' || d.axisWidth < 50) failures.push(`${at}: the axis line is not drawn`);
+    if (d.marks < 1) failures.push(`${at}: no date is marked on the axis`);
+    if (d.rows !== (r.panel === 'all' ? ARTICLES.length : 1)) failures.push(`${at}: ${d.rows} timeline rows`);
+    if (r.clickedQuote) {
+      const want = r.clickedQuote.quote?.length;
+      const got = Number(/\((\d+) selected\)/.exec(r.clickedQuote.statusBar ?? '')?.[1]);
+      if (!(got > 0) || (want && !r.clickedQuote.quote.endsWith('…') && got !== want)) failures.push(`${at}: clicking a quote selected ${got || 'nothing'} in the editor (the quote has ${want} characters)`);
+    }
+  }
+  return failures;
 }
 
 /**
@@ -90,7 +191,7 @@ export async function takeScreenshots({ host = ensureTestHost(), vsix } = {}) {
  */
 export function checkColours(results) {
   const failures = [];
-  for (const r of results) {
+  for (const r of results.filter(x => !x.panel)) {
     const c = r.colours;
     const plainish = new Set([c['(plain text)']].filter(Boolean));
     const want = r.article.startsWith('kerry-beijing') ? ['Secretary of State', 'Kerry', '“irresponsible”', 'Tuesday'] : ['Secretary', 'Kerry', 'Jan. 27'];
@@ -108,7 +209,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const overall = setTimeout(() => { console.error('[screenshots] timed out after 300 s'); process.exit(124); }, 300000);
   takeScreenshots().then(results => {
     clearTimeout(overall);
-    const failures = checkColours(results);
+    const failures = [...checkColours(results), ...checkPanel(results)];
     for (const f of failures) console.error(`[screenshots] ${f}`);
     process.exit(failures.length ? 1 : 0);
   }, e => { console.error(`[screenshots] ${e.stack || e}`); process.exit(1); });

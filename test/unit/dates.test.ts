@@ -31,6 +31,7 @@ describe('dates: month-day forms', () => {
   it('reads month and year, and a bare month only where it is used as a date', () => {
     assert.equal(only('Montalvo left in September 2010, after years', REF).value, '2010-09');
     assert.deepEqual(spans('The talks are supposed to conclude by May.'), ['May']);
+    assert.deepEqual(spans('Retail sales for April are due Tuesday.'), ['April', 'Tuesday']);
     assert.deepEqual(spans('Theresa May said she may march on.'), []);
     assert.deepEqual(spans('It was announced in early November.'), ['early November']);
   });
@@ -60,17 +61,20 @@ describe('dates: ISO date-times, day-month-year, weekdays', () => {
     assert.deepEqual(spans('Kerry arrived in Beijing on Tuesday night on his mission.'), ['Tuesday night']);
     assert.deepEqual(spans('They met yesterday afternoon and will meet again tomorrow morning.'), ['yesterday afternoon', 'tomorrow morning']);
     assert.deepEqual(spans('Orkem said last Wednesday that it would bid.'), ['last Wednesday']);
-    // A title in capitals is not a part of the day; "tonight" already is one.
-    assert.deepEqual(spans('The show aired on Saturday Night Live. Tonight evening falls.'), ['Saturday', 'Tonight']);
+    // A capitalised part of the day after a day makes a title, no date ("tonight" already is a part of the day);
+    // after a day in capitals it is the same text shouted.
+    assert.deepEqual(spans('The show aired on Saturday Night Live. Tonight evening falls.'), ['Tonight']);
+    assert.deepEqual(spans('The Saturday Evening Post ran it. THE PARTY IS TOMORROW NIGHT.'), ['TOMORROW NIGHT']);
+    assert.deepEqual(spans('The fair opened on Saturday Night as crowds came.'), ['Saturday']);
   });
 });
 
 describe('dates: decades and years', () => {
-  it('reads decades, keeping "the" but not "late"/"early"', () => {
+  it('reads decades with "the" and with "late"/"early", which belong to the date', () => {
     const d = only('throughout the 1990s, sales grew');
     assert.equal(d.text, 'the 1990s');
     assert.equal(d.value, '199X');
-    assert.deepEqual(spans('in the late 1980s and early 1990s'), ['1980s', '1990s']);
+    assert.deepEqual(spans('in the late 1980s and early 1990s'), ['the late 1980s', 'early 1990s']);
   });
 
   it('takes a bare four-digit number as a year only where it reads as one', () => {
@@ -96,7 +100,7 @@ describe('dates: trigger words', () => {
 
   it('reads "Year" inside a named day as part of it, never alone', () => {
     assert.deepEqual(spans("Sales rose by year's end."), ["year's end"]);
-    assert.deepEqual(spans("Sales rose by the new year's end, officials said."), []);
+    assert.deepEqual(spans("Sales rose by New Year's Day, officials said."), ["New Year's Day"]);
   });
 });
 
@@ -222,14 +226,19 @@ function exactDateF1(docs: GoldDoc[]): number {
   return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
 }
 
+/** A clock time alone ("6:00am", "midnight", "15:11 GMT"): GUM marks it, our convention (issue 10) does not. */
+const BARE_CLOCK_TIME = /^(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s?(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|noon|midnight|midday)$/i;
+
 describe('dates: gold corpora', () => {
   it('reaches exact-span date F1 >= 0.85 on the seed articles', () => {
     const f1 = exactDateF1(seedGold());
     assert.ok(f1 >= 0.85, `seed date F1 ${f1.toFixed(3)}`);
   });
 
-  it('reaches exact-span date F1 >= 0.85 on GUM news dev', () => {
-    const f1 = exactDateF1(gumGold());
+  it('reaches exact-span date F1 >= 0.85 on GUM news dev, whose bare clock times are left out', () => {
+    const docs = gumGold().map(d => ({ ...d, entities: d.entities.filter(e => !(e.type === 'date' && BARE_CLOCK_TIME.test(e.text))) }));
+    assert.ok(docs.some((d, i) => d.entities.length < gumGold()[i].entities.length), 'GUM has bare clock times to leave out');
+    const f1 = exactDateF1(docs);
     assert.ok(f1 >= 0.85, `GUM date F1 ${f1.toFixed(3)}`);
   });
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { OnigScanner } from 'vscode-oniguruma';
 import type { IGrammar } from 'vscode-textmate';
-import { readArticle } from '../support/paths';
+import path from 'node:path';
+import { readArticle, repoRoot } from '../support/paths';
 import {
   allScopedTexts, createNewsRegistry, foregroundPerChar, grammarPath, loadNewsGrammar, offsetOf, scopedText, scopesAtOffset, scopesOf, tokenizeDocument,
   type TokenizedDocument,
@@ -269,15 +270,38 @@ describe('news TextMate grammar', function () {
       ['It opened in early November.', 'early November'],
       ['Posted 2016-01-18T17:05Z by staff.', '2016-01-18T17:05Z'],
       ['Filed 01/18/2016 in court.', '01/18/2016'],
-      ['The vote is at 5 p.m. today.', '5 p.m.'],
-      ['The vote is at 10:30 a.m. sharp.', '10:30 a.m.'],
-      ['As of 15:11 GMT nothing had changed.', '15:11 GMT'],
+      ['The vote is at 5 p.m. today.', '5 p.m. today'],
+      ['The vote is at 7pm Friday in Lisbon.', '7pm Friday'],
+      ['Updated 14:05 GMT, 3 March 2025 by staff.', '14:05 GMT, 3 March 2025'],
+      ['The meeting is on March 3, 2025 at 9:30 am in Lisbon.', 'March 3, 2025 at 9:30 am'],
+      ['Oct. 9, 2024 5:48 PM ET', 'Oct. 9, 2024 5:48 PM ET'],
+      ['The court sits on Friday at 10 a.m. again.', 'Friday at 10 a.m.'],
       ['He met them on Wednesday morning.', 'Wednesday morning'],
       ['It was founded in 1998 by students.', '1998'],
       ['It grew in the 1990s and the ’90s.', '1990s'],
       ['It grew in the ’90s.', '’90s'],
       ['No one has won since 2001.', '2001'],
-      ['Growth slowed in mid-2016.', '2016'],
+      ['Growth slowed in mid-2016.', 'mid-2016'],
+      ['Sales fell in late 2023, traders said.', 'late 2023'],
+      ['It began in the late 1970s and ended.', 'late 1970s'],
+      ['Rates rise by the end of March, it said.', 'the end of March'],
+      ['Growth returns in the second half of this year.', 'the second half of this year'],
+      ['The deal closes later this month.', 'later this month'],
+      ['Officials spoke late yesterday in Rome.', 'late yesterday'],
+      ['The storm hit last night and moved on.', 'last night'],
+      ['The club will rebuild next spring.', 'next spring'],
+      ['Over the summer they moved to Lisbon.', 'the summer'],
+      ['Profit rose in the third quarter of 2024.', 'the third quarter of 2024'],
+      ['Revenue in Q4 2024 beat forecasts.', 'Q4 2024'],
+      ['Sales rose in Q3 and fell.', 'Q3'],
+      ['Guidance for H1 2025 was cut.', 'H1 2025'],
+      ['The budget for fiscal 2025 passed.', 'fiscal 2025'],
+      ['The FY2024-25 results were late.', 'FY2024-25'],
+      ['Next fiscal year will be hard.', 'Next fiscal year'],
+      ['They lost twice this season at home.', 'this season'],
+      ['Shops close on Good Friday and Christmas Eve.', 'Good Friday'],
+      ['Shops close on Good Friday and Christmas Eve.', 'Christmas Eve'],
+      ['Markets shut for Lunar New Year in Asia.', 'Lunar New Year'],
       ['The 2016 election was close.', '2016'],
       ['The 2015-16 season ended.', '2015-16'],
       ['She left Paris last week.', 'last week'],
@@ -297,6 +321,19 @@ describe('news TextMate grammar', function () {
     it('colours both years of a range separately', () => {
       const doc = tokenize('He served from 1998 to 2001, and between 2004 and 2009; the study covers 2000 - 2050.');
       assert.deepEqual(allScopedTexts(doc, DATE), ['1998', '2001', '2004', '2009', '2000', '2050']);
+    });
+
+    it('does not colour a bare clock time, a set or a name that holds a date word', () => {
+      const doc = tokenize('Doors open at 10:30 a.m. sharp; as of 15:11 GMT, at noon. The market opens every Thursday and on Sundays. ' +
+        'The Audi Q4 sold. The fall of Rome. Q4: what happened?');
+      assert.deepEqual(allScopedTexts(doc, DATE), []);
+    });
+
+    it('colours every named day of the holidays word list, as the analyzer reads them', () => {
+      const names = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'analysis', 'lexicon', 'holidays.json'), 'utf8')) as { entries: string[] }).entries
+        .map(e => e.slice(0, e.lastIndexOf(':')).trim());
+      assert.ok(names.length > 20);
+      for (const name of names) assert.equal(scopedText(tokenize(`They met on ${name} in Lisbon.`), name, DATE), name, name);
     });
 
     it('does not colour numbers that only look like years', () => {

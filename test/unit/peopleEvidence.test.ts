@@ -94,6 +94,14 @@ describe('people: bylines, headlines and honorifics', () => {
     assert.deepEqual(reasons('BY JANE ROE AND TOM LEE\nThe mayor spoke on Monday.'), ['JANE ROE:byline', 'TOM LEE:byline']);
   });
 
+  it('a byline with a name in capitals among names as usual', () => {
+    assert.deepEqual(names('By Priya Raman and TOM ELLISON\n\nThe plant will close.'), ['Priya Raman', 'TOM ELLISON']);
+  });
+
+  it('a workplace named after its analysts, at a sentence start too', () => {
+    assert.deepEqual(names('Analysts at Barclays said the move was overdue.'), []);
+  });
+
   it('a headline in capitals names the article\'s people by their usual spelling', () => {
     assert.deepEqual(linked('GOLF - HALVORSEN LEADS BY TWO AT OPEN\nLONDON 2024-08-22\n\nIngrid Halvorsen shot a 66 on Thursday.'),
       ['HALVORSEN→Ingrid Halvorsen', 'Ingrid Halvorsen→Ingrid Halvorsen']);

@@ -71,5 +71,12 @@ describe('semantic token layout', () => {
     assert.equal(describeDateValue('2016-01'), 'January 2016');
     assert.equal(describeDateValue('199X'), 'the 1990s');
     assert.equal(describeDateValue('2016-W03'), 'week 3 of 2016');
+    assert.equal(describeDateValue('2016-01-27T17:05'), 'Wednesday, 27 January 2016 17:05');
+    assert.equal(describeDateValue('2016-01-26TNI'), 'Tuesday, 26 January 2016 night');
+    assert.equal(describeDateValue('2025-H2'), 'the second half of 2025');
+    assert.equal(describeDateValue('FY2025'), 'fiscal year 2025');
+    assert.equal(describeDateValue('FY2025-Q1'), 'Q1 of fiscal 2025');
+    assert.equal(describeDateValue('2023/2024'), '2023–2024');
+    assert.equal(describeDateValue('20XX'), 'the 21st century');
   });
 });

@@ -1,5 +1,8 @@
-// Named days that news uses as dates ("Christmas", "Election Day"): their day in a given year.
+// Named days that news uses as dates ("Christmas", "Election Day", "Good Friday"), read from the holidays word list:
+// each name with the rule that gives its day in a year.
+import { lexicon } from '../lexicon';
 import { type CivilDate, civilFromDayNumber, dayNumber, isoWeekday } from './calendar';
+import { WEEKDAYS } from './lexicon';
 
 /** The n-th (1-based; -1 = last) given ISO weekday of a month. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): CivilDate {
@@ -21,25 +24,42 @@ function easter(year: number): CivilDate {
   return { year, month, day: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
-/** Holiday name (lower case, straight apostrophe) -> its day in a year. */
-export const HOLIDAYS: ReadonlyMap<string, (year: number) => CivilDate> = new Map<string, (year: number) => CivilDate>([
-  ['christmas', y => ({ year: y, month: 12, day: 25 })],
-  ['christmas day', y => ({ year: y, month: 12, day: 25 })],
-  ['christmas eve', y => ({ year: y, month: 12, day: 24 })],
-  ["new year's day", y => ({ year: y, month: 1, day: 1 })],
-  ["new year's eve", y => ({ year: y, month: 12, day: 31 })],
-  ["valentine's day", y => ({ year: y, month: 2, day: 14 })],
-  ['halloween', y => ({ year: y, month: 10, day: 31 })],
-  ['independence day', y => ({ year: y, month: 7, day: 4 })],
-  ['veterans day', y => ({ year: y, month: 11, day: 11 })],
-  ['boxing day', y => ({ year: y, month: 12, day: 26 })],
-  ['easter', easter],
-  ['easter sunday', easter],
-  ['thanksgiving', y => nthWeekday(y, 11, 4, 4)],
-  ['thanksgiving day', y => nthWeekday(y, 11, 4, 4)],
-  ['memorial day', y => nthWeekday(y, 5, 1, -1)],
-  ['labor day', y => nthWeekday(y, 9, 1, 1)],
-  ["mother's day", y => nthWeekday(y, 5, 7, 2)],
-  ["father's day", y => nthWeekday(y, 6, 7, 3)],
-  ['election day', y => civilFromDayNumber(dayNumber(nthWeekday(y, 11, 1, 1)) + 1)],
-]);
+type DayOf = (year: number) => CivilDate;
+
+const RULE_RE = /^(?:(\d{2})-(\d{2})|([1-5]|last) ([a-z]+) of (\d{2})|([a-z' .-]+?))(?: ([+-]\d+))?$/;
+
+/** The day a rule of the list gives ("12-25", "4 thursday of 11", "easter -2", "thanksgiving +1"). */
+function parseRule(rule: string, named: (name: string) => DayOf | undefined): DayOf {
+  const m = RULE_RE.exec(rule);
+  if (!m) throw new Error(`holidays: cannot read the rule "${rule}"`);
+  let base: DayOf;
+  if (m[1]) {
+    const month = +m[1], day = +m[2];
+    base = y => ({ year: y, month, day });
+  } else if (m[3]) {
+    const n = m[3] === 'last' ? -1 : +m[3], weekday = WEEKDAYS.get(m[4]), month = +m[5];
+    if (!weekday) throw new Error(`holidays: no weekday "${m[4]}" in "${rule}"`);
+    base = y => nthWeekday(y, month, weekday, n);
+  } else {
+    const other = m[6] === 'easter' ? easter : named(m[6]);
+    if (!other) throw new Error(`holidays: "${m[6]}" in "${rule}" is not listed before it`);
+    base = other;
+  }
+  const shift = m[7] ? +m[7] : 0;
+  return shift ? y => civilFromDayNumber(dayNumber(base(y)) + shift) : base;
+}
+
+/** The key of a holiday as written in a text or the list ("Valentine’s  Day" → "valentine's day"). */
+export const holidayKey = (written: string): string => written.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+
+const dayRules = new Map<string, DayOf>();
+/** Every listed name as news writes it ("Eid al-Fitr"), with or without a rule. */
+export const HOLIDAY_NAMES: readonly string[] = lexicon.holidays.entries.map(entry => {
+  const colon = entry.lastIndexOf(':');
+  const name = entry.slice(0, colon).trim(), rule = entry.slice(colon + 1).trim();
+  if (rule !== '?') dayRules.set(holidayKey(name), parseRule(rule, n => dayRules.get(holidayKey(n))));
+  return name;
+});
+
+/** Holiday key -> its day in a year; names whose day this calendar cannot give (lunar ones) are not keys. */
+export const HOLIDAYS: ReadonlyMap<string, DayOf> = dayRules;

@@ -1,10 +1,13 @@
 // The publication date an article states about itself, looked for near its top: a labelled line
-// ("Posted on : 2016-01-18 17:05 KST", "Published: Jan. 18, 2016", "Updated …"), a dateline with a year
-// ("BEIJING, Jan. 18, 2016 (Xinhua) --") or a line that is only a date ("Friday, July 21, 2017").
+// ("Posted on : 2016-01-18 17:05 KST", "Published: Jan. 18, 2016", "Updated 14:05 GMT, 3 March 2025"), a dateline
+// with a year ("BEIJING, Jan. 18, 2016 (Xinhua) --", "LISBON, 12 March 2025 –") or a line of the head that is a
+// date, alone or beside a byline ("Friday, July 21, 2017", "Oct. 9, 2024 5:48 PM ET", "By Jane Roe | Oct. 9, 2024").
 // Labels and datelines are read only near the years of the head, the only places a full day can follow them.
-import { findDateExpressions } from './expressions';
-import type { DateExpression } from './meaning';
+import { lexicon } from '../lexicon';
 import { formatDay, isValidDate } from './calendar';
+import { findDateExpressions } from './expressions';
+import { isCapitalised } from './match';
+import type { DateExpression, DateMeaning } from './meaning';
 
 /** How far into the article the header (labels, dateline, date line) can be. */
 const HEAD_LENGTH = 3000;
@@ -12,7 +15,15 @@ const HEAD_LINES = 12;
 /** How much text after a position is read for a date starting there. */
 const DAY_WINDOW = 80;
 
-const LABEL_RE = /\b(First\s+published|Published|Posted|Date|Dated|Last\s+updated|Updated|Modified)\b(?:\s+(?:on|at))?\s*[:：]?\s*/gi;
+const PUBLICATION_LABELS = lexicon.publicationLabels.entries;
+const UPDATE_LABELS: ReadonlySet<string> = new Set(lexicon.updateLabels.entries);
+/** Group 1 is the label, group 2 its colon: a label in lower case counts only with one ("was published on May 5" is a sentence). */
+const LABEL_RE = new RegExp(
+  `\\b(${[...PUBLICATION_LABELS, ...UPDATE_LABELS].sort((a, b) => b.length - a.length).map(l => l.replace(/ /g, '\\s+')).join('|')})\\b(?:\\s+(?:on|at))?\\s*([:：])?\\s*`,
+  'gi',
+);
+/** The longest word of a label: how far back a label can start before the position its tail reaches. */
+const LONGEST_LABEL_WORD = Math.max(...[...PUBLICATION_LABELS, ...UPDATE_LABELS].flatMap(l => l.split(' ')).map(w => w.length));
 /** "BEIJING, Jan. 18 (Xinhua) --", "WASHINGTON, August 8 (Xinhua) --", "Taipei, Taiwan — " at the start of a line. */
 const DATELINE_RE = /^[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?,[ \t]*/gm;
 /** The same, tried at one line start only. */
@@ -44,13 +55,16 @@ function fullDayAt(text: string, pos: number): string | undefined {
   return mayStartDayDate(text, pos) ? fullDay(firstExpressionAt(text, pos)) : undefined;
 }
 
-/** The day of a date expression with year, month and day, as "YYYY-MM-DD". */
+/** The day of a date expression with year, month and day (a time after it or before it aside), as "YYYY-MM-DD". */
 function fullDay(e: DateExpression | undefined): string | undefined {
-  if (!e || e.meaning.kind !== 'calendar') return undefined;
-  const { year, month, day } = e.meaning;
+  const meaning = e && dayOf(e.meaning);
+  if (!meaning || meaning.kind !== 'calendar') return undefined;
+  const { year, month, day } = meaning;
   if (year === undefined || month === undefined || day === undefined || !isValidDate(year, month, day)) return undefined;
   return formatDay({ year, month, day });
 }
+
+const dayOf = (m: DateMeaning): DateMeaning => (m.kind === 'timed' ? m.day : m);
 
 function firstExpressionAt(text: string, pos: number): DateExpression | undefined {
   const window = text.slice(pos, pos + DAY_WINDOW);
@@ -104,7 +118,7 @@ function* labelsIn(head: string, stretches: Stretch[]): Generator<RegExpExecArra
 function labelSearchStart(head: string, pos: number): number {
   let start = pos;
   while (start > 0 && /[\s:：onat]/i.test(head[start - 1])) start--;
-  return Math.max(0, start - 'published'.length);
+  return Math.max(0, start - LONGEST_LABEL_WORD);
 }
 
 /**
@@ -145,9 +159,10 @@ export function findPublicationDate(text: string): string | undefined {
   if (stretches.length === 0) return undefined; // no full day in the head, so none is stated
   let updated: string | undefined;
   for (const m of labelsIn(head, stretches)) {
+    if (!m[2] && !isCapitalised(m[1])) continue;
     const day = fullDayAt(head, m.index + m[0].length);
     if (!day) continue;
-    if (/updated|modified/i.test(m[1])) updated ??= day;
+    if (UPDATE_LABELS.has(m[1].toLowerCase().replace(/\s+/g, ' '))) updated ??= day;
     else return day;
   }
   if (updated) return updated;
@@ -161,12 +176,38 @@ export function findPublicationDate(text: string): string | undefined {
     const lineEnd = nl < 0 ? head.length : nl;
     const line = head.slice(from, lineEnd);
     from = lineEnd + 1;
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.length > 60 || !mayStartDayDate(trimmed, 0) || !/[0-9]/.test(trimmed)) continue; // a full day has digits
-    const e = findDateExpressions(trimmed)[0];
-    if (!e || e.start !== 0 || trimmed.slice(e.end).replace(/[\s,.|:;–—-]+/g, '') !== '') continue;
-    const day = fullDay(e); // as fullDayAt(trimmed, 0) would read it: the line is shorter than its window
+    const day = headLineDay(line.trim());
     if (day) return day;
+  }
+  return undefined;
+}
+
+/** Lines of the head longer than this are sentences, not a date line or a byline. */
+const HEAD_LINE_LENGTH = 120;
+/** A separator between the parts of a byline or date line: "By Jane Roe | Oct. 9, 2024", "Oct. 9, 2024 / 5:48 PM". */
+const SEPARATOR = '[|/·•—–]|\\s-\\s';
+const SEPARATOR_END_RE = new RegExp(`(?:${SEPARATOR})\\s*$`);
+const SEPARATOR_START_RE = new RegExp(`^\\s*(?:${SEPARATOR}|-)`);
+const ONLY_PUNCTUATION_RE = /^[\s,.|:;–—-]*$/;
+const BYLINE_RE = /^by\s/i;
+
+/**
+ * The full day a line of the head states for the article: the line is the date (with its time: "Oct. 9, 2024 5:48 PM
+ * ET"), or the date beside a byline or after a separator, ending the line or followed by another separator.
+ */
+function headLineDay(line: string): string | undefined {
+  if (!line || line.length > HEAD_LINE_LENGTH) return undefined;
+  FULL_DAY_DIGITS_RE.lastIndex = 0;
+  if (!FULL_DAY_DIGITS_RE.test(line)) return undefined; // a full day has a year's digits
+  for (const e of findDateExpressions(line)) {
+    const day = fullDay(e);
+    if (!day) continue;
+    const before = line.slice(0, e.start), after = line.slice(e.end);
+    const ends = ONLY_PUNCTUATION_RE.test(after);
+    if (before === '' && (ends || SEPARATOR_START_RE.test(after))) return day;
+    if (SEPARATOR_END_RE.test(before) && (ends || SEPARATOR_START_RE.test(after))) return day;
+    if (BYLINE_RE.test(before) && ends) return day;
+    return undefined; // the first full day of a line decides
   }
   return undefined;
 }

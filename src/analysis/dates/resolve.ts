@@ -1,6 +1,8 @@
 // Places a date expression's meaning on the calendar against a reference day (the article's publication date).
-// Values are ISO-8601-like at the precision the text gives: "2016-01-27", "2016-01-27T17:05", "2016-01", "2016",
-// "199X" (decade), "19XX" (century), "2016-W03" (week), "2016-W03-WE" (weekend), "2016-Q1", "2016-SU" (season).
+// Values are ISO-8601-like at the precision the text gives (the forms are listed at DateMention.value in ../types.ts):
+// "2016-01-27", "2016-01-27T17:05", "2016-01-27TNI" (a part of the day), "2016-01", "2016", "199X" (decade),
+// "19XX" (century), "2016-W03" (week), "2016-W03-WE" (weekend), "2016-Q1", "2016-H2" (half year), "2016-SU"
+// (season), "FY2025" and "FY2025-Q1" (fiscal year and quarter), "2023/2024" (a span of years).
 import {
   type CivilDate, addMonths, civilFromDayNumber, dayNumber, formatDay, formatMonth, formatTime, formatWeek,
   isValidDate, isoWeek, isoWeekday,
@@ -15,6 +17,9 @@ export interface Resolution {
   relative: boolean;
 }
 
+/** A value of one whole day ("2016-01-27"), to which a time or a part of the day can be added. */
+const DAY_VALUE_RE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
 /**
  * `tense` (asked lazily, only when it matters) is the tense of the sentence around the expression. A bare weekday
  * in past narrative ("met on Tuesday", or no tense marker at all) is the latest such day on or before the reference,
@@ -25,7 +30,9 @@ export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined,
   switch (meaning.kind) {
     case 'calendar': {
       if (meaning.year !== undefined) return { value: formatCalendar(meaning.year, meaning), relative: false };
-      if (!ref || meaning.month === undefined) return { relative: true };
+      if (!ref) return { relative: true };
+      if (meaning.yearOffset !== undefined) return { value: formatCalendar(ref.year + meaning.yearOffset, meaning), relative: true };
+      if (meaning.month === undefined) return { relative: true };
       const { month, day } = meaning;
       const relation = meaning.relation ?? tenseRelation(month, day, ref, tense);
       const year = inferYear(y => dayNumber({ year: y, month, day: day ?? 15 }), relation, ref, day === undefined ? month : undefined);
@@ -35,29 +42,55 @@ export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined,
       return { value: `${String(meaning.decade).slice(0, 3)}X`, relative: false };
     case 'century':
       return { value: `${String(meaning.firstYear).padStart(4, '0').slice(0, 2)}XX`, relative: false };
-    case 'time':
-      return { value: ref ? formatDay(ref) + formatTime(meaning.hour, meaning.minute) : undefined, relative: true };
+    case 'timed':
+    case 'partOfDay': {
+      // a clock time is more precise than the part of the day it falls in: "10 p.m. Tuesday night"
+      const inner = meaning.kind === 'timed' && meaning.day.kind === 'partOfDay' ? meaning.day.day : meaning.day;
+      const day = resolveMeaning(inner, ref, tense);
+      if (day.value === undefined || !DAY_VALUE_RE.test(day.value)) return day;
+      return { value: day.value + (meaning.kind === 'timed' ? formatTime(meaning.hour, meaning.minute) : `T${meaning.part}`), relative: day.relative };
+    }
     case 'shift':
       return { value: ref ? shiftValue(meaning.unit, meaning.offset, ref) : undefined, relative: true };
-    case 'weekday':
-      return { value: ref ? formatDay(civilFromDayNumber(weekdayDay(meaning.weekday, meaning.direction, ref, tense))) : undefined, relative: true };
-    case 'quarter': {
-      if (meaning.quarter !== undefined && meaning.year !== undefined) return { value: `${meaning.year}-Q${meaning.quarter}`, relative: false };
+    case 'weekday': {
       if (!ref) return { relative: true };
-      if (meaning.quarter !== undefined) return { value: `${ref.year}-Q${meaning.quarter}`, relative: true };
+      const day = meaning.weekOffset !== undefined
+        ? dayNumber(ref) + 7 * meaning.weekOffset - isoWeekday(dayNumber(ref)) + meaning.weekday
+        : weekdayDay(meaning.weekday, meaning.direction, ref, tense);
+      return { value: formatDay(civilFromDayNumber(day)), relative: true };
+    }
+    case 'quarter': {
+      const prefix = meaning.fiscal ? 'FY' : '';
+      if (meaning.quarter !== undefined && meaning.year !== undefined) return { value: `${prefix}${meaning.year}-Q${meaning.quarter}`, relative: false };
+      if (!ref) return { relative: true };
+      if (meaning.quarter !== undefined) return { value: `${prefix}${ref.year + (meaning.yearOffset ?? 0)}-Q${meaning.quarter}`, relative: true };
+      if (meaning.fiscal) return { relative: true }; // "the current fiscal quarter": the fiscal calendar is not known
       const idx = ref.year * 4 + Math.floor((ref.month - 1) / 3) + (meaning.quarterOffset ?? 0);
       return { value: `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}`, relative: true };
     }
+    case 'half': {
+      const prefix = meaning.fiscal ? 'FY' : '';
+      if (meaning.year !== undefined) return { value: `${prefix}${meaning.year}-H${meaning.half}`, relative: false };
+      return { value: ref ? `${prefix}${ref.year + (meaning.yearOffset ?? 0)}-H${meaning.half}` : undefined, relative: true };
+    }
+    case 'fiscalYear':
+      if (meaning.year !== undefined) return { value: `FY${meaning.year}`, relative: false };
+      return { value: ref ? `FY${ref.year + (meaning.yearOffset ?? 0)}` : undefined, relative: true };
+    case 'years':
+      return { value: `${meaning.firstYear}/${meaning.lastYear}`, relative: false };
+    case 'sportsSeason':
+      return { relative: true }; // a season may straddle two years: which, the text does not say
     case 'holiday': {
       const dayOf = HOLIDAYS.get(meaning.name);
-      if (!dayOf) return { relative: meaning.year === undefined };
+      if (!dayOf) return meaning.year !== undefined ? { value: String(meaning.year), relative: false } : { relative: true };
       if (meaning.year !== undefined) return { value: formatDay(dayOf(meaning.year)), relative: false };
       if (!ref) return { relative: true };
       const refDay = dayNumber(ref);
       const at = (y: number): number => dayNumber(dayOf(y));
-      const t = at(ref.year) === refDay ? undefined : tense();
-      const year = inferYear(at, t === 'past' ? 'last' : t === 'future' ? 'next' : undefined, ref);
-      return { value: formatDay(dayOf(year)), relative: true };
+      if (meaning.relation === 'this') return { value: formatDay(dayOf(ref.year)), relative: true };
+      const t = meaning.relation ? undefined : at(ref.year) === refDay ? undefined : tense();
+      const relation = meaning.relation ?? (t === 'past' ? 'last' : t === 'future' ? 'next' : undefined);
+      return { value: formatDay(dayOf(inferYear(at, relation, ref))), relative: true };
     }
     case 'season': {
       if (meaning.year !== undefined) return { value: `${meaning.year}-${meaning.season}`, relative: false };
@@ -66,12 +99,10 @@ export function resolveMeaning(meaning: DateMeaning, ref: CivilDate | undefined,
   }
 }
 
-function formatCalendar(year: number, m: { month?: number; day?: number; hour?: number; minute?: number }): string | undefined {
+function formatCalendar(year: number, m: { month?: number; day?: number }): string | undefined {
   if (m.month === undefined) return String(year).padStart(4, '0');
   if (m.day === undefined) return formatMonth(year, m.month);
-  if (!isValidDate(year, m.month, m.day)) return undefined;
-  const day = formatDay({ year, month: m.month, day: m.day });
-  return m.hour !== undefined ? day + formatTime(m.hour, m.minute ?? 0) : day;
+  return isValidDate(year, m.month, m.day) ? formatDay({ year, month: m.month, day: m.day }) : undefined;
 }
 
 /**

@@ -3,10 +3,19 @@
 // Heuristic: the tense marker nearest before the date in its sentence decides (the verb usually precedes its
 // date adverbial: "met on Tuesday", "will meet on Tuesday"); failing that, the first one after it ("On Tuesday, he
 // will…"); failing both, no tense (the caller decides: news mostly reports what has happened). Future markers: "will", "'ll", "plans to",
-// "is scheduled to", "next"…; past markers: "said", "was", irregular past forms and "-ed" words.
+// "is scheduled to", "next"…; past markers: "said", "was", irregular past forms and "-ed" words (the lists are in
+// ../lexicon: future-markers, past-markers).
+import { lexicon } from '../lexicon';
 
-const MARKER_RE =
-  /\b(will|won['’]t|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to|supposed\s+to|hop(?:e|es|ing)\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|due\s+to|set\s+to|to\s+be\s+held|would|upcoming|next)\b|['’]ll\b|\b(was|were|had|did|said|told|met|went|came|left|began|took|gave|made|saw|held|spoke|got|became|found|won|lost|ran|sent|brought|thought|knew|wrote|[a-z]{2,}ed)\b/gi;
+/** A list's phrases as one alternation: any space between words, either apostrophe. */
+const alternation = (phrases: readonly string[]): string =>
+  [...phrases].sort((a, b) => b.length - a.length).map(p => p.replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|');
+const FUTURE = lexicon.futureMarkers.entries;
+/** Group 2 is set for a past marker; a match without it is a future one. "'ll" starts with no word boundary. */
+const MARKER_RE = new RegExp(
+  `\\b(${alternation(FUTURE.filter(f => !f.startsWith("'")))})\\b|(?:${alternation(FUTURE.filter(f => f.startsWith("'")))})\\b|\\b(${alternation(lexicon.pastMarkers.entries)}|[a-z]{2,}ed)\\b`,
+  'gi',
+);
 
 const SENTENCE_WINDOW = 300;
 

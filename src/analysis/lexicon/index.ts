@@ -4,37 +4,58 @@ import asianSurnames from './asian-surnames.json';
 import attributiveHeads from './attributive-heads.json';
 import authoredWorks from './authored-works.json';
 import corporateSuffixes from './corporate-suffixes.json';
+import countedNounEndings from './counted-noun-endings.json';
+import countedNouns from './counted-nouns.json';
 import countryAliases from './country-aliases.json';
 import countryLeads from './country-leads.json';
 import dateLeadWords from './date-lead-words.json';
 import descriptionEnds from './description-ends.json';
 import firmHeads from './firm-heads.json';
 import firmsNamedAfterPeople from './firms-named-after-people.json';
+import futureMarkers from './future-markers.json';
 import givenNamesAlsoWords from './given-names-also-words.json';
+import holidays from './holidays.json';
+import identifierNouns from './identifier-nouns.json';
 import kinshipNouns from './kinship-nouns.json';
+import monthAbbreviations from './month-abbreviations.json';
+import monthAbbreviationsUndotted from './month-abbreviations-undotted.json';
+import monthNames from './month-names.json';
 import nameParticles from './name-particles.json';
 import nameParticlesInsideRuns from './name-particles-inside-runs.json';
 import namePrefixes from './name-prefixes.json';
 import namedThingPrefixes from './named-thing-prefixes.json';
 import nonNameWords from './non-name-words.json';
+import numberWords from './number-words.json';
+import ordinalWords from './ordinal-words.json';
 import organisationNouns from './organisation-nouns.json';
 import organisationPossessions from './organisation-possessions.json';
+import partsOfDay from './parts-of-day.json';
+import pastMarkers from './past-markers.json';
 import personParticiples from './person-participles.json';
 import personTitles from './person-titles.json';
 import personVerbs from './person-verbs.json';
 import placeLeads from './place-leads.json';
 import possessiveThingHeads from './possessive-thing-heads.json';
+import publicationLabels from './publication-labels.json';
+import quantityPhrases from './quantity-phrases.json';
 import reportingVerbForms from './reporting-verb-forms.json';
 import reportingVerbParticles from './reporting-verb-particles.json';
 import reportingVerbs from './reporting-verbs.json';
 import roleNouns from './role-nouns.json';
 import roleWords from './role-words.json';
 import saintPrefixes from './saint-prefixes.json';
+import seasons from './seasons.json';
 import settlementNouns from './settlement-nouns.json';
 import speechAuxiliaries from './speech-auxiliaries.json';
+import streetSuffixes from './street-suffixes.json';
+import tensWords from './tens-words.json';
 import thingSuffixes from './thing-suffixes.json';
 import thingWords from './thing-words.json';
+import timeZones from './time-zones.json';
 import titleAbbreviations from './title-abbreviations.json';
+import updateLabels from './update-labels.json';
+import weekdayAbbreviations from './weekday-abbreviations.json';
+import weekdayNames from './weekday-names.json';
 import workNouns from './work-nouns.json';
 import workplaceRoles from './workplace-roles.json';
 
@@ -82,37 +103,58 @@ export const lexicon = {
   attributiveHeads,
   authoredWorks,
   corporateSuffixes,
+  countedNounEndings,
+  countedNouns,
   countryAliases,
   countryLeads,
   dateLeadWords,
   descriptionEnds,
   firmHeads,
   firmsNamedAfterPeople,
+  futureMarkers,
   givenNamesAlsoWords,
+  holidays,
+  identifierNouns,
   kinshipNouns,
+  monthAbbreviations,
+  monthAbbreviationsUndotted,
+  monthNames,
   nameParticles,
   nameParticlesInsideRuns,
   namePrefixes,
   namedThingPrefixes,
   nonNameWords,
+  numberWords,
+  ordinalWords,
   organisationNouns,
   organisationPossessions,
+  partsOfDay,
+  pastMarkers,
   personParticiples,
   personTitles,
   personVerbs,
   placeLeads,
   possessiveThingHeads,
+  publicationLabels,
+  quantityPhrases,
   reportingVerbForms,
   reportingVerbParticles,
   reportingVerbs,
   roleNouns,
   roleWords,
   saintPrefixes,
+  seasons,
   settlementNouns,
   speechAuxiliaries,
+  streetSuffixes,
+  tensWords,
   thingSuffixes,
   thingWords,
+  timeZones,
   titleAbbreviations,
+  updateLabels,
+  weekdayAbbreviations,
+  weekdayNames,
   workNouns,
   workplaceRoles,
 } satisfies Record<string, WordListFile>;

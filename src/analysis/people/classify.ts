@@ -505,8 +505,8 @@ export class RunClassifier implements RunFacts {
   }
 
   /**
-   * The names of a byline in capitals ("BY JANE ROE AND TOM LEE", "BY ANA RUIZ, TOM LEE"), as token ranges [first,
-   * end) in pairs: runs all in capitals on a line that opens with "BY", cut at "AND", each piece of two to four words
+   * The names of a byline in capitals ("BY JANE ROE AND TOM LEE", "BY ANA RUIZ, TOM LEE", "By Ana Ruiz and TOM LEE"), as
+   * token ranges [first, end) in pairs: runs all in capitals on a line that opens with "BY" or "By", cut at "AND", each piece of two to four words
    * that opens with a given name. Empty for any other run.
    */
   bylineNames(r: number): number[] {
@@ -515,7 +515,7 @@ export class RunClassifier implements RunFacts {
     if (!this.has(first, ALL_CAPS)) return NO_NAMES;
     let lineStart = s.runStart(r);
     while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
-    if (!text.startsWith('BY ', lineStart)) return NO_NAMES;
+    if (!text.startsWith('BY ', lineStart) && !text.startsWith('By ', lineStart)) return NO_NAMES;
     for (let k = first; k < end; k++) if (!this.has(k, ALL_CAPS)) return NO_NAMES;
     const names: number[] = [];
     let from = this.lower(first) === 'by' ? first + 1 : first;

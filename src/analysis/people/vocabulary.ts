@@ -123,6 +123,8 @@ const HYPHEN_TAIL_RE = /[-‐–](\p{Ll}+)$/u;
 const CAPITALS_RE = /^\p{Lu}{1,3}$/u;
 const INITIALS_RE = /^(?:\p{Lu}\.){1,3}$/u;
 const ALL_CAPS_RE = /^\p{Lu}[\p{Lu}'’-]*\p{Lu}$/u;
+/** A capital and lower-case letters only: "Kerry", "Zhao". */
+const PLAIN_WORD_RE = /^\p{Lu}\p{Ll}+$/u;
 
 /** Words that start a multi-word place or organisation name. */
 const MULTI_WORD_NAMES = [...PLACES, ...ORGANISATIONS].filter(p => p.includes(' ')).map(p => p.split(' '));
@@ -136,60 +138,107 @@ function isAcronym(s: string, lower: string): boolean {
   return s !== s[0] + lower.slice(1) && ACRONYM_RE.test(s);
 }
 
-function thingSuffix(l: string): boolean {
-  const base = l.endsWith('.') ? l.slice(0, -1) : l;
-  return THING_SUFFIXES.has(base) || (l.endsWith('s') && THING_SUFFIXES.has(l.slice(0, -1)));
-}
+/** The lists a lower-case word can be in, as bits of one number (see LISTED). */
+const In = {
+  GIVEN: 1 << 0, SURNAME: 1 << 1, ASIAN_SURNAME: 1 << 2, COMMON: 1 << 3, DEMONYM: 1 << 4, PLACE: 1 << 5, ORGANISATION: 1 << 6,
+  GAZETTEER_PLACE: 1 << 7, COUNTRY: 1 << 8, GIVEN_ALSO_WORD: 1 << 9, SAINT_PREFIX: 1 << 10, NON_NAME: 1 << 11, ROLE: 1 << 12,
+  TITLE: 1 << 13, PHRASE_FIRST: 1 << 14, PHRASE_SECOND: 1 << 15, THING_SUFFIX: 1 << 16, THING_WORD: 1 << 17,
+  NAME_PARTICLE: 1 << 18, CORPORATE_SUFFIX: 1 << 19, THING_PREFIX: 1 << 20, GIVEN_IF_SURNAME: 1 << 21, POSSESSIVE_THING_HEAD: 1 << 22,
+} as const;
+
+/**
+ * Every list's lower-case words with the bits of the lists they are in: a word new to the vocabulary is looked up once,
+ * not once per list (classifyWord runs for every new word, which dominates the cost of text not seen before).
+ */
+const LISTED = ((): Map<string, number> => {
+  const listed = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => { for (const w of words) listed.set(w, (listed.get(w) ?? 0) | bit); };
+  mark(GIVEN_NAMES.words(), In.GIVEN);
+  mark(ENGLISH_GIVEN_NAMES, In.GIVEN);
+  mark(SURNAMES.words(), In.SURNAME);
+  mark(ASIAN_SURNAMES, In.ASIAN_SURNAME);
+  mark(COMMON_WORDS.words(), In.COMMON);
+  mark(DEMONYMS.words(), In.DEMONYM);
+  mark([...PLACES].filter(p => !p.includes(' ')), In.PLACE);
+  mark([...ORGANISATIONS].filter(p => !p.includes(' ')), In.ORGANISATION);
+  mark(GAZETTEER_PLACES, In.GAZETTEER_PLACE);
+  mark(COUNTRIES, In.COUNTRY);
+  mark(GIVEN_NAMES_ALSO_WORDS, In.GIVEN_ALSO_WORD);
+  mark(SAINT_PREFIXES, In.SAINT_PREFIX);
+  mark(NON_NAME_WORDS, In.NON_NAME);
+  mark(ROLE_WORDS, In.ROLE);
+  mark(PERSON_TITLES, In.TITLE);
+  mark(PHRASE_FIRST_WORDS, In.PHRASE_FIRST);
+  mark(PHRASE_SECOND_WORDS, In.PHRASE_SECOND);
+  mark(THING_SUFFIXES, In.THING_SUFFIX);
+  mark(THING_WORDS, In.THING_WORD);
+  mark(NAME_PARTICLES, In.NAME_PARTICLE);
+  mark(CORPORATE_SUFFIXES, In.CORPORATE_SUFFIX);
+  mark(NAMED_THING_PREFIXES, In.THING_PREFIX);
+  mark(GIVEN_NAMES_IF_SURNAME, In.GIVEN_IF_SURNAME);
+  mark(POSSESSIVE_THING_HEADS, In.POSSESSIVE_THING_HEAD);
+  return listed;
+})();
+
+const listsOf = (l: string): number => LISTED.get(l) ?? 0;
 
 /** The bits of a word, from the word lists and its form. */
 export function classifyWord(s: string): number {
   const l = s.toLowerCase();
-  // Each large list is searched once.
-  const given = GIVEN_NAMES.has(l) || ENGLISH_GIVEN_NAMES.has(l), common = COMMON_WORDS.has(l), demonym = DEMONYMS.has(l) || (l.endsWith('s') && DEMONYMS.has(l.slice(0, -1)));
-  const name = given || SURNAMES.has(l) || (ASIAN_SURNAMES.has(l) && !common);
-  const placeOrOrg = PLACES.has(l) || ORGANISATIONS.has(l);
+  const inLists = listsOf(l);
+  const has = (bit: number) => (inLists & bit) !== 0;
+  // A plural ("Serbs") or an abbreviation's dot ("Corp.") reads as the word it is made of.
+  const base = l.endsWith('s') ? listsOf(l.slice(0, -1)) : l.endsWith('.') ? listsOf(l.slice(0, -1)) : 0;
+  const given = has(In.GIVEN), common = has(In.COMMON);
+  const demonym = has(In.DEMONYM) || (l.endsWith('s') && (base & In.DEMONYM) !== 0);
+  const name = given || has(In.SURNAME) || (has(In.ASIAN_SURNAME) && !common);
+  const placeOrOrg = has(In.PLACE | In.ORGANISATION);
   let f = 0;
   if (given) f |= Word.GIVEN;
-  if (GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.GIVEN | Word.GIVEN_ALSO_WORD;
-  if (SAINT_PREFIXES.has(l)) f |= Word.SAINT_PREFIX;
-  if (PLACES.has(l)) f |= Word.PLACE;
-  if (GAZETTEER_PLACES.has(l)) f |= Word.GAZETTEER_PLACE;
-  if (COUNTRIES.has(l)) f |= Word.COUNTRY;
+  if (has(In.GIVEN_ALSO_WORD)) f |= Word.GIVEN | Word.GIVEN_ALSO_WORD;
+  if (has(In.SAINT_PREFIX)) f |= Word.SAINT_PREFIX;
+  if (has(In.PLACE)) f |= Word.PLACE;
+  if (has(In.GAZETTEER_PLACE)) f |= Word.GAZETTEER_PLACE;
+  if (has(In.COUNTRY)) f |= Word.COUNTRY;
   if (name) f |= Word.NAME;
-  if (ASIAN_SURNAMES.has(l)) f |= Word.ASIAN_SURNAME;
+  if (has(In.ASIAN_SURNAME)) f |= Word.ASIAN_SURNAME;
   if (common) f |= Word.COMMON;
-  if (NON_NAME_WORDS.has(l)) f |= Word.NON_NAME;
-  if (ROLE_WORDS.has(l)) f |= Word.ROLE;
-  if (PERSON_TITLES.has(l)) f |= Word.TITLE;
+  if (has(In.NON_NAME)) f |= Word.NON_NAME;
+  if (has(In.ROLE)) f |= Word.ROLE;
+  if (has(In.TITLE)) f |= Word.TITLE;
   if (placeOrOrg) f |= Word.PLACE_OR_ORG;
-  if (PHRASE_FIRST_WORDS.has(l)) f |= Word.PHRASE_FIRST;
-  if (PHRASE_SECOND_WORDS.has(l)) f |= Word.PHRASE_SECOND;
-  if (thingSuffix(l)) f |= Word.THING_SUFFIX;
-  if (THING_WORDS.has(l)) f |= Word.THING_WORD;
+  if (has(In.PHRASE_FIRST)) f |= Word.PHRASE_FIRST;
+  if (has(In.PHRASE_SECOND)) f |= Word.PHRASE_SECOND;
+  if (has(In.THING_SUFFIX) || (base & In.THING_SUFFIX)) f |= Word.THING_SUFFIX;
+  if (has(In.THING_WORD)) f |= Word.THING_WORD;
   if (PARTICLES.has(s)) f |= Word.PARTICLE;
-  if (NAME_PARTICLES.has(l)) f |= Word.NAME_PARTICLE;
-  if (SYLLABIC_HYPHEN_RE.test(s)) f |= Word.SYLLABIC;
-  if (CORPORATE_SUFFIXES.has(l)) f |= Word.CORPORATE_SUFFIX;
-  if (CAPITALS_RE.test(s)) f |= Word.CAPITALS;
+  if (has(In.NAME_PARTICLE)) f |= Word.NAME_PARTICLE;
+  if (has(In.CORPORATE_SUFFIX)) f |= Word.CORPORATE_SUFFIX;
+  if (has(In.THING_PREFIX)) f |= Word.THING_PREFIX;
+  if (has(In.GIVEN_IF_SURNAME) && !given) f |= Word.GIVEN_IF_SURNAME;
+  if (has(In.POSSESSIVE_THING_HEAD)) f |= Word.POSSESSIVE_THING_HEAD;
+  // Forms: most words are a capital and lower-case letters, which none of these patterns matches.
+  const plainForm = PLAIN_WORD_RE.test(s);
+  if (!plainForm) {
+    if (SYLLABIC_HYPHEN_RE.test(s)) f |= Word.SYLLABIC;
+    if (ALL_CAPS_RE.test(s)) f |= Word.ALL_CAPS;
+  }
+  if (s.length <= 3 && CAPITALS_RE.test(s)) f |= Word.CAPITALS;
   // Never a name: roles, nationalities, acronyms, single letters; places and organisations unless also a name.
   // Initials ("J.R.R.") look like a dotted acronym; places and organisations among them ("U.S.") stay acronyms.
-  const initials = INITIALS_RE.test(s) && !placeOrOrg && !GAZETTEER_PLACES.has(l);
-  const byForm = NON_NAME_WORDS.has(l) || ROLE_WORDS.has(l) || demonym || (isAcronym(s, l) && !initials) || s.length === 1;
+  const initials = !plainForm && INITIALS_RE.test(s) && !placeOrOrg && !has(In.GAZETTEER_PLACE);
   if (initials) f |= Word.INITIALS;
-  if (ALL_CAPS_RE.test(s)) f |= Word.ALL_CAPS;
-  if (NAMED_THING_PREFIXES.has(l)) f |= Word.THING_PREFIX;
-  if (GIVEN_NAMES_IF_SURNAME.has(l) && !given) f |= Word.GIVEN_IF_SURNAME;
-  if (POSSESSIVE_THING_HEADS.has(l)) f |= Word.POSSESSIVE_THING_HEAD;
+  const byForm = has(In.NON_NAME | In.ROLE) || demonym || (!plainForm && isAcronym(s, l) && !initials) || s.length === 1;
   let strict = byForm;
   if (!strict && !name) {
-    const tail = HYPHEN_TAIL_RE.exec(l);
+    const tail = plainForm ? null : HYPHEN_TAIL_RE.exec(l);
     strict = placeOrOrg
-      || (tail !== null && tail[1].length >= 4 && COMMON_WORDS.has(tail[1])) // "Beijing-based", "Prize-winner"
+      || (tail !== null && tail[1].length >= 4 && (listsOf(tail[1]) & In.COMMON) !== 0) // "Beijing-based", "Prize-winner"
       || (l.length >= 6 && NON_NAME_ENDING_RE.test(l));
   }
   if (strict) f |= Word.STRICT_NON_NAME;
   // A name may end with a place ("Valeska Paris") or a month ("Theresa May"), never with another non-name word.
-  if (strict && !(placeOrOrg && !ROLE_WORDS.has(l) && !demonym) && !GIVEN_NAMES_ALSO_WORDS.has(l)) f |= Word.WORD_NON_NAME;
+  if (strict && !(placeOrOrg && !has(In.ROLE) && !demonym) && !has(In.GIVEN_ALSO_WORD)) f |= Word.WORD_NON_NAME;
   return f;
 }
 
@@ -208,7 +257,8 @@ export function classifyContextWord(s: string): number {
   if (ATTRIBUTIVE_HEADS.has(s)) f |= Context.ATTRIBUTIVE_HEAD;
   if (SPEECH_AUXILIARIES.has(s)) f |= Context.SPEECH_AUXILIARY;
   if (FIRM_HEADS.has(s)) f |= Context.FIRM_HEAD;
-  if (WORKPLACE_ROLES.has(s) || (s.endsWith('s') && WORKPLACE_ROLES.has(s.slice(0, -1)))) f |= Context.WORKPLACE_ROLE;
+  // Any case: "Analysts at Barclays said" opens a sentence.
+  if (WORKPLACE_ROLES.has(l) || (l.endsWith('s') && WORKPLACE_ROLES.has(l.slice(0, -1)))) f |= Context.WORKPLACE_ROLE;
   if (PERSON_VERBS.has(s)) f |= Context.PERSON_VERB;
   if (PERSON_PARTICIPLES.has(s)) f |= Context.PERSON_PARTICIPLE;
   if (PLACE_LEADS.has(l)) f |= Context.PLACE_LEAD;

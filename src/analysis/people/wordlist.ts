@@ -20,6 +20,9 @@ export class WordList {
 
   get size(): number { return this.starts.length; }
 
+  /** The words, in list order. */
+  words(): string[] { return this.list.length === 0 ? [] : this.list.split(' '); }
+
   has(word: string): boolean {
     let lo = 0, hi = this.starts.length - 1;
     while (lo <= hi) {
