@@ -17,6 +17,7 @@
 // annotations stays fast (past the budget, what the windows miss is orphaned rather than searched for).
 import search from 'approx-string-match';
 import { makeAnchor } from './anchors';
+import { decisionAnchorItems, withDecisionAnchorItems } from './decisionAnchors';
 import { hashText } from './hash';
 import type { Anchored, SidecarDocument, TextAnchor } from './model';
 import { withOrphaned } from './model';
@@ -300,11 +301,11 @@ export function reanchorDocument(doc: SidecarDocument, text: string, options: Re
   const textHash = hashText(text);
   const opts: ReanchorOptions = { textUnchanged: doc.textHash === textHash, ...options };
   const annotations = reanchorItems(doc.annotations, text, opts);
-  const decisions = reanchorItems(doc.decisions, text, opts);
+  const decisions = reanchorItems(decisionAnchorItems(doc.decisions), text, opts);
   const counts = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const o of [...annotations.outcomes, ...decisions.outcomes]) counts[o]++;
   return {
-    document: { ...doc, textHash, annotations: annotations.items, decisions: decisions.items },
+    document: { ...doc, textHash, annotations: annotations.items, decisions: withDecisionAnchorItems(doc.decisions, decisions.items) },
     report: counts,
   };
 }

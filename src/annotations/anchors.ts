@@ -21,6 +21,11 @@ export function suffixAfter(text: string, end: number, length = CONTEXT_LENGTH):
   return text.slice(end, to);
 }
 
+/** True when two anchors are the same in every field. */
+export function sameAnchor(x: TextAnchor, y: TextAnchor): boolean {
+  return x.start === y.start && x.end === y.end && x.text === y.text && x.prefix === y.prefix && x.suffix === y.suffix;
+}
+
 export class AnchorRangeError extends RangeError {}
 
 /** Anchor for text.slice(start, end); throws AnchorRangeError for offsets outside the text or an empty range. */

@@ -14,6 +14,7 @@
 //   its last text so re-anchoring can find it again, e.g. after an undo), except when the replacement puts the very
 //   same text back at the same place (an editor replacing a range with identical text).
 // - Orphaned items only have their position moved, as a hint for later re-anchoring.
+import { mapDecisionAnchors } from './decisionAnchors';
 import type { Anchored, SidecarDocument, TextAnchor } from './model';
 import { withOrphaned } from './model';
 
@@ -102,9 +103,9 @@ export function applyTextChanges<T extends Anchored>(items: readonly T[], change
  * moved (typing after the last annotation), so the editor can tell by identity that nothing needs redrawing.
  */
 export function applyChangesToDocument(doc: SidecarDocument, changes: readonly TextChange[]): SidecarDocument {
-  const annotations = applyTextChanges(doc.annotations, changes), decisions = applyTextChanges(doc.decisions, changes);
-  const same = <T>(xs: readonly T[], ys: readonly T[]) => xs.every((x, i) => x === ys[i]);
-  if (same(annotations, doc.annotations) && same(decisions, doc.decisions)) return doc;
+  const annotations = applyTextChanges(doc.annotations, changes);
+  const decisions = mapDecisionAnchors(doc.decisions, items => applyTextChanges(items, changes));
+  if (annotations.every((x, i) => x === doc.annotations[i]) && decisions === doc.decisions) return doc;
   return { ...doc, annotations, decisions };
 }
 

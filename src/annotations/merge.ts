@@ -11,18 +11,17 @@
 //   - kind/label, speaker: mine (what the user in front of the editor chose last);
 //   - anchor (with the orphaned flag): mine — mine is tracked against the text in the editor, the one this
 //     document is for; theirs refers to whatever text was on disk when it was written;
-//   - a decision's verdict: the later `decided` time wins, mine on a tie.
+//   - a decision's verdict (with what it is about, and a retype's details): the later `decided` time wins, mine on a
+//     tie; a decision's anchors: mine, as for an annotation's.
 // Anchors that come only from theirs may refer to another text: re-anchor the result (reanchorDocument) against
 // the editor's text afterwards. The result's article/textHash are mine's.
-import type { Annotation, AnnotationKind, EntityDecision, SidecarDocument, TextAnchor, Verdict } from './model';
+import { sameAnchor } from './anchors';
+import type { Annotation, AnnotationKind, DecisionAnchor, EntityDecision, SidecarDocument, TextAnchor, Verdict } from './model';
 
 // Stand-ins for the base of an item both sides added under the same id (only possible with hand-made ids): equal
 // to no real value, so every field that differs between the two is merged as a conflict.
 const NONE = '\u0000none';
 const NO_ANCHOR: TextAnchor = { start: -1, end: -1, text: NONE, prefix: NONE, suffix: NONE };
-
-const sameAnchor = (x: TextAnchor, y: TextAnchor) =>
-  x.start === y.start && x.end === y.end && x.text === y.text && x.prefix === y.prefix && x.suffix === y.suffix;
 
 /** Three-way merge of one field: the changed side's value, `conflict` when both changed it differently. */
 function mergeField<V>(base: V, mine: V, theirs: V, same: (x: V, y: V) => boolean, conflict: (mine: V, theirs: V) => V): V {
@@ -72,18 +71,26 @@ function mergeAnnotation(base: Annotation | undefined, mine: Annotation, theirs:
   }, placement);
 }
 
+type Ruling = Pick<EntityDecision, 'type' | 'entity' | 'verdict' | 'retypedAs' | 'names' | 'decided'>;
+const rulingOf = (d: EntityDecision): Ruling => ({ type: d.type, entity: d.entity, verdict: d.verdict, retypedAs: d.retypedAs, names: d.names, decided: d.decided });
+const sameRuling = (x: Ruling, y: Ruling) => x.type === y.type && x.entity === y.entity && x.verdict === y.verdict &&
+  x.retypedAs === y.retypedAs && x.decided === y.decided && (x.names ?? []).join('\u0000') === (y.names ?? []).join('\u0000');
+const sameAnchors = (x: readonly DecisionAnchor[], y: readonly DecisionAnchor[]) =>
+  x.length === y.length && x.every((a, i) => Boolean(a.orphaned) === Boolean(y[i].orphaned) && sameAnchor(a, y[i]));
+
 function sameDecision(x: EntityDecision, y: EntityDecision): boolean {
-  return x.type === y.type && x.entity === y.entity && x.verdict === y.verdict && x.decided === y.decided &&
-    samePlacement(placementOf(x), placementOf(y));
+  return sameRuling(rulingOf(x), rulingOf(y)) && sameAnchors(x.anchors, y.anchors);
 }
 
 function mergeDecision(base: EntityDecision | undefined, mine: EntityDecision, theirs: EntityDecision): EntityDecision {
-  const b = base ?? { ...mine, verdict: NONE as Verdict, decided: NONE, anchor: NO_ANCHOR };
-  const verdict = mergeField({ verdict: b.verdict, decided: b.decided }, { verdict: mine.verdict, decided: mine.decided },
-    { verdict: theirs.verdict, decided: theirs.decided }, (x, y) => x.verdict === y.verdict && x.decided === y.decided,
-    (m, t) => (t.decided > m.decided ? t : m));
-  const placement = mergeField(placementOf(b), placementOf(mine), placementOf(theirs), samePlacement, m => m);
-  return withPlacement({ ...mine, ...verdict }, placement);
+  const b = base ?? { ...mine, verdict: NONE as Verdict, decided: NONE, anchors: [NO_ANCHOR] };
+  const ruling = mergeField(rulingOf(b), rulingOf(mine), rulingOf(theirs), sameRuling, (m, t) => (t.decided > m.decided ? t : m));
+  const anchors = mergeField(b.anchors, mine.anchors, theirs.anchors, sameAnchors, m => m);
+  const { retypedAs: _r, names: _n, ...rest } = mine;
+  return {
+    ...rest, type: ruling.type, entity: ruling.entity, verdict: ruling.verdict, decided: ruling.decided,
+    ...(ruling.retypedAs !== undefined ? { retypedAs: ruling.retypedAs } : {}), ...(ruling.names !== undefined ? { names: ruling.names } : {}), anchors,
+  };
 }
 
 /** Three-way merge of one list by id, in the order: mine's items, then items only theirs has. */
@@ -114,20 +121,19 @@ export function mergeAnnotations(base: SidecarDocument, mine: SidecarDocument, t
   return {
     ...mine,
     annotations: mergeById(base.annotations, mine.annotations, theirs.annotations, sameAnnotation, mergeAnnotation),
-    decisions: oneDecisionPerMention(mergeById(base.decisions, mine.decisions, theirs.decisions, sameDecision, mergeDecision)),
+    decisions: oneDecisionPerEntity(mergeById(base.decisions, mine.decisions, theirs.decisions, sameDecision, mergeDecision)),
   };
 }
 
 /**
- * Both sides may have decided on the same mention under different ids: keep one per mention (same type, entity and
- * placed anchor), the later decision, mine (listed first) on a tie.
+ * Both sides may have decided on the same entity under different ids: keep one per entity (same type and entity; a
+ * retype: the same names), the later decision, mine (listed first) on a tie.
  */
-function oneDecisionPerMention(decisions: EntityDecision[]): EntityDecision[] {
+function oneDecisionPerEntity(decisions: EntityDecision[]): EntityDecision[] {
   const kept = new Map<string, number>();
   const out: (EntityDecision | undefined)[] = [...decisions];
   decisions.forEach((d, i) => {
-    if (d.orphaned) return;
-    const key = [d.type, d.entity, d.anchor.start, d.anchor.end, d.anchor.text].join('\u0000');
+    const key = d.verdict === 'retyped' ? ['retyped', ...[...(d.names ?? [])].sort()].join('\u0000') : `${d.type}\u0000${d.entity}`;
     const j = kept.get(key);
     if (j === undefined) { kept.set(key, i); return; }
     if (d.decided > decisions[j].decided) { out[j] = undefined; kept.set(key, i); } else out[i] = undefined;

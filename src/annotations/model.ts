@@ -1,4 +1,4 @@
-// The user's annotations on one article and their confirm/reject decisions on detected entities: pure, immutable
+// The user's annotations on one article and their decisions on detected entities: pure, immutable
 // data. Offsets are UTF-16 code-unit indices into the article text, end exclusive (as in src/analysis/types.ts).
 // No vscode import anywhere under src/annotations.
 import type { MentionType } from '../analysis/types';
@@ -41,26 +41,48 @@ export interface Annotation {
   readonly orphaned?: boolean;
 }
 
-export type Verdict = 'confirmed' | 'rejected';
-export const VERDICTS: readonly Verdict[] = ['confirmed', 'rejected'];
+/**
+ * The reader's verdict on a detected entity: right (confirmed), not an entity at all (rejected), or, for a person,
+ * not a person but an organisation, a place or something else (retyped; see RetypedAs).
+ */
+export type Verdict = 'confirmed' | 'rejected' | 'retyped';
+export const VERDICTS: readonly Verdict[] = ['confirmed', 'rejected', 'retyped'];
+
+/** What a name retyped as "Not a Person" is instead. */
+export type RetypedAs = 'organisation' | 'place' | 'other';
+export const RETYPED_AS: readonly RetypedAs[] = ['organisation', 'place', 'other'];
+
+/** One mention a decision covered when it was made; kept on its words like an annotation's anchor. */
+export interface DecisionAnchor extends TextAnchor {
+  /** The mention's text can no longer be found (kept, never dropped). */
+  readonly orphaned?: boolean;
+}
 
 /**
- * The user's verdict on one entity the analyzer detected. It is identified by anchor + type + entity, so it can be
- * re-applied when the analyzer runs again on an edited text: see decisions.ts.
+ * The reader's verdict on one entity the analyzer detected: every mention of it in the article, stored once. It is
+ * found again by its type and entity (see decisions.ts) and, when the analyzer names that entity differently after
+ * an edit, by the mentions it covered (`anchors`), which move with edits and re-anchor like annotations.
  */
 export interface EntityDecision {
   readonly id: string;
   readonly type: MentionType;
   /**
-   * What the analyzer said the mention is: a person's canonical name, a date's resolved value, a quote's speaker
-   * name; empty when the analyzer gave none (see entityOfMention in decisions.ts).
+   * Which entity: a person's canonical name, a date's resolved value (its text when unresolved), a quote's text
+   * (see entityKeyOf in decisions.ts).
    */
   readonly entity: string;
   readonly verdict: Verdict;
+  /** verdict 'retyped' only (type person): what the name is instead. */
+  readonly retypedAs?: RetypedAs;
+  /**
+   * verdict 'retyped' only: the names, as written, that are not a person here; the analyzer is told of them
+   * (AnalyzeOptions.corrections.notPersons), so "Ford" stops being linked to "Henry Ford".
+   */
+  readonly names?: readonly string[];
   /** ISO-8601 time of the decision; the later decision wins when two sides disagree (merge.ts). */
   readonly decided: string;
-  readonly anchor: TextAnchor;
-  readonly orphaned?: boolean;
+  /** The mentions it covered when made, in text order (may be empty in a hand-written file). */
+  readonly anchors: readonly DecisionAnchor[];
 }
 
 /** Everything a sidecar file holds (its schema version is the writer's, see sidecar.ts). */
@@ -73,7 +95,7 @@ export interface SidecarDocument {
   readonly decisions: readonly EntityDecision[];
 }
 
-/** Anything anchored in the text: annotations and decisions move and re-anchor the same way. */
+/** Anything anchored in the text: annotations and each anchor of a decision move and re-anchor the same way. */
 export interface Anchored {
   readonly id: string;
   readonly anchor: TextAnchor;

@@ -2,11 +2,12 @@
 // next (so the editor can keep the last saved document as the base of a three-way merge, see merge.ts).
 import { makeAnchor, refreshContext } from './anchors';
 import { reanchorItems } from './anchoring';
-import { DecisionIndex, decisionMatches, type MentionRef } from './decisions';
+import { mapDecisionAnchors } from './decisionAnchors';
+import type { EntityTarget } from './decisions';
 import { hashText } from './hash';
 import type { IdGenerator } from './ids';
-import type { Annotation, AnnotationKind, EntityDecision, SidecarDocument, Verdict } from './model';
-import { ANNOTATION_KINDS } from './model';
+import type { Anchored, Annotation, AnnotationKind, EntityDecision, RetypedAs, SidecarDocument, Verdict } from './model';
+import { ANNOTATION_KINDS, RETYPED_AS } from './model';
 
 /** Where new ids and times come from; injectable so tests are deterministic. */
 export interface Services {
@@ -113,6 +114,23 @@ export function setSpeaker(doc: SidecarDocument, articleText: string, range: { s
   return updateAnnotation(document, annotation.id, a => ({ ...a, speaker: name }));
 }
 
+/**
+ * Say who said the quote at [start, end) with a name that may be no one the article's people include yet: the speaker
+ * is set (setSpeaker), and a name the article spells out (as a whole word) that is not `known` to be a person is made
+ * one — annotated as a person where it first occurs, so the analyzer finds it, and links its other mentions, there.
+ */
+export function nameSpeaker(doc: SidecarDocument, articleText: string, range: { start: number; end: number }, speaker: string,
+  known: boolean, services: Services): SidecarDocument {
+  let next = setSpeaker(doc, articleText, range, speaker, services);
+  const name = normalizeLabel(speaker);
+  if (known || name === '') return next;
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(articleText);
+  if (at && !next.annotations.some(a => a.kind === 'person' && !a.orphaned && a.anchor.text === name)) {
+    next = addAnnotation(next, articleText, { start: at.index, end: at.index + name.length, kind: 'person' }, services).document;
+  }
+  return next;
+}
+
 export function removeAnnotation(doc: SidecarDocument, id: string): SidecarDocument {
   const annotations = doc.annotations.filter(a => a.id !== id);
   return annotations.length === doc.annotations.length ? doc : { ...doc, annotations };
@@ -143,35 +161,52 @@ export function labelsUsed(doc: SidecarDocument): string[] {
   return [...labels].sort((x, y) => x.localeCompare(y, 'en', { sensitivity: 'base' }) || (x < y ? -1 : x > y ? 1 : 0));
 }
 
-/** The decision on a detected mention, if any (for many look-ups, build a DecisionIndex once). */
-export function decisionFor(doc: SidecarDocument, mention: MentionRef): EntityDecision | undefined {
-  return doc.decisions.find(d => decisionMatches(d, mention));
+/** For verdict 'retyped': what the name is instead, and which names (as written) are not a person. */
+export interface RetypeDetails {
+  readonly retypedAs: RetypedAs;
+  readonly names: readonly string[];
 }
+
+const sameNames = (x: readonly string[] = [], y: readonly string[] = []) => x.length === y.length && x.every(n => y.includes(n));
 
 /**
- * Confirm or reject a detected mention (`verdict` null withdraws the decision). A new decision on a mention that
- * already has one replaces its verdict and time, keeping its id; the same verdict again changes nothing.
+ * Decide on a whole entity: one decision covering every mention in `target`, replacing the decisions it supersedes —
+ * those listed in `replaces` (what applied to the entity before, see DecisionResolver), any confirm or reject on
+ * the same entity, and, for a retype, any retype of one of the same names. The same decision again changes nothing;
+ * a changed one keeps the id of the decision it replaces.
  */
-export function setDecision(doc: SidecarDocument, articleText: string, mention: MentionRef, verdict: Verdict | null, services: Services): SidecarDocument {
-  const i = doc.decisions.findIndex(d => decisionMatches(d, mention));
-  if (verdict === null) return i < 0 ? doc : { ...doc, decisions: doc.decisions.filter((_, j) => j !== i) };
-  if (i >= 0 && doc.decisions[i].verdict === verdict) return doc;
-  if (articleText.slice(mention.start, mention.end) !== mention.text) {
-    throw new AnnotationInputError(`the mention '${mention.text}' is not at [${mention.start}, ${mention.end}) in the article text`);
+export function decideEntity(doc: SidecarDocument, articleText: string, target: EntityTarget, verdict: Verdict, services: Services,
+  retype?: RetypeDetails, replaces: readonly string[] = []): SidecarDocument {
+  if (verdict === 'retyped') {
+    if (target.type !== 'person') throw new AnnotationInputError(`only a person can be retyped, not a ${target.type}`);
+    if (!retype || !RETYPED_AS.includes(retype.retypedAs)) throw new AnnotationInputError(`retype as one of ${RETYPED_AS.join(', ')}`);
   }
-  const decided = services.now().toISOString();
-  const decisions = [...doc.decisions];
-  if (i >= 0) decisions[i] = { ...decisions[i], verdict, decided };
-  else {
-    decisions.push({
-      id: freshId(doc, services.newId), type: mention.type, entity: mention.entity, verdict, decided,
-      anchor: makeAnchor(articleText, mention.start, mention.end),
-    });
-  }
-  return { ...doc, decisions };
+  const names = verdict === 'retyped' ? [...new Set(retype!.names.map(normalizeLabel).filter(n => n !== ''))] : undefined;
+  if (names && names.length === 0) throw new AnnotationInputError('a retype needs the names that are not a person');
+  const superseded = (d: EntityDecision) => replaces.includes(d.id) ||
+    (verdict === 'retyped' ? d.verdict === 'retyped' && (d.names ?? []).some(n => names!.includes(n))
+      : d.verdict !== 'retyped' && d.type === target.type && d.entity === target.entity);
+  const old = doc.decisions.filter(superseded);
+  if (old.length === 1 && old[0].verdict === verdict && old[0].type === target.type && old[0].entity === target.entity &&
+    old[0].retypedAs === retype?.retypedAs && sameNames(old[0].names, names)) return doc;
+  const spans = [...new Map(target.mentions.map(m => [`${m.start}:${m.end}`, m])).values()].sort((x, y) => x.start - y.start || x.end - y.end);
+  const anchors = spans.map(m => makeAnchor(articleText, m.start, m.end));
+  const decision: EntityDecision = {
+    id: old[0]?.id ?? freshId(doc, services.newId), type: target.type, entity: target.entity, verdict,
+    ...(verdict === 'retyped' ? { retypedAs: retype!.retypedAs, names } : {}), decided: services.now().toISOString(), anchors,
+  };
+  return { ...doc, decisions: [...doc.decisions.filter(d => !superseded(d)), decision] };
 }
 
-export { DecisionIndex };
+/** Withdraw decisions (Clear Decision): the analyzer's view of those entities comes back. */
+export function clearDecisions(doc: SidecarDocument, ids: readonly string[]): SidecarDocument {
+  const decisions = doc.decisions.filter(d => !ids.includes(d.id));
+  return decisions.length === doc.decisions.length ? doc : { ...doc, decisions };
+}
+
+export function decisionById(doc: SidecarDocument, id: string): EntityDecision | undefined {
+  return doc.decisions.find(d => d.id === id);
+}
 
 /**
  * The document as it should be saved with this article text: context re-read around every anchor, the text hash
@@ -179,11 +214,11 @@ export { DecisionIndex };
  * placed again rather than saved wrong.
  */
 export function prepareForSave(doc: SidecarDocument, articleText: string, articleName = doc.article): SidecarDocument {
-  const fix = <T extends Annotation | EntityDecision>(items: readonly T[]): readonly T[] => {
+  const fix = <T extends Anchored>(items: readonly T[]): readonly T[] => {
     const refreshed = items.map(item => refreshContext(item, articleText));
     const stale = refreshed.some(item => !item.orphaned && articleText.slice(item.anchor.start, item.anchor.end) !== item.anchor.text);
     const out = stale ? reanchorItems(refreshed, articleText).items : refreshed;
     return out.every((item, i) => item === items[i]) ? items : out;
   };
-  return { ...doc, article: articleName, textHash: hashText(articleText), annotations: fix(doc.annotations), decisions: fix(doc.decisions) };
+  return { ...doc, article: articleName, textHash: hashText(articleText), annotations: fix(doc.annotations), decisions: mapDecisionAnchors(doc.decisions, fix) };
 }

@@ -2,11 +2,11 @@
 // form, reading it with full validation, and deciding what to write. The editor layer does the file I/O (atomic
 // write through vscode.workspace.fs); this module only turns bytes into a document and back.
 //
-// Format (version 1), keys always in this order, annotations and decisions sorted by position:
+// Format (version 2), keys always in this order, annotations and decisions sorted by position:
 //
 //   # News Annotator: ...
 //
-//   version: 1
+//   version: 2
 //   article: "story.txt"
 //   textHash: sha256:…
 //   annotations:
@@ -18,29 +18,39 @@
 //       created: 2026-01-01T10:00:00.000Z
 //       anchor: {start, end, text, prefix, suffix}   (one key a line)
 //       orphaned: true         # only when the text could not be found
-//   decisions:
+//   decisions:                 # one per entity
 //     - id: …
 //       type: person           # person | date | quote
-//       entity: "John Kerry"
-//       verdict: confirmed     # confirmed | rejected
+//       entity: "John Kerry"   # a person's canonical name, a date's value, a quote's text
+//       verdict: retyped       # confirmed | rejected | retyped
+//       as: organisation       # only for retyped: organisation | place | other
+//       names: ["Kerry"]       # only for retyped: the names that are not a person
 //       decided: 2026-…
-//       anchor: …
+//       anchors:               # the mentions it covered, each as an annotation's anchor (+ orphaned: true)
+//         - start: …
 //
-// Free text (article, label, note, entity, anchor text/prefix/suffix) is always double-quoted in JSON style on one
-// line, so a file we wrote reads back and writes out byte for byte, and a change is a one-line diff.
+// Version 1 (decisions on single mentions, with one `anchor`) is still read: each decision becomes the decision on
+// its entity, covering that mention; a quote's decision is keyed by the quote's text. Files are written as version 2.
+//
+// Free text (article, label, note, entity, names, anchor text/prefix/suffix) is always double-quoted in JSON style on
+// one line, so a file we wrote reads back and writes out byte for byte, and a change is a one-line diff. Comments
+// written by hand are kept when the file is written again (on the field, item or list they were attached to).
 //
 // What is an error (the file is then unreadable, and the editor must not overwrite it): malformed YAML, several
 // YAML documents, aliases, a missing or future `version`, a missing, unknown or mistyped field, a duplicate id,
-// a negative or fractional offset, end < start, an empty anchored text. Offsets beyond the current article text
-// are NOT an error here: the file does not know the text; re-anchoring (anchoring.ts) places or orphans them.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, Document, type Node, type Pair, type YAMLMap } from 'yaml';
+// a negative or fractional offset, end < start, an empty anchored text. Every problem of a file is reported, not
+// just the first. Offsets beyond the current article text are NOT an error here: the file does not know the text;
+// re-anchoring (anchoring.ts) places or orphans them.
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, Document, YAMLSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ID_PATTERN } from './ids';
-import type { Annotation, AnnotationKind, EntityDecision, SidecarDocument, TextAnchor, Verdict } from './model';
-import { ANNOTATION_KINDS, VERDICTS, isEmptyDocument } from './model';
+import type { Annotation, AnnotationKind, DecisionAnchor, EntityDecision, RetypedAs, SidecarDocument, TextAnchor, Verdict } from './model';
+import { ANNOTATION_KINDS, RETYPED_AS, VERDICTS, isEmptyDocument } from './model';
 import type { MentionType } from '../analysis/types';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** Versions this one reads (older ones are migrated on reading, see the module comment). */
+const READABLE_VERSIONS = [1, 2];
 /** Sidecar files above this size are refused unread (a real one is a few hundred bytes per annotation). */
 export const MAX_SIDECAR_BYTES = 10 * 1024 * 1024;
 const HEADER = ' News Annotator: annotations and entity decisions for the article named below. Offsets are\n' +
@@ -77,15 +87,17 @@ export function fileNameOf(path: string): string {
 
 // ---------------------------------------------------------------------------------------------------- writing
 
-const byPosition = (x: { anchor: TextAnchor }, y: { anchor: TextAnchor }) => x.anchor.start - y.anchor.start || x.anchor.end - y.anchor.end;
+const byPosition = (x: TextAnchor, y: TextAnchor) => x.start - y.start || x.end - y.end;
 const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const NO_PLACE: TextAnchor = { start: Number.MAX_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER, text: '', prefix: '', suffix: '' };
 
-/** Annotations and decisions in file order: by position, then by fields that make the order total. */
+/** Annotations and decisions (and each decision's anchors) in file order: by position, then by fields that make the order total. */
 export function sortedDocument(doc: SidecarDocument): SidecarDocument {
+  const decisions = doc.decisions.map(d => (d.anchors.every((a, i) => i === 0 || byPosition(d.anchors[i - 1], a) <= 0) ? d : { ...d, anchors: [...d.anchors].sort(byPosition) }));
   return {
     ...doc,
-    annotations: [...doc.annotations].sort((x, y) => byPosition(x, y) || byString(x.created, y.created) || byString(x.id, y.id)),
-    decisions: [...doc.decisions].sort((x, y) => byPosition(x, y) || byString(x.type, y.type) || byString(x.entity, y.entity) || byString(x.id, y.id)),
+    annotations: [...doc.annotations].sort((x, y) => byPosition(x.anchor, y.anchor) || byString(x.created, y.created) || byString(x.id, y.id)),
+    decisions: decisions.sort((x, y) => byPosition(x.anchors[0] ?? NO_PLACE, y.anchors[0] ?? NO_PLACE) || byString(x.type, y.type) || byString(x.entity, y.entity) || byString(x.id, y.id)),
   };
 }
 
@@ -108,24 +120,66 @@ function annotationNode(a: Annotation) {
   };
 }
 
+function namesNode(names: readonly string[]): YAMLSeq<Scalar<string>> {
+  const seq = new YAMLSeq<Scalar<string>>();
+  seq.flow = true;
+  seq.items = names.map(quoted);
+  return seq;
+}
+
 function decisionNode(d: EntityDecision) {
   return {
-    id: d.id, type: d.type, entity: quoted(d.entity), verdict: d.verdict, decided: d.decided, anchor: anchorNode(d.anchor),
-    ...(d.orphaned ? { orphaned: true } : {}),
+    id: d.id, type: d.type, entity: quoted(d.entity), verdict: d.verdict,
+    ...(d.verdict === 'retyped' ? { as: d.retypedAs ?? 'other', names: namesNode(d.names ?? []) } : {}),
+    decided: d.decided, anchors: d.anchors.map(a => ({ ...anchorNode(a), ...(a.orphaned ? { orphaned: true } : {}) })),
   };
 }
 
 export type LineEnding = '\n' | '\r\n';
 
-/** The sidecar text of a document: deterministic, sorted, ending with a line break. */
-export function serializeSidecar(doc: SidecarDocument, eol: LineEnding = '\n'): string {
+/**
+ * Carry the comments of a file as read over to the document about to be written: matched field by field, list items
+ * by their `id` (else by position), so a comment stays on the annotation it was written beside wherever sorting puts it.
+ */
+function keepComments(from: unknown, to: unknown): void {
+  if (!isNode(from) || !isNode(to)) return;
+  if (from.commentBefore !== undefined) to.commentBefore = from.commentBefore;
+  if (from.comment !== undefined) to.comment = from.comment;
+  if (from.spaceBefore !== undefined) to.spaceBefore = from.spaceBefore;
+  if (isMap(from) && isMap(to)) {
+    const old = new Map((from.items as Pair<unknown, unknown>[]).map(p => [isScalar(p.key) ? p.key.value : undefined, p] as const));
+    for (const pair of to.items as Pair<unknown, unknown>[]) {
+      const match = old.get(isScalar(pair.key) ? pair.key.value : undefined);
+      if (match) { keepComments(match.key, pair.key); keepComments(match.value, pair.value); }
+    }
+  } else if (isSeq(from) && isSeq(to)) {
+    const idOf = (n: unknown) => (isMap(n) ? n.get('id') : undefined);
+    const byId = new Map(from.items.map(n => [idOf(n), n] as const).filter(([id]) => typeof id === 'string'));
+    to.items.forEach((n, i) => { const id = idOf(n); keepComments(typeof id === 'string' ? byId.get(id) : from.items[i], n); });
+  }
+}
+
+/**
+ * The sidecar text of a document: deterministic, sorted, ending with a line break. With `previous` (the file's text
+ * as read), the comments written in it by hand are kept.
+ */
+export function serializeSidecar(doc: SidecarDocument, eol: LineEnding = '\n', previous?: string): string {
   const d = sortedDocument(doc);
   const ydoc = new Document({
     version: SCHEMA_VERSION, article: quoted(d.article), textHash: d.textHash,
     annotations: d.annotations.map(annotationNode), decisions: d.decisions.map(decisionNode),
   });
   ydoc.commentBefore = HEADER;
-  const text = ydoc.toString({ lineWidth: 0, doubleQuotedAsJSON: true, indentSeq: true });
+  if (previous !== undefined && previous.includes('#')) {
+    const old = parseDocument(previous.charCodeAt(0) === 0xfeff ? previous.slice(1) : previous);
+    if (old.errors.length === 0) {
+      // The header is the document's comment, or, with no blank line after it, part of the first field's.
+      ydoc.commentBefore = old.commentBefore ?? null;
+      if (old.comment) ydoc.comment = old.comment;
+      keepComments(old.contents, ydoc.contents);
+    }
+  }
+  const text = ydoc.toString({ lineWidth: 0, doubleQuotedAsJSON: true, indentSeq: true, flowCollectionPadding: false });
   return eol === '\n' ? text : text.replace(/\n/g, eol);
 }
 
@@ -308,19 +362,75 @@ class Validator {
     };
   }
 
+  /** A version 2 decision: on one entity, with the anchors of the mentions it covered. */
   decision(node: Node, n: number): EntityDecision | undefined {
+    const what = `decision ${n}`;
+    const f = this.fields(node, what, ['id', 'type', 'entity', 'verdict', 'decided', 'anchors'], ['as', 'names']);
+    if (!f) return undefined;
+    const id = this.id(f, what, node);
+    const type = this.oneOf<MentionType>(f, 'type', what, node, MENTION_TYPES);
+    const entity = this.text(f, 'entity', what, node);
+    const verdict = this.oneOf<Verdict>(f, 'verdict', what, node, VERDICTS);
+    const retypedAs = this.oneOf<RetypedAs>(f, 'as', what, node, RETYPED_AS);
+    const names = f.has('names') ? this.names(f.get('names'), what, node) : undefined;
+    if (verdict === 'retyped') {
+      if (!f.has('as')) this.report(node, `${what} has verdict 'retyped' but no 'as' field (${RETYPED_AS.join(', ')})`);
+      if (!f.has('names')) this.report(node, `${what} has verdict 'retyped' but no 'names' field (the names that are not a person)`);
+      if (type !== undefined && type !== 'person') this.report(f.get('type'), `${what}: only a person can be retyped, not a ${type}`);
+    } else if (verdict !== undefined) {
+      for (const key of ['as', 'names']) if (f.has(key)) this.report(f.get(key), `${what}: '${key}' is only for verdict 'retyped' (this one is '${verdict}')`);
+    }
+    const decided = this.time(f, 'decided', what, node);
+    const anchors = f.has('anchors') ? this.anchorList(f.get('anchors'), what, node) : undefined;
+    if (id === undefined || type === undefined || entity === undefined || verdict === undefined || decided === undefined || anchors === undefined) return undefined;
+    if (verdict === 'retyped' && (retypedAs === undefined || names === undefined)) return undefined;
+    return { id, type, entity, verdict, ...(verdict === 'retyped' ? { retypedAs, names } : {}), decided, anchors };
+  }
+
+  /** A version 1 decision (on one mention), as the version 2 decision on its entity covering that mention. */
+  decisionV1(node: Node, n: number): EntityDecision | undefined {
     const what = `decision ${n}`;
     const f = this.fields(node, what, ['id', 'type', 'entity', 'verdict', 'decided', 'anchor'], ['orphaned']);
     if (!f) return undefined;
     const id = this.id(f, what, node);
     const type = this.oneOf<MentionType>(f, 'type', what, node, MENTION_TYPES);
     const entity = this.text(f, 'entity', what, node);
-    const verdict = this.oneOf<Verdict>(f, 'verdict', what, node, VERDICTS);
+    const verdict = this.oneOf<Verdict>(f, 'verdict', what, node, ['confirmed', 'rejected']);
     const decided = this.time(f, 'decided', what, node);
     const anchor = f.has('anchor') ? this.anchor(f.get('anchor'), what, node) : undefined;
     const orphaned = this.flag(f, 'orphaned', what, node);
     if (id === undefined || type === undefined || entity === undefined || verdict === undefined || decided === undefined || anchor === undefined) return undefined;
-    return { id, type, entity, verdict, decided, anchor, ...(orphaned ? { orphaned } : {}) };
+    // Version 1 named a quote by its speaker; version 2 by its text (its speaker may be what the reader corrects).
+    return { id, type, entity: type === 'quote' ? anchor.text : entity, verdict, decided, anchors: [{ ...anchor, ...(orphaned ? { orphaned } : {}) }] };
+  }
+
+  names(node: Node | null | undefined, what: string, parent: Node): string[] | undefined {
+    if (!isSeq(node) || node.items.length === 0) return this.report(node ?? parent, `${what}: 'names' must be a list of names, e.g. ["Ford"]`);
+    const out: string[] = [];
+    for (const item of node.items as Node[]) {
+      const value = isScalar(item) ? item.value : undefined;
+      if (typeof value !== 'string' || value.trim() === '') { this.report(item, `${what}: each of 'names' must be a name (text)`); continue; }
+      out.push(value);
+    }
+    return out.length === node.items.length ? out : undefined;
+  }
+
+  anchorList(node: Node | null | undefined, what: string, parent: Node): DecisionAnchor[] | undefined {
+    if (node === null || (isScalar(node) && node.value === null)) return []; // `anchors:` left empty by hand
+    if (!isSeq(node)) return this.report(node ?? parent, `${what}: 'anchors' must be a list of anchors`);
+    const out: DecisionAnchor[] = [];
+    (node.items as Node[]).forEach((item, i) => {
+      const w = `anchor ${i + 1} of ${what}`;
+      const f = isMap(item) ? this.fields(item, w, ['start', 'end', 'text', 'prefix', 'suffix'], ['orphaned']) : undefined;
+      if (!f) { if (!isMap(item)) this.report(item, `${w} must be a mapping of fields`); return; }
+      const start = this.offset(f, 'start', w, item), end = this.offset(f, 'end', w, item);
+      const text = this.text(f, 'text', w, item, false), prefix = this.text(f, 'prefix', w, item), suffix = this.text(f, 'suffix', w, item);
+      const orphaned = this.flag(f, 'orphaned', w, item);
+      if (start !== undefined && end !== undefined && end < start) { this.report(f.get('end'), `${w}: end (${end}) is before start (${start})`); return; }
+      if (start === undefined || end === undefined || text === undefined || prefix === undefined || suffix === undefined) return;
+      out.push({ start, end, text, prefix, suffix, ...(orphaned ? { orphaned } : {}) });
+    });
+    return out.length === node.items.length ? out : undefined;
   }
 }
 
@@ -330,7 +440,8 @@ function yamlMessage(message: string): string {
 }
 
 /**
- * Parse and validate sidecar text; throws a SidecarError naming `fileName` and the line of the first problem.
+ * Parse and validate sidecar text (version 1 is migrated, see the module comment); throws a SidecarError naming
+ * `fileName` and listing every problem found with its line.
  * An empty file (or one with only comments) reads as a document with no annotations.
  */
 export function parseSidecar(text: string, fileName: string): SidecarDocument {
@@ -342,7 +453,7 @@ export function parseSidecar(text: string, fileName: string): SidecarDocument {
   // Refuse aliases before anything could expand them: a file we write has none, and "billion laughs" files are
   // made of them. (This module never converts the document with toJS, so no alias is ever resolved.)
   const aliases: SidecarProblem[] = [];
-  visit(ydoc, { Alias(_key, node) { aliases.push({ line: node.range ? lines.linePos(node.range[0]).line : undefined, message: `YAML aliases (*${node.source}) are not allowed in an annotations file` }); return visit.BREAK; } });
+  visit(ydoc, { Alias(_key, node) { aliases.push({ line: node.range ? lines.linePos(node.range[0]).line : undefined, message: `YAML aliases (*${node.source}) are not allowed in an annotations file` }); } });
   if (aliases.length > 0) throw new SidecarError(fileName, aliases);
 
   const root = ydoc.contents as Node | null;
@@ -354,7 +465,7 @@ export function parseSidecar(text: string, fileName: string): SidecarDocument {
   const versionNode = (root as YAMLMap<unknown, unknown>).get('version', true) as Node | undefined;
   const version = isScalar(versionNode) ? versionNode.value : undefined;
   if (versionNode === undefined) throw new SidecarError(fileName, [{ line: v.lineOf(root), message: `missing the field 'version' (this version of News Annotator writes version ${SCHEMA_VERSION})` }]);
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || (version < SCHEMA_VERSION && !READABLE_VERSIONS.includes(version))) {
     throw new SidecarError(fileName, [{ line: v.lineOf(versionNode), message: `unsupported schema version '${String(isScalar(versionNode) ? versionNode.source ?? version : 'a collection')}': expected ${SCHEMA_VERSION}` }]);
   }
   if (version > SCHEMA_VERSION) {
@@ -365,7 +476,7 @@ export function parseSidecar(text: string, fileName: string): SidecarDocument {
   const article = v.text(f, 'article', 'the file', root);
   const textHash = v.text(f, 'textHash', 'the file', root);
   const annotations = v.items(f, 'annotations', root).map((node, i) => v.annotation(node, i + 1));
-  const decisions = v.items(f, 'decisions', root).map((node, i) => v.decision(node, i + 1));
+  const decisions = v.items(f, 'decisions', root).map((node, i) => (version === 1 ? v.decisionV1(node, i + 1) : v.decision(node, i + 1)));
   if (v.problems.length > 0) throw new SidecarError(fileName, v.problems);
   return {
     article: article!, textHash: textHash!,
@@ -441,7 +552,7 @@ export function planSidecarWrite(state: SidecarState, doc: SidecarDocument): Sid
   if (!state.readable) return { action: 'refuse', reason: `${state.error.message} — not overwriting it`, next: state };
   if (isEmptyDocument(doc)) return state.exists ? { action: 'delete', next: ABSENT_SIDECAR } : { action: 'none', next: state };
   const eol = state.exists ? state.eol : '\n';
-  const text = serializeSidecar(doc, eol);
+  const text = serializeSidecar(doc, eol, state.exists ? state.text : undefined);
   const next: SidecarState = { readable: true, exists: true, document: doc, text, eol, warnings: [] };
   if (state.exists && !shouldWrite(state.text, text)) return { action: 'none', next: { ...state, document: doc } };
   return { action: 'write', bytes: new TextEncoder().encode(text), next };

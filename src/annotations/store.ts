@@ -2,14 +2,13 @@
 // with the operations of operations.ts as methods. The document itself stays an immutable value, so the editor can
 // keep the last saved one as a merge base and compare documents by identity to see whether anything changed.
 import { applyChangesToDocument, type TextChange } from './changes';
-import { DecisionIndex, type MentionRef } from './decisions';
+import type { EntityTarget } from './decisions';
 import { randomId } from './ids';
 import type { Annotation, AnnotationKind, EntityDecision, SidecarDocument, Verdict } from './model';
 import * as ops from './operations';
 
 export class AnnotationStore {
   private doc: SidecarDocument;
-  private index: DecisionIndex | undefined;
   private readonly services: ops.Services;
 
   constructor(document: SidecarDocument, services: Partial<ops.Services> = {}) {
@@ -22,8 +21,6 @@ export class AnnotationStore {
 
   /** Replace the whole document (after a merge or a re-anchor). */
   replace(document: SidecarDocument): void {
-    if (document === this.doc) return;
-    if (document.decisions !== this.doc.decisions) this.index = undefined;
     this.doc = document;
   }
 
@@ -41,6 +38,10 @@ export class AnnotationStore {
   setSpeaker(articleText: string, range: { start: number; end: number }, speaker: string | null): boolean {
     return this.update(ops.setSpeaker(this.doc, articleText, range, speaker, this.services));
   }
+  /** Set a quote's speaker, making a name the article spells out a person when it is not `known` (see operations.nameSpeaker). */
+  nameSpeaker(articleText: string, range: { start: number; end: number }, speaker: string, known: boolean): boolean {
+    return this.update(ops.nameSpeaker(this.doc, articleText, range, speaker, known, this.services));
+  }
   remove(id: string): boolean { return this.update(ops.removeAnnotation(this.doc, id)); }
 
   get(id: string): Annotation | undefined { return ops.annotationById(this.doc, id); }
@@ -48,15 +49,15 @@ export class AnnotationStore {
   labels(): string[] { return ops.labelsUsed(this.doc); }
   orphans(): Annotation[] { return ops.orphanedAnnotations(this.doc); }
 
-  /** Confirm, reject, or (null) withdraw the decision on a detected mention. */
-  setDecision(articleText: string, mention: MentionRef, verdict: Verdict | null): boolean {
-    return this.update(ops.setDecision(this.doc, articleText, mention, verdict, this.services));
+  /** Confirm, reject or retype a whole entity (see operations.decideEntity). */
+  decide(articleText: string, target: EntityTarget, verdict: Verdict, retype?: ops.RetypeDetails, replaces?: readonly string[]): boolean {
+    return this.update(ops.decideEntity(this.doc, articleText, target, verdict, this.services, retype, replaces));
   }
 
-  decisionFor(mention: MentionRef): EntityDecision | undefined {
-    this.index ??= new DecisionIndex(this.doc.decisions);
-    return this.index.get(mention);
-  }
+  /** Withdraw decisions by id. */
+  clearDecisions(ids: readonly string[]): boolean { return this.update(ops.clearDecisions(this.doc, ids)); }
+
+  decision(id: string): EntityDecision | undefined { return ops.decisionById(this.doc, id); }
 
   /** Move every anchor through one change event of the editor (see changes.ts). */
   applyChanges(changes: readonly TextChange[]): void { this.replace(applyChangesToDocument(this.doc, changes)); }

@@ -9,7 +9,7 @@ import {
   exportOutputs, exportReports, loadArticle, stemOf, type ExportArticle, type ExportFormat, type ExportOutput, type ExportSettings,
 } from '../export';
 import { writeAtomically } from './annotations/sidecarFiles';
-import { plural } from './describe';
+import { plural } from '../entities/describe';
 import { readSettings } from './settings';
 
 export const EXPORT_COMMAND = 'newsAnnotator.exportAnnotations';

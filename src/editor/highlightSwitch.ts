@@ -1,31 +1,30 @@
 // Whether highlighting is on for a document: the workspace setting, overridden per document by the toggle command.
 import * as vscode from 'vscode';
+import { Disposable } from './disposable';
 import { readSettings, SECTION } from './settings';
 
-export class HighlightSwitch implements vscode.Disposable {
+export class HighlightSwitch extends Disposable {
   private readonly overrides = new Map<string, boolean>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri | undefined>());
   readonly onDidChange = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
   /**
    * The grammar's colours cannot be switched off for one document (VS Code has no such API short of changing its
    * language), so a document with highlighting off is painted over in the editor's plain foreground colour.
    */
-  private readonly veil = vscode.window.createTextEditorDecorationType({
+  private readonly veil = this.register(vscode.window.createTextEditorDecorationType({
     color: new vscode.ThemeColor('editor.foreground'), fontStyle: 'normal', fontWeight: 'normal',
     rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
-  });
+  }));
 
   constructor() {
-    this.subscriptions = [this.changed, this.veil,
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${SECTION}.highlighting.enabled`)) this.changed.fire(undefined); }),
-      vscode.workspace.onDidCloseTextDocument(doc => this.overrides.delete(doc.uri.toString())),
-      vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => this.paint(e))),
-      vscode.workspace.onDidChangeTextDocument(e => {
-        if (e.document.lineCount > 0 && !this.isOn(e.document)) vscode.window.visibleTextEditors.filter(ed => ed.document === e.document).forEach(ed => this.paint(ed));
-      }),
-      this.changed.event(() => vscode.window.visibleTextEditors.forEach(e => this.paint(e))),
-    ];
+    super();
+    this.register(vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${SECTION}.highlighting.enabled`)) this.changed.fire(undefined); }));
+    this.register(vscode.workspace.onDidCloseTextDocument(doc => this.overrides.delete(doc.uri.toString())));
+    this.register(vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => this.paint(e))));
+    this.register(vscode.workspace.onDidChangeTextDocument(e => {
+      if (e.document.lineCount > 0 && !this.isOn(e.document)) vscode.window.visibleTextEditors.filter(ed => ed.document === e.document).forEach(ed => this.paint(ed));
+    }));
+    this.register(this.changed.event(() => vscode.window.visibleTextEditors.forEach(e => this.paint(e))));
     vscode.window.visibleTextEditors.forEach(e => this.paint(e));
   }
 
@@ -47,8 +46,6 @@ export class HighlightSwitch implements vscode.Disposable {
     this.changed.fire(doc.uri);
     return on;
   }
-
-  dispose(): void { for (const d of this.subscriptions) d.dispose(); }
 }
 
 /** News Annotator: Toggle Highlighting for This Article. Returns the new state (for tests and keybinding args). */

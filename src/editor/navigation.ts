@@ -4,17 +4,16 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../analysis/types';
 import { mentionAt } from '../analysis/query';
-import { linkPeople, type PeopleLinks } from '../views/identity';
-import { RejectedSet, type ArticleAnnotations } from '../views/userAnnotations';
+import { linkPeople, type PeopleLinks } from '../entities/identity';
+import type { ReaderView } from '../entities/readerView';
+import { RejectedSet } from '../entities/userAnnotations';
 import { isArticle, type ArticleAnalyses } from './articleAnalyses';
 import { definitionOf, mentionsAcross, mentionsIn, step, targetAt, type NavArticle, type NavOccurrence, type NavTarget } from './occurrences';
 import { openDocument } from './openDocuments';
+import type { ReaderViews } from './readerViews';
 
 export const NEXT_OCCURRENCE_COMMAND = 'newsAnnotator.nextOccurrence';
 export const PREVIOUS_OCCURRENCE_COMMAND = 'newsAnnotator.previousOccurrence';
-
-/** The user's annotations for an article, if wired (rejected detections are skipped by navigation). */
-export type AnnotationsFor = (uri: vscode.Uri) => ArticleAnnotations | undefined;
 
 /** Opens an article and selects and reveals a span of it (offsets clamped to the current text). */
 export async function openOccurrence(article: string | vscode.Uri, start: number, end: number): Promise<vscode.TextEditor> {
@@ -29,10 +28,12 @@ export async function openOccurrence(article: string | vscode.Uri, start: number
 export class EntityNavigation implements vscode.ReferenceProvider, vscode.DocumentHighlightProvider, vscode.DefinitionProvider {
   /** The entity last moved through, so Next Occurrence keeps going when the cursor is between mentions. */
   private last: NavTarget | undefined;
+  /** What the last move said in the status bar ("John Kerry: 3 of 7 (story.txt)"), for tests and other extensions. */
+  status: string | undefined;
   private linksCache: { analyses: Analysis[]; links: PeopleLinks } | undefined;
-  private readonly rejectedCache = new WeakMap<ArticleAnnotations, RejectedSet>();
+  private readonly rejectedCache = new WeakMap<ReaderView, RejectedSet>();
 
-  constructor(private readonly analyses: ArticleAnalyses, private readonly annotationsFor: AnnotationsFor) {}
+  constructor(private readonly analyses: ArticleAnalyses, private readonly views: ReaderViews) {}
 
   provideReferences(doc: vscode.TextDocument, pos: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
     const articles = this.openArticles();
@@ -99,7 +100,9 @@ export class EntityNavigation implements vscode.ReferenceProvider, vscode.Docume
     this.last = target;
     await openOccurrence(next.occurrence.article, next.occurrence.start, next.occurrence.end);
     const name = vscode.workspace.asRelativePath(vscode.Uri.parse(next.occurrence.article));
-    vscode.window.setStatusBarMessage(`${target.name}: mention ${next.index + 1} of ${list.length} (${name})`, 4000);
+    const wrapped = next.wrapped ? ` — wrapped around to the ${direction === 1 ? 'first' : 'last'} mention` : '';
+    this.status = `${target.name}: ${next.index + 1} of ${list.length} (${name})${wrapped}`;
+    vscode.window.setStatusBarMessage(`$(${direction === 1 ? 'arrow-down' : 'arrow-up'}) ${this.status}`, 5000);
     return true;
   }
 
@@ -111,12 +114,13 @@ export class EntityNavigation implements vscode.ReferenceProvider, vscode.Docume
       .map(x => x.article);
   }
 
+  /** The article as navigation sees it: what the reader rejected is skipped. */
   private navArticle(uri: vscode.Uri, analysis: Analysis): NavArticle {
-    const annotations = this.annotationsFor(uri);
+    const view = this.views.ofAnalysis(uri, analysis);
     let rejected: RejectedSet | undefined;
-    if (annotations && annotations.rejected.length > 0) {
-      rejected = this.rejectedCache.get(annotations);
-      if (!rejected) this.rejectedCache.set(annotations, rejected = new RejectedSet(annotations.rejected));
+    if (view.rejected.length > 0) {
+      rejected = this.rejectedCache.get(view);
+      if (!rejected) this.rejectedCache.set(view, rejected = new RejectedSet(view.rejected));
     }
     return { key: uri.toString(), analysis, rejected };
   }
@@ -143,8 +147,7 @@ export class EntityNavigation implements vscode.ReferenceProvider, vscode.Docume
 const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }];
 
 /** Registers the providers and the Next / Previous Occurrence commands. */
-export function registerNavigation(analyses: ArticleAnalyses, annotationsFor: AnnotationsFor): vscode.Disposable[] {
-  const nav = new EntityNavigation(analyses, annotationsFor);
+export function registerNavigation(nav: EntityNavigation): vscode.Disposable[] {
   return [
     vscode.languages.registerReferenceProvider(ARTICLES, nav),
     vscode.languages.registerDocumentHighlightProvider(ARTICLES, nav),

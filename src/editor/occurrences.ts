@@ -1,10 +1,10 @@
 // The questions editor navigation asks, answered over the open articles without vscode: which entity is under the
 // cursor, all its mentions across articles (rejected ones left out), the next or previous one from a place, and
-// where a person is first named in full. People are matched across articles by linkPeople (src/views/identity.ts).
+// where a person is first named in full. People are matched across articles by linkPeople (src/entities/identity.ts).
 import type { Analysis, DateMention, PersonMention } from '../analysis/types';
 import { mentionAt } from '../analysis/query';
-import { dateKey, type PeopleLinks } from '../views/identity';
-import type { RejectedSet } from '../views/userAnnotations';
+import { dateKey, type PeopleLinks } from '../entities/identity';
+import type { RejectedSet } from '../entities/userAnnotations';
 
 export interface NavArticle {
   /** The document URI as a string. */
@@ -65,20 +65,20 @@ export function mentionsAcross(articles: readonly NavArticle[], links: PeopleLin
 
 /**
  * The mention after (or before) a place, moving on to the next article when this one has no more, and wrapping
- * around at the end. `articles` gives the order; the place is an article and an offset in it (a mention's start
+ * around at the end (`wrapped`). `articles` gives the order; the place is an article and an offset in it (a mention's start
  * when the cursor is on one, so that mention itself is skipped).
  */
-export function step(list: readonly NavOccurrence[], articles: readonly string[], at: { article: string; offset: number }, direction: 1 | -1): { occurrence: NavOccurrence; index: number } | undefined {
+export function step(list: readonly NavOccurrence[], articles: readonly string[], at: { article: string; offset: number }, direction: 1 | -1): { occurrence: NavOccurrence; index: number; wrapped: boolean } | undefined {
   if (list.length === 0) return undefined;
   const order = new Map(articles.map((k, i) => [k, i]));
   const here = order.get(at.article) ?? -1;
   const compare = (o: NavOccurrence) => ((order.get(o.article) ?? -1) - here) || (o.start - at.offset);
   if (direction === 1) {
     const index = list.findIndex(o => compare(o) > 0);
-    return index >= 0 ? { occurrence: list[index], index } : { occurrence: list[0], index: 0 };
+    return index >= 0 ? { occurrence: list[index], index, wrapped: false } : { occurrence: list[0], index: 0, wrapped: true };
   }
-  for (let index = list.length - 1; index >= 0; index--) if (compare(list[index]) < 0) return { occurrence: list[index], index };
-  return { occurrence: list[list.length - 1], index: list.length - 1 };
+  for (let index = list.length - 1; index >= 0; index--) if (compare(list[index]) < 0) return { occurrence: list[index], index, wrapped: false };
+  return { occurrence: list[list.length - 1], index: list.length - 1, wrapped: true };
 }
 
 /**

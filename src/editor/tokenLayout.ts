@@ -1,14 +1,12 @@
-// Lays the analysis out as semantic tokens: sorted, non-overlapping, one line each (VS Code's token model).
-// A quote that contains a name or a date is split around it so the inner token keeps its own colour.
+// Lays out what the reader sees of an article (its ReaderView items) as semantic tokens: sorted, non-overlapping,
+// one line each (VS Code's token model). A quote that contains a name or a date is split around it so the inner
+// token keeps its own colour. Rejected entities are not in the items, so they get no token.
 // Pure (no vscode) so it is unit-tested in plain Node.
-import type { Analysis, Mention } from '../analysis';
+import type { ViewItem } from '../entities/readerView';
+import { lineStarts } from '../entities/textLines';
 
 export const TOKEN_TYPES = ['person', 'date', 'quote'] as const;
 export const TOKEN_MODIFIERS = ['firstMention', 'surname', 'relative', 'attributed', 'confirmed'] as const;
-
-export type Decision = 'confirmed' | 'rejected';
-/** The user's verdict on a detected mention, if any (from the annotations sidecar). */
-export type DecisionLookup = (m: Mention) => Decision | undefined;
 
 export interface LaidToken { line: number; char: number; length: number; type: number; modifiers: number }
 
@@ -16,38 +14,22 @@ interface Piece { start: number; end: number; type: number; modifiers: number }
 
 const bit = (m: typeof TOKEN_MODIFIERS[number]) => 1 << TOKEN_MODIFIERS.indexOf(m);
 
-/** Offsets where each line starts ("\n", "\r\n" and "\r" all end a line). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) { if (text.charCodeAt(i + 1) === 10) i++; starts.push(i + 1); }
-  }
-  return starts;
-}
-
-function piecesOf(a: Analysis, decide: DecisionLookup): { inner: Piece[]; quotes: Piece[] } {
-  const inner: Piece[] = [];
+function piecesOf(items: readonly ViewItem[]): { inner: Piece[]; quotes: Piece[] } {
+  const inner: Piece[] = [], quotes: Piece[] = [];
   const firstFull = new Set<string>();
-  for (const p of a.persons) {
-    const verdict = decide(p);
-    if (verdict === 'rejected') continue;
-    let mods = p.fullName ? 0 : bit('surname');
-    if (p.fullName && !firstFull.has(p.entityId)) { firstFull.add(p.entityId); mods |= bit('firstMention'); }
-    if (verdict === 'confirmed') mods |= bit('confirmed');
-    inner.push({ start: p.start, end: p.end, type: 0, modifiers: mods });
-  }
-  for (const d of a.dates) {
-    const verdict = decide(d);
-    if (verdict === 'rejected') continue;
-    inner.push({ start: d.start, end: d.end, type: 1, modifiers: (d.relative ? bit('relative') : 0) | (verdict === 'confirmed' ? bit('confirmed') : 0) });
-  }
-  const quotes: Piece[] = [];
-  for (const q of a.quotes) {
-    const verdict = decide(q);
-    if (verdict === 'rejected') continue;
-    quotes.push({ start: q.start, end: q.end, type: 2, modifiers: (q.speakerId ? bit('attributed') : 0) | (verdict === 'confirmed' ? bit('confirmed') : 0) });
+  for (const i of items) {
+    const confirmed = i.provenance === 'confirmed' ? bit('confirmed') : 0;
+    if (i.type === 'person') {
+      const full = i.fullName !== false;
+      let mods = full ? 0 : bit('surname');
+      const who = i.entityId ?? i.person ?? i.text;
+      if (full && !firstFull.has(who)) { firstFull.add(who); mods |= bit('firstMention'); }
+      inner.push({ start: i.start, end: i.end, type: 0, modifiers: mods | confirmed });
+    } else if (i.type === 'date') {
+      inner.push({ start: i.start, end: i.end, type: 1, modifiers: (i.relative ? bit('relative') : 0) | confirmed });
+    } else if (i.type === 'quote') {
+      quotes.push({ start: i.start, end: i.end, type: 2, modifiers: (i.speakerIsPerson ? bit('attributed') : 0) | confirmed });
+    }
   }
   const byStart = (x: Piece, y: Piece) => x.start - y.start || y.end - x.end;
   return { inner: inner.sort(byStart), quotes: quotes.sort(byStart) };
@@ -77,9 +59,9 @@ function flatten(inner: Piece[], quotes: Piece[]): Piece[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
-/** The tokens for one analysed text, in document order, split at line ends. */
-export function layTokens(text: string, a: Analysis, decide: DecisionLookup = () => undefined): LaidToken[] {
-  const { inner, quotes } = piecesOf(a, decide);
+/** The tokens for one article's text and what the reader sees of it, in document order, split at line ends. */
+export function layTokens(text: string, items: readonly ViewItem[]): LaidToken[] {
+  const { inner, quotes } = piecesOf(items);
   const starts = lineStarts(text);
   const tokens: LaidToken[] = [];
   let line = 0;

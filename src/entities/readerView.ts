@@ -2,9 +2,9 @@
 // reader annotated, each item with its provenance. One pure function (no vscode) that the editor, the views, the
 // Sources and Timeline panel and every export read, so all of them agree on what a rejected entity or a speaker set by
 // hand means.
-import type { Analysis, AnalyzeOptions, QuoteKind } from '../analysis/types';
-import { DecisionIndex, mentionRef } from '../annotations/decisions';
-import type { SidecarDocument } from '../annotations/model';
+import type { Analysis, AnalyzeOptions, Mention, QuoteKind } from '../analysis/types';
+import { DecisionResolver, retypedNamesOf } from '../annotations/decisions';
+import type { Annotation, EntityDecision, RetypedAs, SidecarDocument, Verdict } from '../annotations/model';
 
 /** Where an item comes from: the analyzer alone, the analyzer confirmed by the reader, or the reader. */
 export type Provenance = 'detected' | 'confirmed' | 'user';
@@ -20,6 +20,10 @@ export interface ViewItem {
   readonly provenance: Provenance;
   /** person: the canonical name of the person this mention refers to. */
   readonly person?: string;
+  /** person: the analyzer's id of that person in this article (absent for a person the analyzer does not find). */
+  readonly entityId?: string;
+  /** person: the mention spells out the full name ("John Kerry", not "Kerry"). */
+  readonly fullName?: boolean;
   /** date: the resolved calendar value (see DateMention.value). */
   readonly value?: string;
   /** date: depends on the publication date ("Tuesday"). */
@@ -32,6 +36,8 @@ export interface ViewItem {
   readonly speakerAsWritten?: string;
   /** quote: the speaker is a person (not an organisation or an unnamed source). */
   readonly speakerIsPerson?: boolean;
+  /** quote: the analyzer's id of the speaker in this article, when the speaker is a person found here. */
+  readonly speakerId?: string;
   /** quote: whether the speaker was set by the reader. */
   readonly speakerProvenance?: 'detected' | 'user';
   /** label: the reader's own label. */
@@ -40,91 +46,171 @@ export interface ViewItem {
   readonly note?: string;
   /** ISO-8601 time the reader made the annotation or the decision. */
   readonly created?: string;
-  /** Sidecar id of the annotation or decision behind the item. */
+  /** Sidecar id of the annotation or decision behind the item (the annotation's when there are both). */
   readonly sidecarId?: string;
+  /** Sidecar id of the reader's annotation on exactly this item, if any. */
+  readonly annotationId?: string;
+  /** The reader's decision on the item's entity: confirmed (in `items`), rejected or retyped (in `rejected`). */
+  readonly verdict?: Verdict;
+  /** verdict 'retyped': what the name is instead of a person. */
+  readonly retypedAs?: RetypedAs;
+  /** Sidecar id of that decision. */
+  readonly decisionId?: string;
   /** The annotated text can no longer be found; start/end are only near where it was, `text` is the last text it had. */
   readonly orphaned?: boolean;
+}
+
+/** A person as the reader sees them in one article. */
+export interface ViewPerson {
+  readonly name: string;
+  /** The analyzer's id in this article; absent for a person known only from the reader (a speaker typed by hand). */
+  readonly entityId?: string;
+  /** 'confirmed' when the reader confirmed the entity, 'user' when the reader added or named them. */
+  readonly provenance: Provenance;
+  /** Shown mentions. */
+  readonly mentions: number;
+  /** Quotes attributed to them (by the analyzer or by the reader). */
+  readonly quotes: number;
 }
 
 export interface ReaderView {
   /** Everything shown, in text order (start, then end). Orphans are not here: see `orphans`. */
   readonly items: readonly ViewItem[];
-  /** Detected items the reader rejected (not shown; listed so they can be restored). */
+  /** Detected items the reader rejected or retyped (not shown; listed so they can be restored), in text order. */
   readonly rejected: readonly ViewItem[];
   /** Reader's annotations whose text can no longer be found: never dropped. */
   readonly orphans: readonly ViewItem[];
+  /** The people of the article, by name. */
+  readonly people: readonly ViewPerson[];
   readonly publicationDate?: string;
 }
 
 /**
- * The options to analyse an article with so that the analyzer respects the reader's corrections (names retyped as not
- * a person, people the reader added). Pass them to analyze() before calling readerView with its result.
+ * The options to analyse an article with so that the analyzer respects the reader's corrections: the names retyped
+ * as not a person, and the people the reader added (annotated as a person). Pass them to analyze() before calling
+ * readerView with its result.
  */
 export function analysisOptionsFor(doc: SidecarDocument | undefined, base: AnalyzeOptions = {}): AnalyzeOptions {
   if (!doc) return base;
-  const persons = [...new Set(doc.annotations.filter(a => a.kind === 'person' && !a.orphaned).map(a => a.anchor.text))];
-  return persons.length ? { ...base, corrections: { ...base.corrections, persons } } : base;
+  const persons = new Set<string>();
+  for (const a of doc.annotations) if (!a.orphaned && a.kind === 'person') persons.add(a.anchor.text);
+  const notPersons = retypedNamesOf(doc.decisions);
+  if (persons.size === 0 && notPersons.length === 0) return base;
+  return {
+    ...base,
+    corrections: {
+      ...base.corrections,
+      ...(persons.size ? { persons: [...(base.corrections?.persons ?? []), ...persons] } : {}),
+      ...(notPersons.length ? { notPersons: [...(base.corrections?.notPersons ?? []), ...notPersons] } : {}),
+    },
+  };
 }
+
+const placeKey = (start: number, end: number) => `${start}:${end}`;
+const byPlace = (x: ViewItem, y: ViewItem) => x.start - y.start || x.end - y.end;
 
 export function readerView(analysis: Analysis, doc: SidecarDocument | undefined): ReaderView {
   const items: ViewItem[] = [], rejected: ViewItem[] = [], orphans: ViewItem[] = [];
-  const decisions = new DecisionIndex(doc?.decisions ?? []);
-  // The reader's quotes and people by place: a speaker set by hand, or a person added by hand that the analyzer (told
-  // of it by analysisOptionsFor) now finds too, belong to the detected item at that place.
-  const userQuotes = new Map<string, SidecarDocument['annotations'][number]>();
-  const userPeople = new Map<string, SidecarDocument['annotations'][number]>();
-  for (const a of doc?.annotations ?? []) {
-    if (a.orphaned) continue;
-    if (a.kind === 'quote') userQuotes.set(`${a.anchor.start}:${a.anchor.end}`, a);
-    if (a.kind === 'person') userPeople.set(`${a.anchor.start}:${a.anchor.end}`, a);
-  }
-  const detectedPeople = new Set<string>();
+  const decisions = new DecisionResolver(doc?.decisions ?? [], analysis);
+  // The reader's annotations by kind and place: one on exactly a detected item (a person the analyzer, told of it by
+  // analysisOptionsFor, now finds; a quote's speaker set by hand) is part of that item rather than a second one.
+  const userAt = new Map<string, Annotation>();
+  for (const a of doc?.annotations ?? []) if (!a.orphaned && a.kind !== 'label') userAt.set(`${a.kind}:${placeKey(a.anchor.start, a.anchor.end)}`, a);
+  const merged = new Set<string>();
   const nameOf = (id: string | null) => (id === null ? undefined : analysis.people.get(id)?.name);
+  const idNamed = new Map<string, string>();
+  for (const e of analysis.people.values()) if (!idNamed.has(e.name.toLowerCase())) idNamed.set(e.name.toLowerCase(), e.id);
 
-  const place = (item: ViewItem, m: Parameters<typeof mentionRef>[0]) => {
-    const d = decisions.get(mentionRef(m, analysis));
-    if (d?.verdict === 'rejected') rejected.push({ ...item, sidecarId: d.id, created: d.decided });
-    else items.push(d ? { ...item, provenance: 'confirmed', sidecarId: d.id, created: d.decided } : item);
+  const rejectedPeople = new Set<string>();
+  const undecided = !doc || (doc.decisions.length === 0 && userAt.size === 0);
+  const place = (item: ViewItem, m: Mention) => {
+    if (undecided) { items.push(item); return; } // the analyzer's view alone: nothing to look up
+    const a = userAt.size > 0 ? userAt.get(`${m.type}:${placeKey(m.start, m.end)}`) : undefined;
+    const annotated = a ? { annotationId: a.id, note: a.note, created: a.created, sidecarId: a.id } : {};
+    if (a) merged.add(a.id);
+    // A person or date the reader annotated is theirs; a quote keeps its analyzer provenance (the annotation only
+    // carries its speaker and note).
+    if (a && m.type !== 'quote') { items.push({ ...item, provenance: 'user', ...annotated }); return; }
+    const d = decisions.forMention(m);
+    const decided = d ? decisionFields(d) : {};
+    if (d && d.verdict !== 'confirmed') {
+      rejected.push({ ...item, ...decided, ...annotated });
+      if (m.type === 'person') rejectedPeople.add(m.entityId);
+    }
+    else items.push({ ...item, ...(d ? { provenance: 'confirmed' as const } : {}), ...decided, ...annotated });
   };
+
   for (const m of analysis.persons) {
-    const key = `${m.start}:${m.end}`;
-    const added = userPeople.get(key);
-    const item: ViewItem = { type: 'person', start: m.start, end: m.end, text: m.text, provenance: 'detected', person: nameOf(m.entityId) ?? m.text };
-    if (added) {
-      detectedPeople.add(key);
-      items.push({ ...item, provenance: 'user', note: added.note, created: added.created, sidecarId: added.id });
-    } else place(item, m);
+    place({ type: 'person', start: m.start, end: m.end, text: m.text, provenance: 'detected', person: nameOf(m.entityId) ?? m.text, entityId: m.entityId, fullName: m.fullName }, m);
   }
   for (const m of analysis.dates) {
     place({ type: 'date', start: m.start, end: m.end, text: m.text, provenance: 'detected', value: m.value, relative: m.relative }, m);
   }
-  const detectedQuotes = new Set<string>();
   for (const m of analysis.quotes) {
-    const key = `${m.start}:${m.end}`;
-    detectedQuotes.add(key);
-    const byHand = userQuotes.get(key)?.speaker;
-    const person = nameOf(m.speakerId);
+    const byHand = userAt.size > 0 ? userAt.get(`quote:${placeKey(m.start, m.end)}`)?.speaker : undefined;
+    // A speaker the reader rejected as a person is only the source as the article names it.
+    const person = m.speakerId !== null && rejectedPeople.has(m.speakerId) ? undefined : nameOf(m.speakerId);
     const speaker = byHand ?? person ?? m.speakerText ?? undefined;
+    const speakerId = byHand !== undefined ? idNamed.get(byHand.toLowerCase()) : person !== undefined ? m.speakerId ?? undefined : undefined;
     place({
       type: 'quote', start: m.start, end: m.end, text: m.text, provenance: 'detected', kind: m.kind, speaker,
       speakerAsWritten: m.speakerText ?? undefined, speakerIsPerson: byHand !== undefined ? true : person !== undefined,
+      ...(speakerId !== undefined ? { speakerId } : {}),
       speakerProvenance: byHand !== undefined ? 'user' : speaker !== undefined ? 'detected' : undefined,
-      note: userQuotes.get(key)?.note,
     }, m);
   }
+  // A retyped name is not a person for the analyzer any more: list it from the places the decision covered.
+  const rejectedAt = new Set(rejected.map(i => placeKey(i.start, i.end)));
+  for (const d of doc?.decisions ?? []) {
+    if (d.verdict !== 'retyped') continue;
+    for (const a of d.anchors) {
+      if (a.orphaned || rejectedAt.has(placeKey(a.start, a.end))) continue;
+      rejectedAt.add(placeKey(a.start, a.end));
+      rejected.push({ type: 'person', start: a.start, end: a.end, text: a.text, provenance: 'detected', person: d.entity, ...decisionFields(d) });
+    }
+  }
   for (const a of doc?.annotations ?? []) {
-    const key = `${a.anchor.start}:${a.anchor.end}`;
-    // A speaker set by hand on a detected quote is part of that quote's item above.
-    if (!a.orphaned && ((a.kind === 'quote' && detectedQuotes.has(key)) || (a.kind === 'person' && detectedPeople.has(key)))) continue;
+    if (merged.has(a.id)) continue;
+    const speakerId = a.kind === 'quote' && a.speaker ? idNamed.get(a.speaker.toLowerCase()) : undefined;
     const item: ViewItem = {
       type: a.kind, start: a.anchor.start, end: a.anchor.end, text: a.anchor.text, provenance: 'user', note: a.note,
-      created: a.created, sidecarId: a.id, orphaned: a.orphaned,
+      created: a.created, sidecarId: a.id, annotationId: a.id, ...(a.orphaned ? { orphaned: true } : {}),
       ...(a.kind === 'label' ? { label: a.label } : {}),
       ...(a.kind === 'person' ? { person: a.anchor.text } : {}),
-      ...(a.kind === 'quote' ? { kind: 'quotation' as const, speaker: a.speaker, speakerIsPerson: a.speaker !== undefined, speakerProvenance: a.speaker !== undefined ? 'user' as const : undefined } : {}),
+      ...(a.kind === 'quote' ? {
+        kind: 'quotation' as const, speaker: a.speaker, speakerIsPerson: a.speaker !== undefined, ...(speakerId !== undefined ? { speakerId } : {}),
+        speakerProvenance: a.speaker !== undefined ? 'user' as const : undefined,
+      } : {}),
     };
     (a.orphaned ? orphans : items).push(item);
   }
-  const byPlace = (x: ViewItem, y: ViewItem) => x.start - y.start || x.end - y.end;
-  return { items: items.sort(byPlace), rejected: rejected.sort(byPlace), orphans, publicationDate: analysis.publicationDate };
+  items.sort(byPlace);
+  return { items, rejected: rejected.sort(byPlace), orphans, people: peopleOf(items), publicationDate: analysis.publicationDate };
 }
+
+function decisionFields(d: EntityDecision): Pick<ViewItem, 'verdict' | 'retypedAs' | 'decisionId' | 'sidecarId' | 'created'> {
+  return { verdict: d.verdict, ...(d.retypedAs ? { retypedAs: d.retypedAs } : {}), decisionId: d.id, sidecarId: d.id, created: d.decided };
+}
+
+/** The people shown: by entity, or by name for those only the reader knows; speakers named by hand count too. */
+function peopleOf(items: readonly ViewItem[]): ViewPerson[] {
+  const people = new Map<string, { name: string; entityId?: string; provenance: Provenance; mentions: number; quotes: number }>();
+  const entry = (name: string, entityId: string | undefined, provenance: Provenance) => {
+    const key = entityId ?? `name:${name.toLowerCase()}`;
+    let p = people.get(key);
+    if (!p) people.set(key, p = { name, ...(entityId !== undefined ? { entityId } : {}), provenance, mentions: 0, quotes: 0 });
+    if (provenance === 'user' || (provenance === 'confirmed' && p.provenance === 'detected')) p.provenance = provenance;
+    return p;
+  };
+  for (const i of items) {
+    if (i.type === 'person' && i.person) entry(i.person, i.entityId, i.provenance).mentions++;
+  }
+  for (const i of items) {
+    if (i.type !== 'quote' || !i.speaker || !i.speakerIsPerson) continue;
+    const byId = i.speakerId !== undefined ? people.get(i.speakerId) : undefined;
+    (byId ?? entry(i.speaker, i.speakerId, i.speakerProvenance === 'user' ? 'user' : 'detected')).quotes++;
+  }
+  return [...people.values()].sort((x, y) => byName.compare(x.name, y.name));
+}
+
+const byName = new Intl.Collator('en', { sensitivity: 'base' });

@@ -6,14 +6,15 @@
 //   R  Said Arg1:<quote> Arg2:<person>, # Speaker: who said the quote (the person's canonical name when the analyzer
 //      knows the mention); on an analyzer quote it becomes the reader's speaker when it differs or SpeakerByReader says so.
 //   #  AnnotatorNotes: the note. A Orphaned + # LastText: an orphaned annotation with that text.
-// A .ann of ours lists everything the reader kept, so an analyzer finding it leaves out was rejected in brat or
-// before the export: it is recorded as rejected (unless told not to), which makes export → import → export give the
-// same .ann. The result is merged into the existing sidecar as an external change is (mergeAnnotations): nothing
+// A .ann of ours lists everything the reader kept, so an entity of the analyzer's none of whose mentions it lists was
+// rejected in brat or before the export: it is recorded as rejected (unless told not to), which makes export → import
+// → export give the same .ann. Decisions are on whole entities (a confirmed T confirms its entity), as the reader makes
+// them in the editor. The result is merged into the existing sidecar as an external change is (mergeAnnotations): nothing
 // already there is removed.
 import type { Analysis, Mention } from '../analysis';
 import { analyze } from '../analysis';
 import {
-  addAnnotation, editNote, emptyDocument, mentionRef, mergeAnnotations, setDecision, setSpeaker,
+  addAnnotation, decideEntity, DecisionResolver, editNote, emptyDocument, entityKeyOf, mergeAnnotations, setSpeaker, targetOfEntity,
   type Annotation, type AnnotationKind, type EntityDecision, type Services, type SidecarDocument,
 } from '../annotations';
 import { analysisOptionsFor } from '../entities/readerView';
@@ -185,10 +186,22 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
   const mentions = new Map<string, Mention>();
   for (const m of [...analysis.persons, ...analysis.dates, ...analysis.quotes]) mentions.set(keyOf(m.type, m.start, m.end), m);
 
+  // A decision on a whole entity, once, unless the sidecar imported into has it already (perhaps under the name the
+  // entity had then: the decision is found as the editor finds it, by entity or by the mentions it covered).
+  const standing = options.existing ? new DecisionResolver(options.existing.decisions, analysis) : undefined;
+  const decided = new Set<string>();
+  const decide = (m: Mention, verdict: 'confirmed' | 'rejected') => {
+    const entity = `${m.type}\u0000${entityKeyOf(m, analysis)}`;
+    if (decided.has(entity)) return false;
+    decided.add(entity);
+    if (standing?.forMention(m)?.verdict !== verdict) doc = decideEntity(doc, text, targetOfEntity(m, analysis), verdict, services);
+    return true;
+  };
+
   for (const p of analyzers) {
     const m = mentions.get(keyOf(p.kind, p.start, p.end));
     if (!m) { add(p); continue; } // the analyzer no longer finds it here (or it was moved in brat): the reader's now
-    if (p.provenance === 'confirmed') { doc = setDecision(doc, text, mentionRef(m, analysis), 'confirmed', services); confirmed++; }
+    if (p.provenance === 'confirmed' && decide(m, 'confirmed')) confirmed++;
     const note = noteOf(p);
     if (note && m.type !== 'quote') add(p); // a note needs an annotation of the reader's to live on
     else if (note) doc = withQuoteAnnotation(doc, text, p, services, (d, a) => editNote(d, a.id, note));
@@ -201,7 +214,10 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     if (speaker === undefined) continue;
     const m = mentions.get(keyOf('quote', p.start, p.end));
     const analyzersSpeaker = m?.type === 'quote' ? analyzerSpeaker(m, analysis) : undefined;
-    const byReader = !isAnalyzers(p) || !m || attributesOf(p.t.id).some(a => a.name === 'SpeakerByReader') || speaker !== analyzersSpeaker;
+    // The source as the article names it is the analyzer's too: the view shows it when the reader rejected the person.
+    const asWritten = m?.type === 'quote' ? m.speakerText ?? undefined : undefined;
+    const byReader = !isAnalyzers(p) || !m || attributesOf(p.t.id).some(a => a.name === 'SpeakerByReader') ||
+      (speaker !== analyzersSpeaker && speaker !== asWritten);
     if (byReader) doc = setSpeaker(doc, text, p, speaker, services);
   }
   function speakerOf(quoteId: string): string | undefined {
@@ -214,17 +230,23 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     return (m?.type === 'person' ? analysis.people.get(m.entityId)?.name : undefined) ?? person.text;
   }
 
-  // What a .ann of ours leaves out of the analyzer's findings was rejected (people and quotes are kept at their place
-  // also as the reader's own, as readerView merges those two kinds).
+  // An entity of the analyzer's that a .ann of ours leaves out was rejected: none of its mentions is listed as the
+  // analyzer's, and one at least is not listed at all (the others may be the reader's own there: people, dates and
+  // quotes are kept at their place as the reader's, as readerView merges those kinds, even when the entity is rejected).
   // With lines that could not be read, what the file leaves out is not known: nothing is taken as rejected then.
   const inferRejections = ours && !options.keepOmitted && problems.length === 0;
   if (inferRejections) {
-    const present = new Set([...placed.values()].filter(p => !p.orphaned && (isAnalyzers(p) || p.kind === 'person' || p.kind === 'quote'))
-      .map(p => keyOf(p.kind, p.start, p.end)));
+    const listedAt = (keep: (p: Placed) => boolean) => new Set([...placed.values()].filter(p => !p.orphaned && keep(p)).map(p => keyOf(p.kind, p.start, p.end)));
+    const asAnalyzers = listedAt(isAnalyzers), atAll = listedAt(p => isAnalyzers(p) || p.kind !== 'label');
+    const listed = new Set<string>(), omitted = new Set<string>(), entities = new Map<string, Mention>();
     for (const m of mentions.values()) {
-      if (present.has(keyOf(m.type, m.start, m.end))) continue;
-      doc = setDecision(doc, text, mentionRef(m, analysis), 'rejected', services);
-      rejected++;
+      const entity = `${m.type}\u0000${entityKeyOf(m, analysis)}`, at = keyOf(m.type, m.start, m.end);
+      if (!entities.has(entity)) entities.set(entity, m);
+      if (asAnalyzers.has(at)) listed.add(entity);
+      if (!atAll.has(at)) omitted.add(entity);
+    }
+    for (const [entity, m] of entities) {
+      if (!listed.has(entity) && omitted.has(entity) && decide(m, 'rejected')) rejected++;
     }
   }
   const document = options.existing ? mergeInto(options.existing, doc) : doc;
@@ -250,8 +272,7 @@ function withQuoteAnnotation(doc: SidecarDocument, text: string, p: Placed, serv
 
 const sameAnnotationPlace = (x: Annotation, y: Annotation) => x.kind === y.kind && x.label === y.label && Boolean(x.orphaned) === Boolean(y.orphaned) &&
   (x.orphaned ? x.anchor.text === y.anchor.text : x.anchor.start === y.anchor.start && x.anchor.end === y.anchor.end);
-const sameMention = (x: EntityDecision, y: EntityDecision) => x.type === y.type && x.entity === y.entity && !x.orphaned && !y.orphaned &&
-  x.anchor.start === y.anchor.start && x.anchor.end === y.anchor.end;
+const sameEntity = (x: EntityDecision, y: EntityDecision) => x.type === y.type && x.entity === y.entity && (x.verdict === 'retyped') === (y.verdict === 'retyped');
 
 /**
  * The imported document merged into the existing one as an external change is (mergeAnnotations, from an empty base:
@@ -270,8 +291,8 @@ function mergeInto(existing: SidecarDocument, imported: SidecarDocument): Sideca
   });
   // The same verdict again is the existing decision (its time too); another verdict is a newer decision on it.
   const decisions = imported.decisions.map(d => {
-    const m = existing.decisions.find(x => sameMention(x, d));
-    return !m ? d : m.verdict === d.verdict ? m : { ...d, id: m.id, anchor: m.anchor };
+    const m = existing.decisions.find(x => sameEntity(x, d));
+    return !m ? d : m.verdict === d.verdict ? m : { ...d, id: m.id, anchors: m.anchors };
   });
   return mergeAnnotations(emptyDocument(existing.article), { ...existing, annotations: mine }, { ...imported, annotations: theirs, decisions });
 }

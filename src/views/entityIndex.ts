@@ -1,12 +1,14 @@
 // The cross-article entity index behind the Entities view: who and what appears in which article, with counts.
-// Each article contributes one immutable part; replacing or removing an article touches only that part and the
-// totals it added to, so an edit in one article costs the size of that article, not of the whole collection.
-// Pure TypeScript (no vscode): unit-tested and benchmarked in plain Node.
+// Each article contributes one immutable part, built from what the reader sees of it (its ReaderView: the analyzer's
+// findings after the reader's decisions, plus the reader's annotations); replacing or removing an article touches only
+// that part and the totals it added to, so an edit in one article costs the size of that article, not of the whole
+// collection. Pure TypeScript (no vscode): unit-tested and benchmarked in plain Node.
 import type { Analysis, MentionType } from '../analysis/types';
-import { mentionAt } from '../analysis/query';
-import { lineStarts } from '../editor/tokenLayout';
-import { dateKey, linkPeople, sourceOf, type LinkedName, type PeopleLinker } from './identity';
-import { NO_ANNOTATIONS, RejectedSet, type ArticleAnnotations } from './userAnnotations';
+import { personId } from '../analysis/people/entities';
+import type { RetypedAs, Verdict } from '../annotations/model';
+import { dateKey, linkPeople, sourceOf, type LinkedName, type PeopleLinker } from '../entities/identity';
+import { readerView, type Provenance, type ReaderView, type ViewItem } from '../entities/readerView';
+import { lineAt, lineStarts } from '../entities/textLines';
 
 /** One article as the index receives it. `text` is the text the analysis was computed on. */
 export interface ArticleSnapshot {
@@ -16,11 +18,12 @@ export interface ArticleSnapshot {
   readonly name: string;
   readonly text: string;
   readonly analysis: Analysis;
-  readonly annotations?: ArticleAnnotations;
+  /** What the reader sees of it (readerView of this analysis and the article's sidecar); the analysis alone when absent. */
+  readonly view?: ReaderView;
 }
 
-export type EntityCategory = 'people' | 'dates' | 'quotes' | 'labels';
-export const ENTITY_CATEGORIES: readonly EntityCategory[] = ['people', 'dates', 'quotes', 'labels'];
+export type EntityCategory = 'people' | 'dates' | 'quotes' | 'labels' | 'rejected';
+export const ENTITY_CATEGORIES: readonly EntityCategory[] = ['people', 'dates', 'quotes', 'labels', 'rejected'];
 
 export type SortBy = 'name' | 'mentions';
 
@@ -33,9 +36,14 @@ export interface Occurrence {
   readonly text: string;
   /** Person mentions: the full name is spelt out. */
   readonly fullName?: boolean;
+  readonly provenance?: Provenance;
   /** User annotations: the note and the sidecar id. */
   readonly note?: string;
   readonly annotationId?: string;
+  /** Decided entities: the reader's verdict and the decision's sidecar id. */
+  readonly verdict?: Verdict;
+  readonly retypedAs?: RetypedAs;
+  readonly decisionId?: string;
   readonly orphaned?: boolean;
 }
 
@@ -49,6 +57,10 @@ export interface EntitySummary {
   readonly articles: number;
   /** People: quotes attributed to them. */
   readonly quotes: number;
+  /** Mentions the reader confirmed. */
+  readonly confirmed: number;
+  /** Articles in which the reader annotated it (added the person, for instance). */
+  readonly addedIn: number;
 }
 
 /** What a category holds for one article. */
@@ -62,20 +74,23 @@ interface LocalEntity {
 
 export interface EntityCounts { people: number; dates: number; quotes: number; labels: number; total: number }
 
-/** One article's contribution to the index, built once per analysis. */
+/** One article's contribution to the index, built once per snapshot. */
 export class ArticlePart {
   readonly key: string;
   readonly name: string;
   readonly text: string;
   readonly analysis: Analysis;
-  readonly annotations: ArticleAnnotations;
+  readonly view: ReaderView;
+  /** The reader confirmed or added something here (else every occurrence is the analyzer's: nothing to count). */
+  readonly reviewed: boolean;
+  /** The analysis as cross-article linking sees it: the people the reader has not rejected. */
+  readonly linkable: Analysis;
   /**
    * What the article holds, by cross-article key (people linked by linkPeople), as listed. Filled by `link`; until
    * then (a part just added) it is empty.
    */
   readonly groups: Record<EntityCategory, Map<string, LocalEntity>> = emptyGroups();
   readonly orphans: Occurrence[] = [];
-  readonly rejected: RejectedSet;
   /** The same, keyed by what the article alone knows: people by their local entity id, person speakers by "p:"+id. */
   private readonly local: Record<EntityCategory, Map<string, LocalEntity>> = emptyGroups();
   private links?: Map<string, LinkedName>;
@@ -88,52 +103,59 @@ export class ArticlePart {
     this.name = snapshot.name;
     this.text = snapshot.text;
     this.analysis = snapshot.analysis;
-    this.annotations = snapshot.annotations ?? NO_ANNOTATIONS;
-    this.rejected = new RejectedSet(this.annotations.rejected);
+    this.view = snapshot.view ?? readerView(snapshot.analysis, undefined);
+    this.reviewed = this.view.items.some(i => i.provenance !== 'detected');
+    const shown = new Set(this.view.people.map(p => p.entityId));
+    const all = this.analysis.people;
+    this.linkable = [...all.keys()].every(id => shown.has(id)) ? this.analysis
+      : { ...this.analysis, people: new Map([...all].filter(([id]) => shown.has(id))) };
     this.collect();
-    this.peopleSignature = [...this.analysis.people.values()].map(e => `${e.id}\u0000${e.name}`).sort().join('\u0001');
+    this.peopleSignature = [...this.linkable.people.values()].map(e => `${e.id}\u0000${e.name}`).sort().join('\u0001');
   }
 
   /** The links this part is listed under (to hand on to its next version when its people did not change). */
   get currentLinks(): Map<string, LinkedName> | undefined { return this.links; }
 
   private collect(): void {
-    const a = this.analysis, article = this.key, rejected = this.rejected;
+    const article = this.key, view = this.view;
     const entry = (category: EntityCategory, key: string, name: string) => {
       const map = this.local[category];
       let e = map.get(key);
       if (!e) map.set(key, e = { key, name, occurrences: [], quotes: [] });
       return e;
     };
-    for (const entity of a.people.values()) {
-      for (const i of entity.mentions) {
-        const m = a.persons[i];
-        if (!m || rejected.has(m)) continue;
-        entry('people', entity.id, entity.name).occurrences.push({ article, type: 'person', start: m.start, end: m.end, text: m.text, fullName: m.fullName });
+    // People by the analyzer's entity; a person only the reader knows (added by hand and not found by the analyzer,
+    // or named as a speaker) by name.
+    const personKey = (entityId: string | undefined, name: string) => entityId ?? `${USER_PERSON}${name.toLowerCase()}`;
+    for (const i of view.items) {
+      const o = occurrenceOf(article, i);
+      switch (i.type) {
+        case 'person': {
+          const name = (i.entityId !== undefined ? this.analysis.people.get(i.entityId)?.name : undefined) ?? i.person ?? i.text;
+          entry('people', personKey(i.entityId, name), name).occurrences.push(o);
+          break;
+        }
+        case 'date': entry('dates', dateKey(i), i.value ?? i.text).occurrences.push(o); break;
+        case 'quote': {
+          if (i.speakerIsPerson && i.speaker) {
+            const key = personKey(i.speakerId, i.speaker);
+            entry('quotes', `p:${key}`, i.speaker).occurrences.push(o);
+            entry('people', key, i.speaker).quotes.push(o);
+          } else {
+            const source = sourceOf({ speakerText: i.speaker ?? null });
+            entry('quotes', source.key, source.name).occurrences.push(o);
+          }
+          break;
+        }
+        case 'label': entry('labels', i.label ?? 'Label', i.label ?? 'Label').occurrences.push(o); break;
       }
     }
-    for (const d of a.dates) {
-      if (rejected.has(d)) continue;
-      entry('dates', dateKey(d), d.value ?? d.text).occurrences.push({ article, type: 'date', start: d.start, end: d.end, text: d.text });
+    for (const i of view.rejected) {
+      // A retyped name is listed as written ("Kerry"), not as the person it was linked to.
+      const name = i.type === 'person' && i.verdict !== 'retyped' ? i.person ?? i.text : i.type === 'date' ? i.value ?? i.text : i.text;
+      entry('rejected', `${i.verdict === 'retyped' ? `retyped:${i.retypedAs ?? 'other'}` : 'rejected'}:${i.type}:${name}`, name).occurrences.push(occurrenceOf(article, i));
     }
-    for (const q of a.quotes) {
-      if (rejected.has(q)) continue;
-      const occurrence: Occurrence = { article, type: 'quote', start: q.start, end: q.end, text: q.text };
-      const person = q.speakerId !== null ? a.people.get(q.speakerId) : undefined;
-      if (person) {
-        entry('quotes', `p:${person.id}`, person.name).occurrences.push(occurrence);
-        entry('people', person.id, person.name).quotes.push(occurrence);
-      } else {
-        const source = sourceOf(q);
-        entry('quotes', source.key, source.name).occurrences.push(occurrence);
-      }
-    }
-    const annotations = [...this.annotations.annotations].sort((x, y) => x.start - y.start);
-    for (const n of annotations) {
-      const occurrence: Occurrence = { article, type: 'label', start: n.start, end: n.end, text: n.text, note: n.note, annotationId: n.id, orphaned: n.orphaned };
-      if (n.orphaned) this.orphans.push(occurrence);
-      else entry('labels', n.label, n.label).occurrences.push(occurrence);
-    }
+    for (const i of view.orphans) this.orphans.push(occurrenceOf(article, i));
   }
 
   /** True when the part is listed under these cross-article links already. */
@@ -151,7 +173,8 @@ export class ArticlePart {
   /** Lists the article's people (and person speakers) under their cross-article keys and names. */
   link(links: Map<string, LinkedName> | undefined): void {
     this.links = links ?? new Map();
-    const person = (localId: string, name: string) => this.links!.get(localId) ?? { key: `person-local:${localId}@${this.key}`, name };
+    const person = (localId: string, name: string) => this.links!.get(localId) ??
+      { key: localId.startsWith(USER_PERSON) && /\s/.test(name.trim()) ? personId(name) : `person-local:${localId}@${this.key}`, name };
     for (const category of ENTITY_CATEGORIES) {
       const out = this.groups[category];
       out.clear();
@@ -169,13 +192,7 @@ export class ArticlePart {
 
   /** 1-based line number of an offset. */
   lineOf(offset: number): number {
-    const starts = this.starts ??= lineStarts(this.text);
-    let lo = 0, hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineAt(this.starts ??= lineStarts(this.text), offset) + 1;
   }
 
   /**
@@ -210,35 +227,50 @@ export class ArticlePart {
 
   counts(): EntityCounts {
     let people = 0, quotes = 0, labels = 0;
-    for (const e of this.groups.people.values()) if (e.occurrences.length > 0) people++;
+    for (const e of this.groups.people.values()) if (e.occurrences.length > 0 || e.quotes.length > 0) people++;
     for (const e of this.groups.quotes.values()) quotes += e.occurrences.length;
     for (const e of this.groups.labels.values()) labels += e.occurrences.length;
     const dates = this.groups.dates.size;
     return { people, dates, quotes, labels, total: people + dates + quotes + labels };
   }
 
-  /** What is under an offset, if it is listed (rejected mentions are not): a mention first, then an annotation. */
+  /**
+   * What is under an offset, if it is listed: a name or date, else a quote, else one of the reader's labels, else
+   * something the reader rejected.
+   */
   locate(offset: number): { category: EntityCategory; key: string; occurrence: Occurrence } | undefined {
-    const a = this.analysis;
-    const m = mentionAt(a, offset);
-    if (m && !this.rejected.has(m)) {
-      const category: EntityCategory = m.type === 'person' ? 'people' : m.type === 'date' ? 'dates' : 'quotes';
+    const covers = (i: { start: number; end: number }) => i.start <= offset && offset <= i.end;
+    const here = this.view.items.filter(covers);
+    const shown = here.find(i => i.type === 'person' || i.type === 'date') ?? here.find(i => i.type === 'quote') ?? here.find(i => i.type === 'label');
+    const categories: [EntityCategory, { start: number; end: number } | undefined][] = [
+      [shown?.type === 'person' ? 'people' : shown?.type === 'date' ? 'dates' : shown?.type === 'quote' ? 'quotes' : 'labels', shown],
+      ['rejected', this.view.rejected.find(covers)],
+    ];
+    for (const [category, at] of categories) {
+      if (!at) continue;
       for (const e of this.groups[category].values()) {
-        const occurrence = e.occurrences.find(o => o.start === m.start && o.end === m.end);
+        const occurrence = e.occurrences.find(o => o.start === at.start && o.end === at.end);
         if (occurrence) return { category, key: e.key, occurrence };
       }
-    }
-    for (const e of this.groups.labels.values()) {
-      const occurrence = e.occurrences.find(o => o.start <= offset && offset <= o.end);
-      if (occurrence) return { category: 'labels', key: e.key, occurrence };
     }
     return undefined;
   }
 }
 
+/** Local keys of people only the reader knows start so (see ArticlePart.collect). */
+const USER_PERSON = 'user:';
+
+/** One object shape for every occurrence (fields the item lacks are undefined): cheap to make, hundreds per article. */
+function occurrenceOf(article: string, i: ViewItem): Occurrence {
+  return {
+    article, type: i.type, start: i.start, end: i.end, text: i.text, fullName: i.fullName, provenance: i.provenance, note: i.note,
+    annotationId: i.annotationId, verdict: i.verdict, retypedAs: i.retypedAs, decisionId: i.decisionId, orphaned: i.orphaned,
+  };
+}
+
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const byStart = (x: Occurrence, y: Occurrence) => x.start - y.start;
-const emptyGroups = (): Record<EntityCategory, Map<string, LocalEntity>> => ({ people: new Map(), dates: new Map(), quotes: new Map(), labels: new Map() });
+const emptyGroups = (): Record<EntityCategory, Map<string, LocalEntity>> => ({ people: new Map(), dates: new Map(), quotes: new Map(), labels: new Map(), rejected: new Map() });
 
 /** Totals of one entity over all articles, updated as article parts come and go. */
 interface Aggregate {
@@ -246,6 +278,8 @@ interface Aggregate {
   nameFrom: string;
   mentions: number;
   quotes: number;
+  confirmed: number;
+  addedIn: number;
   /** Article key → how many occurrences (mentions + quotes) it has there. */
   readonly articles: Map<string, number>;
 }
@@ -255,7 +289,7 @@ const byName = (x: ArticlePart, y: ArticlePart) => collator.compare(x.name, y.na
 
 export class EntityIndex {
   private readonly parts = new Map<string, ArticlePart>();
-  private readonly totals: Record<EntityCategory, Map<string, Aggregate>> = { people: new Map(), dates: new Map(), quotes: new Map(), labels: new Map() };
+  private readonly totals: Record<EntityCategory, Map<string, Aggregate>> = { people: new Map(), dates: new Map(), quotes: new Map(), labels: new Map(), rejected: new Map() };
   private readonly sortedCache = new Map<string, EntitySummary[]>();
   private sortedArticles?: ArticlePart[];
   private orphanCount = 0;
@@ -273,7 +307,7 @@ export class EntityIndex {
   setArticle(snapshot: ArticleSnapshot): boolean {
     const old = this.parts.get(snapshot.key);
     if (old && old.analysis === snapshot.analysis && old.text === snapshot.text && old.name === snapshot.name &&
-      old.annotations === (snapshot.annotations ?? NO_ANNOTATIONS)) return false;
+      (snapshot.view === undefined || old.view === snapshot.view)) return false;
     if (old?.isLinked) this.subtract(old);
     const part = new ArticlePart(snapshot);
     this.parts.set(part.key, part);
@@ -323,7 +357,7 @@ export class EntityIndex {
   private link(): void {
     if (!this.linksStale) return;
     this.linksStale = false;
-    const links = this.linker([...this.parts.values()]);
+    const links = this.linker([...this.parts.values()].map(p => ({ key: p.key, analysis: p.linkable })));
     for (const part of this.parts.values()) {
       const mine = links.get(part.key);
       if (part.isLinkedAs(mine)) continue;
@@ -342,7 +376,7 @@ export class EntityIndex {
       if (!part) return [];
       const list: EntitySummary[] = [];
       for (const e of part.groups[category].values()) {
-        list.push({ category, key: e.key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length });
+        list.push(localSummary(category, e));
       }
       return sortSummaries(list, category, sort);
     }
@@ -360,7 +394,7 @@ export class EntityIndex {
     this.link();
     if (article !== undefined) {
       const e = this.parts.get(article)?.groups[category].get(key);
-      return e && { category, key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length };
+      return e && localSummary(category, e);
     }
     const t = this.totals[category].get(key);
     return t && summaryOf(category, key, t);
@@ -402,8 +436,9 @@ export class EntityIndex {
       const totals = this.totals[category];
       for (const e of part.groups[category].values()) {
         let t = totals.get(e.key);
-        if (!t) totals.set(e.key, t = { name: e.name, nameFrom: part.key, mentions: 0, quotes: 0, articles: new Map() });
+        if (!t) totals.set(e.key, t = { name: e.name, nameFrom: part.key, mentions: 0, quotes: 0, confirmed: 0, addedIn: 0, articles: new Map() });
         t.mentions += e.occurrences.length;
+        if (part.reviewed) { t.confirmed += confirmedIn(e); t.addedIn += addedIn(e); }
         t.quotes += e.quotes.length;
         t.articles.set(part.key, e.occurrences.length + e.quotes.length);
       }
@@ -418,6 +453,7 @@ export class EntityIndex {
         const t = totals.get(e.key);
         if (!t) continue;
         t.mentions -= e.occurrences.length;
+        if (part.reviewed) { t.confirmed -= confirmedIn(e); t.addedIn -= addedIn(e); }
         t.quotes -= e.quotes.length;
         t.articles.delete(part.key);
         if (t.articles.size === 0) { totals.delete(e.key); continue; }
@@ -438,8 +474,15 @@ export class EntityIndex {
   }
 }
 
+const confirmedIn = (e: LocalEntity) => e.occurrences.reduce((n, o) => n + (o.provenance === 'confirmed' ? 1 : 0), 0);
+const addedIn = (e: LocalEntity) => (e.occurrences.some(o => o.provenance === 'user') ? 1 : 0);
+
+function localSummary(category: EntityCategory, e: LocalEntity): EntitySummary {
+  return { category, key: e.key, name: e.name, mentions: e.occurrences.length, articles: 1, quotes: e.quotes.length, confirmed: confirmedIn(e), addedIn: addedIn(e) };
+}
+
 function summaryOf(category: EntityCategory, key: string, t: Aggregate): EntitySummary {
-  return { category, key, name: t.name, mentions: t.mentions, articles: t.articles.size, quotes: t.quotes };
+  return { category, key, name: t.name, mentions: t.mentions, articles: t.articles.size, quotes: t.quotes, confirmed: t.confirmed, addedIn: t.addedIn };
 }
 
 function sortSummaries(list: EntitySummary[], category: EntityCategory, sort: SortBy): EntitySummary[] {

@@ -1,49 +1,42 @@
 // The Entities view's TreeDataProvider: keeps the EntityIndex in step with the open articles (and, when the user
 // asks, every .txt file of the workspace), and maps the pure tree model's nodes to TreeItems. Changes are collected
 // per article and applied after a short pause, so a burst of edits or files costs one refresh, and an edit in one
-// article re-indexes that article only.
+// article re-indexes that article only. What is listed is what the reader sees (ReaderViews): rejected entities
+// under Rejected, the reader's people and annotations where they belong.
 import * as vscode from 'vscode';
 import { isArticle, type ArticleAnalyses } from '../editor/articleAnalyses';
+import { Disposable } from '../editor/disposable';
+import { openDocument } from '../editor/openDocuments';
+import type { ReaderViews } from '../editor/readerViews';
 import { EntityIndex, type ArticleSnapshot } from './entityIndex';
 import { EntityTreeModel, type TreeNode, type ViewOptions } from './entityTreeModel';
-import type { ArticleAnnotations } from './userAnnotations';
-import { openDocument } from '../editor/openDocuments';
-
-/** Where the user's annotations come from (the annotations module, wired in extension.ts). */
-export interface AnnotationSource {
-  /** The article's annotations and rejected detections, at their places in the article's current text. */
-  get(uri: vscode.Uri): ArticleAnnotations | undefined;
-  /** Fires with the article whose annotations or decisions changed. */
-  readonly onDidChange: vscode.Event<vscode.Uri>;
-}
 
 /** Articles that are not open in an editor but are indexed anyway (workspace files, see workspaceArticles.ts). */
 export interface ClosedArticles {
-  get(uri: string): Omit<ArticleSnapshot, 'annotations'> | undefined;
+  get(uri: string): ArticleSnapshot | undefined;
 }
 
 export const OPEN_OCCURRENCE_COMMAND = 'newsAnnotator.tree.openOccurrence';
+/** Tree items of what the reader rejected carry a resource of this scheme, which a decoration provider dims. */
+export const GREYED_SCHEME = 'news-annotator-greyed';
 const REFRESH_DELAY_MS = 120;
 
-export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+export class EntityTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   readonly index = new EntityIndex();
   readonly model: EntityTreeModel;
-  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private annotations: AnnotationSource | undefined;
-  private annotationsSubscription: vscode.Disposable | undefined;
   private closed: ClosedArticles | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly analyses: ArticleAnalyses, options: ViewOptions) {
+  constructor(private readonly analyses: ArticleAnalyses, private readonly views: ReaderViews, options: ViewOptions) {
+    super();
     this.model = new EntityTreeModel(this.index, options);
-    this.disposables.push(this.changeEmitter,
-      analyses.onDidChange(uri => this.schedule(uri)),
-      vscode.workspace.onDidOpenTextDocument(doc => this.schedule(doc.uri)),
-      vscode.workspace.onDidCloseTextDocument(doc => this.schedule(doc.uri)),
-    );
+    this.register(views.onDidChange(uri => this.schedule(uri)));
+    this.register(vscode.workspace.onDidOpenTextDocument(doc => this.schedule(doc.uri)));
+    this.register(vscode.workspace.onDidCloseTextDocument(doc => this.schedule(doc.uri)));
+    this.register({ dispose: () => clearTimeout(this.timer) });
     for (const doc of vscode.workspace.textDocuments) if (isArticle(doc)) this.pending.add(doc.uri.toString());
     this.flush();
   }
@@ -65,11 +58,12 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     item.description = p.description;
     item.tooltip = p.tooltip;
     item.contextValue = p.contextValue;
+    if (p.greyed) item.resourceUri = vscode.Uri.from({ scheme: GREYED_SCHEME, path: `/${encodeURIComponent(node.id)}` });
     if (node.kind === 'article') {
       item.resourceUri = vscode.Uri.parse(node.article);
       item.iconPath = vscode.ThemeIcon.File;
     } else {
-      item.iconPath = new vscode.ThemeIcon(p.icon);
+      item.iconPath = new vscode.ThemeIcon(p.icon, p.greyed ? new vscode.ThemeColor('disabledForeground') : undefined);
     }
     if (p.open) item.command = { command: OPEN_OCCURRENCE_COMMAND, title: 'Open', arguments: [p.open.article, p.open.start, p.open.end] };
     return item;
@@ -84,16 +78,6 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.changeEmitter.fire(undefined);
   }
 
-  get annotationSource(): AnnotationSource | undefined { return this.annotations; }
-
-  /** Wires the user's annotations: labels, orphans and rejected detections then show in the tree. */
-  setAnnotationSource(source: AnnotationSource | undefined): void {
-    this.annotationsSubscription?.dispose();
-    this.annotations = source;
-    this.annotationsSubscription = source?.onDidChange(uri => this.schedule(uri));
-    this.resyncAll();
-  }
-
   setClosedArticles(closed: ClosedArticles | undefined): void {
     this.closed = closed;
   }
@@ -102,6 +86,11 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   schedule(uri: vscode.Uri | string): void {
     this.pending.add(uri.toString());
     if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), REFRESH_DELAY_MS);
+  }
+
+  /** Shows only the entities whose name contains `filter` (none: everything). */
+  setFilter(filter: string | undefined): void {
+    this.setOptions({ filter: filter?.trim() || undefined });
   }
 
   /** Re-reads every open article and every indexed one (the Refresh button). */
@@ -123,13 +112,15 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private update(key: string): boolean {
     const doc = openDocument(key);
+    if (doc && isArticle(doc) && this.analyses.isPending(doc.uri) && this.index.has(key)) return false; // listed again once analysed
     if (doc && isArticle(doc)) {
       const analysis = this.analyses.get(doc); // cached per version: computed only if this version is new
-      if (!analysis) return this.index.removeArticle(key);
-      return this.index.setArticle({ key, name: vscode.workspace.asRelativePath(doc.uri), text: doc.getText(), analysis, annotations: this.annotations?.get(doc.uri) });
+      const view = analysis && this.views.of(doc);
+      if (!analysis || !view) return this.index.removeArticle(key);
+      return this.index.setArticle({ key, name: vscode.workspace.asRelativePath(doc.uri), text: doc.getText(), analysis, view });
     }
     const closed = this.closed?.get(key);
-    if (closed) return this.index.setArticle({ ...closed, annotations: this.annotations?.get(vscode.Uri.parse(key)) });
+    if (closed) return this.index.setArticle(closed);
     return this.index.removeArticle(key);
   }
 
@@ -139,12 +130,6 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const part = this.index.article(key);
     if (this.pending.has(key) || (part && part.analysis !== this.analyses.peek(doc.uri)?.analysis)) this.flush();
     return this.model.nodeAt(key, offset);
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.annotationsSubscription?.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }
 

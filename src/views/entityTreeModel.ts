@@ -4,9 +4,11 @@
 //
 // Grouped by type:    People › person › article › occurrence   (+ person › Quotes › quote)
 //                     Dates › value › article › occurrence;  Quotes › speaker › article › quote
-//                     <label> › article › annotation;        Orphaned annotations › annotation
-// Grouped by article: article › People › person › occurrence (+ Quotes) … › <label> › annotation, Orphaned › …
-import { describeDateValue, plural } from '../editor/describe';
+//                     <label> › article › annotation;        Rejected › entity › article › occurrence
+//                     Orphaned annotations › annotation
+// Grouped by article: article › People › person › occurrence (+ Quotes) … › <label> › annotation, Rejected, Orphaned › …
+// A filter (the view's Filter command) keeps the entities whose name contains it.
+import { describeDateValue, plural } from '../entities/describe';
 import type { EntityCategory, EntityIndex, EntitySummary, Occurrence, SortBy } from './entityIndex';
 
 export type GroupBy = 'type' | 'article';
@@ -14,6 +16,8 @@ export type GroupBy = 'type' | 'article';
 export interface ViewOptions {
   readonly groupBy: GroupBy;
   readonly sortBy: SortBy;
+  /** Only entities whose name contains this (case and accents ignored); none when empty or absent. */
+  readonly filter?: string;
 }
 
 export type GroupCategory = Exclude<EntityCategory, 'labels'> | 'orphans';
@@ -49,11 +53,15 @@ export interface NodePresentation {
   readonly contextValue: string;
   /** Where choosing the node goes. */
   readonly open?: { article: string; start: number; end: number };
+  /** Shown dimmed: something the reader rejected, listed so it can be restored. */
+  readonly greyed?: boolean;
 }
 
 const SEP = '\u001f';
-const CATEGORY_LABELS: Record<GroupCategory, string> = { people: 'People', dates: 'Dates', quotes: 'Quotes', orphans: 'Orphaned annotations' };
-const CATEGORY_ICONS: Record<GroupCategory, string> = { people: 'person', dates: 'calendar', quotes: 'quote', orphans: 'warning' };
+const CATEGORY_LABELS: Record<GroupCategory, string> = { people: 'People', dates: 'Dates', quotes: 'Quotes', rejected: 'Rejected', orphans: 'Orphaned annotations' };
+const CATEGORY_ICONS: Record<GroupCategory, string> = { people: 'person', dates: 'calendar', quotes: 'quote', rejected: 'circle-slash', orphans: 'warning' };
+const RETYPED_LABELS: Record<string, string> = { organisation: 'an organisation', place: 'a place', other: 'not a person' };
+const foldCase = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const TOP_CATEGORIES = ['people', 'dates', 'quotes'] as const;
 
 // One constructor per node kind, used both when listing children and when building a reveal path, so a node has the
@@ -79,7 +87,7 @@ export class EntityTreeModel {
       case 'category': {
         const category = node.category;
         if (category === 'orphans') return index.orphans(node.article).map(o => occurrenceNode(o, node));
-        return index.entities(category, sort, node.article).map(e => entityNode(category, e.key, node, node.article));
+        return this.entities(category, node.article).map(e => entityNode(category, e.key, node, node.article));
       }
       case 'entity': {
         const quotes = node.category === 'people' && index.quotesOf(node.key, node.article).length > 0 ? [quotesNode(node.key, node, node.article)] : [];
@@ -96,8 +104,9 @@ export class EntityTreeModel {
         }
         const part = index.article(node.article);
         if (!part) return [];
-        const out: TreeNode[] = TOP_CATEGORIES.filter(c => part.groups[c].size > 0).map(c => categoryNode(c, node, node.article));
-        for (const label of index.entities('labels', sort, node.article)) out.push(entityNode('labels', label.key, node, node.article));
+        const out: TreeNode[] = TOP_CATEGORIES.filter(c => this.entities(c, node.article).length > 0).map(c => categoryNode(c, node, node.article));
+        for (const label of this.entities('labels', node.article)) out.push(entityNode('labels', label.key, node, node.article));
+        if (this.entities('rejected', node.article).length > 0) out.push(categoryNode('rejected', node, node.article));
         if (part.orphans.length > 0) out.push(categoryNode('orphans', node, node.article));
         return out;
       }
@@ -112,12 +121,20 @@ export class EntityTreeModel {
     return node.parent;
   }
 
+  /** The entities listed in a category (over all articles, or one), the filter applied. */
+  entities(category: EntityCategory, article?: string): readonly EntitySummary[] {
+    const all = this.index.entities(category, this.options.sortBy, article);
+    const filter = foldCase(this.options.filter?.trim() ?? '');
+    return filter === '' ? all : all.filter(e => foldCase(e.name).includes(filter) || (category === 'dates' && foldCase(describeDateValue(e.name)).includes(filter)));
+  }
+
   private roots(): TreeNode[] {
     const { index } = this;
     if (index.size === 0) return []; // the view's welcome content explains what to do
     if (this.options.groupBy === 'article') return index.articles().map(p => articleNode(p.key));
     const out: TreeNode[] = TOP_CATEGORIES.map(c => categoryNode(c));
-    for (const label of index.entities('labels', this.options.sortBy)) out.push(entityNode('labels', label.key));
+    for (const label of this.entities('labels')) out.push(entityNode('labels', label.key));
+    if (this.entities('rejected').length > 0) out.push(categoryNode('rejected'));
     if (index.orphans().length > 0) out.push(categoryNode('orphans'));
     return out;
   }
@@ -141,11 +158,12 @@ export class EntityTreeModel {
     switch (node.kind) {
       case 'category': {
         const label = CATEGORY_LABELS[node.category];
-        const count = node.category === 'orphans' ? index.orphans(node.article).length : index.entities(node.category, this.options.sortBy, node.article).length;
-        const noun = node.category === 'people' ? ['person', 'people'] : node.category === 'dates' ? ['date', 'dates'] : node.category === 'quotes' ? ['speaker', 'speakers'] : ['annotation', 'annotations'];
+        const count = node.category === 'orphans' ? index.orphans(node.article).length : this.entities(node.category, node.article).length;
+        const noun = node.category === 'people' ? ['person', 'people'] : node.category === 'dates' ? ['date', 'dates'] : node.category === 'quotes' ? ['speaker', 'speakers'] : node.category === 'rejected' ? ['entity', 'entities'] : ['annotation', 'annotations'];
         return {
           label, description: count === 0 ? 'none' : plural(count, noun[0], noun[1]),
-          tooltip: node.category === 'orphans' ? 'Annotations whose text can no longer be found: open one to fix or remove it.' : undefined,
+          tooltip: node.category === 'orphans' ? 'Annotations whose text can no longer be found: open one to fix or remove it.'
+            : node.category === 'rejected' ? 'What you rejected or said is not a person: right-click one and choose Clear Decision to restore it.' : undefined,
           collapsible: count === 0 ? 'none' : node.category === 'orphans' ? 'expanded' : 'collapsed',
           icon: CATEGORY_ICONS[node.category], contextValue: `category.${node.category}`,
         };
@@ -153,7 +171,7 @@ export class EntityTreeModel {
       case 'entity': {
         const e = index.entity(node.category, node.key, node.article);
         if (!e) return { label: node.key, collapsible: 'none', icon: 'circle-slash', contextValue: 'entity.gone' };
-        return this.presentEntity(e, node.article !== undefined);
+        return this.presentEntity(e, node.article);
       }
       case 'article': {
         const part = index.article(node.article);
@@ -175,25 +193,47 @@ export class EntityTreeModel {
     }
   }
 
-  private presentEntity(e: EntitySummary, inOneArticle: boolean): NodePresentation {
-    const where = inOneArticle ? '' : ` · ${plural(e.articles, 'article')}`;
+  /**
+   * 'added by you' when, in every article listed, the reader annotated it (its other mentions there are the
+   * analyzer's links to what they added); 'confirmed' when the reader confirmed every listed mention.
+   */
+  private stateOf(e: EntitySummary): string | undefined {
+    if (e.mentions === 0) return undefined;
+    return e.addedIn === e.articles ? 'added by you' : e.confirmed === e.mentions ? 'confirmed' : undefined;
+  }
+
+  private presentEntity(e: EntitySummary, article?: string): NodePresentation {
+    const where = article !== undefined ? '' : ` · ${plural(e.articles, 'article')}`;
     switch (e.category) {
       case 'people': {
         const quotes = e.quotes > 0 ? ` · ${plural(e.quotes, 'quote')}` : '';
-        return { label: e.name, description: `${plural(e.mentions, 'mention')}${where}${quotes}`, collapsible: 'collapsed', icon: 'person', contextValue: 'entity.person' };
+        const state = this.stateOf(e);
+        return {
+          label: e.name, description: `${state ? `${state} · ` : ''}${plural(e.mentions, 'mention')}${where}${quotes}`, collapsible: 'collapsed',
+          icon: state === 'confirmed' ? 'pass' : 'person', contextValue: state === 'confirmed' ? 'entity.person.confirmed' : 'entity.person',
+        };
       }
       case 'dates': {
         const resolved = e.key.startsWith('=');
         const label = resolved ? describeDateValue(e.name) : e.name;
+        const state = this.stateOf(e);
         return {
-          label, description: `${resolved ? e.name : 'unresolved'} · ${plural(e.mentions, 'mention')}${where}`,
-          collapsible: 'collapsed', icon: 'calendar', contextValue: 'entity.date',
+          label, description: `${resolved ? e.name : 'unresolved'}${state ? ` · ${state}` : ''} · ${plural(e.mentions, 'mention')}${where}`,
+          collapsible: 'collapsed', icon: state === 'confirmed' ? 'pass' : 'calendar', contextValue: state === 'confirmed' ? 'entity.date.confirmed' : 'entity.date',
         };
       }
       case 'quotes':
         return { label: e.name, description: `${plural(e.mentions, 'quote')}${where}`, collapsible: 'collapsed', icon: e.key.startsWith('source:') || e.key === '?' ? 'organization' : 'person', contextValue: 'entity.speaker' };
       case 'labels':
         return { label: e.name, description: `${plural(e.mentions, 'annotation')}${where}`, collapsible: 'collapsed', icon: 'tag', contextValue: 'entity.label' };
+      case 'rejected': {
+        const [verdict, retypedAs] = e.key.split(':');
+        const what = verdict === 'retyped' ? `not a person: ${RETYPED_LABELS[retypedAs] ?? retypedAs}` : 'rejected';
+        return {
+          label: e.name, description: `${what} · ${plural(e.mentions, 'mention')}${where}`, tooltip: `${e.name}: ${what} by you. Clear Decision restores the analyzer's view.`,
+          collapsible: 'collapsed', icon: 'circle-slash', contextValue: 'entity.rejected', greyed: true,
+        };
+      }
     }
   }
 
@@ -206,15 +246,19 @@ export class EntityTreeModel {
     const mixed = node.parent?.kind === 'quotes' && node.parent.article === undefined || node.parent?.kind === 'category' && node.parent.article === undefined;
     const where = `${mixed && part ? `${part.name}:` : 'line '}${line}`;
     const tooltip = [o.note, o.orphaned ? `Orphaned: "${o.text}" can no longer be found in ${part?.name ?? 'the article'}. Open it to fix or remove the annotation.` : undefined].filter(Boolean).join('\n\n') || undefined;
+    const rejected = o.verdict === 'rejected' || o.verdict === 'retyped';
+    const state = o.orphaned ? 'orphaned' : o.verdict === 'retyped' ? `not a person: ${RETYPED_LABELS[o.retypedAs ?? 'other']}` : o.verdict === 'rejected' ? 'rejected'
+      : o.provenance === 'confirmed' ? 'confirmed' : o.provenance === 'user' && o.type !== 'label' ? 'added by you' : undefined;
     return {
-      label: snippet.text, highlight: snippet.highlight, description: o.orphaned ? `${where} · orphaned` : where, tooltip,
-      collapsible: 'none', icon: OCCURRENCE_ICONS[o.orphaned ? 'orphan' : o.type],
-      contextValue: o.orphaned ? 'occurrence.orphaned' : `occurrence.${o.type}`,
-      open: { article: o.article, start: o.start, end: o.end },
+      label: snippet.text, highlight: snippet.highlight, description: state ? `${where} · ${state}` : where, tooltip,
+      collapsible: 'none', icon: OCCURRENCE_ICONS[o.orphaned ? 'orphan' : rejected ? 'rejected' : o.type],
+      contextValue: o.orphaned ? 'occurrence.orphaned' : rejected ? 'occurrence.rejected'
+        : `occurrence.${o.type}${o.type !== 'label' && o.provenance === 'confirmed' ? '.confirmed' : o.type !== 'label' && o.provenance === 'user' ? '.user' : ''}`,
+      open: { article: o.article, start: o.start, end: o.end }, ...(rejected ? { greyed: true } : {}),
     };
   }
 }
 
-const OCCURRENCE_ICONS: Record<Occurrence['type'] | 'orphan', string> = {
-  person: 'symbol-field', date: 'calendar', quote: 'quote', label: 'tag', orphan: 'warning',
+const OCCURRENCE_ICONS: Record<Occurrence['type'] | 'orphan' | 'rejected', string> = {
+  person: 'symbol-field', date: 'calendar', quote: 'quote', label: 'tag', orphan: 'warning', rejected: 'circle-slash',
 };

@@ -1,10 +1,14 @@
 // Every .txt file of the workspace as an article for the Entities view, when the user turns on
 // newsAnnotator.tree.includeWorkspaceFiles. Files are read, decoded and analysed one at a time in the background,
-// yielding to the editor between files, under a cancellable progress notification; a file watcher keeps them current.
+// yielding to the editor between files, under a cancellable progress notification; file watchers keep them current.
+// Each is listed as the reader sees it: analysed with the corrections of its sidecar, decisions applied.
 import * as vscode from 'vscode';
 import { analyze } from '../analysis';
 import { decodeArticle } from '../analysis/input';
+import { fileNameOf, MAX_SIDECAR_BYTES, readSidecar, reanchorDocument, SIDECAR_SUFFIX, sidecarPathFor } from '../annotations';
+import { readSidecarFile, sidecarUriFor } from '../editor/annotations/sidecarFiles';
 import { readSettings } from '../editor/settings';
+import { analysisOptionsFor, readerView } from '../entities/readerView';
 import type { ArticleSnapshot } from './entityIndex';
 import type { ClosedArticles } from './entityTree';
 
@@ -14,28 +18,35 @@ const MAX_FILES = 5000;
 const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 
 export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
-  private readonly snapshots = new Map<string, Omit<ArticleSnapshot, 'annotations'>>();
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly snapshots = new Map<string, ArticleSnapshot>();
+  /** The file watchers while the setting is on. */
+  private watchers: vscode.Disposable | undefined;
   private run: vscode.CancellationTokenSource | undefined;
-  private readonly watcherSubscriptions: vscode.Disposable[] = [];
 
   /** `changed` is told about every article that was read, re-read or dropped. */
   constructor(private readonly changed: (uri: string) => void, private readonly log: vscode.LogOutputChannel) {}
 
-  get enabled(): boolean { return this.watcher !== undefined; }
+  get enabled(): boolean { return this.watchers !== undefined; }
 
-  get(uri: string): Omit<ArticleSnapshot, 'annotations'> | undefined {
+  get(uri: string): ArticleSnapshot | undefined {
     return this.snapshots.get(uri);
   }
 
+  /** The indexed (closed) articles' uris. */
+  keys(): string[] { return [...this.snapshots.keys()]; }
+
   /** Starts watching and indexes every file once; resolves when done or cancelled. */
   async enable(): Promise<void> {
-    if (!this.watcher) {
-      this.watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
-      this.watcherSubscriptions.push(this.watcher,
-        this.watcher.onDidCreate(uri => void this.read(uri)),
-        this.watcher.onDidChange(uri => void this.read(uri)),
-        this.watcher.onDidDelete(uri => this.drop(uri.toString())),
+    if (!this.watchers) {
+      const articles = vscode.workspace.createFileSystemWatcher(INCLUDE);
+      const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+      const articleOf = (sidecar: vscode.Uri) => [...this.snapshots.keys()].find(k => sidecarPathFor(vscode.Uri.parse(k).path) === sidecar.path);
+      const reread = (sidecar: vscode.Uri) => { const k = articleOf(sidecar); if (k) void this.read(vscode.Uri.parse(k)); };
+      this.watchers = vscode.Disposable.from(articles, sidecars,
+        articles.onDidCreate(uri => void this.read(uri)),
+        articles.onDidChange(uri => void this.read(uri)),
+        articles.onDidDelete(uri => this.drop(uri.toString())),
+        sidecars.onDidCreate(reread), sidecars.onDidChange(reread), sidecars.onDidDelete(reread),
       );
     }
     await this.indexAll();
@@ -43,8 +54,8 @@ export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
 
   disable(): void {
     this.run?.cancel();
-    for (const d of this.watcherSubscriptions.splice(0)) d.dispose();
-    this.watcher = undefined;
+    this.watchers?.dispose();
+    this.watchers = undefined;
     for (const key of [...this.snapshots.keys()]) this.drop(key);
   }
 
@@ -84,11 +95,23 @@ export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
       const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
       if (!decoded.ok) { this.log.info(`not indexing ${vscode.workspace.asRelativePath(uri)}: ${decoded.reason}`); return this.drop(key); }
       if (!this.enabled) return;
-      this.snapshots.set(key, { key, name: vscode.workspace.asRelativePath(uri), text: decoded.text, analysis: analyze(decoded.text) });
+      const sidecar = await this.sidecarOf(uri, decoded.text);
+      const analysis = analyze(decoded.text, analysisOptionsFor(sidecar));
+      this.snapshots.set(key, { key, name: vscode.workspace.asRelativePath(uri), text: decoded.text, analysis, view: readerView(analysis, sidecar) });
       this.changed(key);
     } catch (e) {
       this.log.warn(`could not index ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`);
       this.drop(key);
+    }
+  }
+
+  /** The article's sidecar placed on its current text; none when absent or unreadable (reported when it is opened). */
+  private async sidecarOf(uri: vscode.Uri, text: string) {
+    try {
+      const state = readSidecar(await readSidecarFile(sidecarUriFor(uri), MAX_SIDECAR_BYTES), fileNameOf(sidecarUriFor(uri).path));
+      return state.readable && state.exists ? reanchorDocument(state.document, text).document : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -98,7 +121,7 @@ export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
 
   dispose(): void {
     this.run?.cancel();
-    for (const d of this.watcherSubscriptions.splice(0)) d.dispose();
-    this.watcher = undefined;
+    this.watchers?.dispose();
+    this.watchers = undefined;
   }
 }

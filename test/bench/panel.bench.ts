@@ -30,7 +30,7 @@ export function benchPanel(sources: SourceDoc[], large: { name: string; text: st
   const lines: string[] = [];
   for (const [label, articles] of [[`${large.name} article`, one], [`${OPEN_ARTICLES} open articles of ~5 KB`, many]] as const) {
     const bytes = articles.reduce((n, a) => n + utf8Bytes(a.text), 0);
-    // An update: each view read again (as ArticleViews does), then the panel's data and its message.
+    // An update: each view read again (as ReaderViews does for a changed article), then the panel's data and its message.
     const update = () => JSON.stringify(sourcesTimeline(articles.map(a => ({ ...a, view: readerView(a.analysis, undefined) }))));
     const t = measure(update, { warmup: 2, reps: 9, budgetMs: 10_000 });
     const model = sourcesTimeline(articles);

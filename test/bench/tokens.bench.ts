@@ -1,8 +1,9 @@
-// Semantic tokens: the provider's work on a whole article (analyze() + layTokens() + the builder's encoding), on
-// 100 KB and 1 MB synthetic articles. `vscode` is not loadable in plain Node, so the builder's relative encoding
+// Semantic tokens: the provider's work on a whole article (analyze() + readerView() + layTokens() + the builder's
+// encoding), on 100 KB and 1 MB synthetic articles. `vscode` is not loadable in plain Node, so the builder's relative encoding
 // is reimplemented here exactly as VS Code's SemanticTokensBuilder does it (extHostTypes.ts).
 import { analyze } from '../../src/analysis/analyze';
 import { layTokens } from '../../src/editor/tokenLayout';
+import { readerView } from '../../src/entities/readerView';
 import { fmt, formatSize, mark, median, progress, startClock, table, utf8Bytes, type MeasureOptions } from './measure';
 
 /**
@@ -81,7 +82,7 @@ export class TokenEncoder {
 /** What provideDocumentSemanticTokens does for one document, minus the vscode objects. */
 export function provideTokens(text: string): Uint32Array {
   const encoder = new TokenEncoder();
-  for (const t of layTokens(text, analyze(text))) encoder.push(t.line, t.char, t.length, t.type, t.modifiers);
+  for (const t of layTokens(text, readerView(analyze(text), undefined).items)) encoder.push(t.line, t.char, t.length, t.type, t.modifiers);
   return encoder.build();
 }
 
@@ -119,7 +120,7 @@ export function benchTokens(name: string, text: string, options: MeasureOptions,
     const analyzed = total();
     const layout = startClock();
     const encoder = new TokenEncoder();
-    for (const t of layTokens(text, analysis)) encoder.push(t.line, t.char, t.length, t.type, t.modifiers);
+    for (const t of layTokens(text, readerView(analysis, undefined).items)) encoder.push(t.line, t.char, t.length, t.type, t.modifiers);
     tokens = encoder.build().length / 5;
     const laid = layout();
     const all = total();
@@ -137,7 +138,7 @@ export function benchTokens(name: string, text: string, options: MeasureOptions,
 }
 
 export function formatTokens(rows: TokensRow[]): string[] {
-  const out = ['Semantic tokens (provider time: analyze() + layTokens() + SemanticTokensBuilder encoding; median process CPU time, GC and compiler threads included)'];
+  const out = ['Semantic tokens (provider time: analyze() + readerView() + layTokens() + SemanticTokensBuilder encoding; median process CPU time, GC and compiler threads included)'];
   const withCompromise = rows.some(r => r.compromiseCpuMs !== undefined);
   out.push(...table([
     ['text', 'size', 'tokens', 'provider', 'target', '', ...(withCompromise ? ['compromise', 'ratio'] : []), 'wall time: provider = analyze + layout&encode'],

@@ -6,56 +6,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { EXTENSION_ID, waitFor, workspaceUri } from './helpers';
+import type { Analysis } from '../../src/analysis';
+import { annotationsApi, created, cursorAt, EXTENSION_ID, exists, freshArticle, readYaml, removeCreated, select, tokenAt, waitFor, workspaceUri } from './helpers';
 
-interface SidecarYaml {
-  version: number; article: string; textHash: string;
-  annotations?: { id: string; kind: string; label?: string; note?: string; speaker?: string; anchor: { start: number; end: number; text: string } }[];
-  decisions?: { type: string; entity: string; verdict: string; anchor: { start: number; end: number; text: string } }[];
-}
-
-interface AnnotationsApi {
-  loaded(uri: vscode.Uri): { store: { document: { annotations: readonly { id: string; note?: string }[] } } } | undefined;
+interface AnnotationEvents {
   onDidChange: vscode.Event<vscode.Uri>;
   onDidChangeOtherThanByEdit: vscode.Event<vscode.Uri>;
 }
-const api = () => vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: AnnotationsApi };
-
-let counter = 0;
-const created: vscode.Uri[] = [];
-/** A fresh article (copy of a seed) so each test starts without a sidecar; removed again after the test. */
-async function freshArticle(seed = 'kerry-beijing-scmp.txt'): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri; sidecar: vscode.Uri }> {
-  const name = `annotated-${Date.now().toString(36)}-${counter++}`;
-  const uri = workspaceUri(`${name}.txt`);
-  await vscode.workspace.fs.copy(workspaceUri(seed), uri);
-  created.push(uri, workspaceUri(`${name}.annotations.yaml`));
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  await waitFor('the annotations session', () => api().annotations.loaded(uri));
-  return { editor, uri, sidecar: workspaceUri(`${name}.annotations.yaml`) };
-}
-
-function select(editor: vscode.TextEditor, text: string, nth = 0): { start: number; end: number } {
-  const all = editor.document.getText();
-  let start = -1;
-  for (let i = 0; i <= nth; i++) start = all.indexOf(text, start + 1);
-  assert.ok(start >= 0, `"${text}" is in the article`);
-  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + text.length));
-  return { start, end: start + text.length };
-}
-
-async function readYaml(uri: vscode.Uri): Promise<SidecarYaml> {
-  return parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as SidecarYaml;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
-}
+const api = () => vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: AnnotationEvents };
 
 describe('Annotations and the sidecar file (real extension host)', () => {
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-  });
+  afterEach(removeCreated);
 
   it('Annotate Selection as Person / Date / Quote and with a label write story.annotations.yaml beside the article', async () => {
     const { editor, uri, sidecar } = await freshArticle();
@@ -69,7 +30,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const claim = select(editor, 'world powers discussed a new set of international sanctions');
     await vscode.commands.executeCommand('newsAnnotator.annotateWithLabel', 'claim to check', 'Which powers? Source?');
     const y = await readYaml(sidecar);
-    assert.equal(y.version, 1);
+    assert.equal(y.version, 2);
     assert.equal(y.article, uri.path.split('/').pop());
     assert.match(y.textHash, /^sha256:[0-9a-f]{64}$/);
     const byKind = Object.fromEntries(y.annotations!.map(a => [a.kind === 'label' ? a.label! : a.kind, a]));
@@ -95,32 +56,24 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.equal(await exists(sidecar), false, 'no sidecar is kept for an article without annotations');
   });
 
-  it('Confirm / Reject store decisions, and a rejected person is no longer highlighted', async () => {
-    const { editor, uri, sidecar } = await freshArticle();
-    const tokensOn = async (text: string) => {
-      const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', uri);
-      const t = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', uri);
-      const offset = editor.document.getText().indexOf(text);
-      const pos = editor.document.positionAt(offset);
-      let line = 0, char = 0;
-      for (let i = 0; i < t.data.length; i += 5) {
-        line += t.data[i]; char = t.data[i] === 0 ? char + t.data[i + 1] : t.data[i + 1];
-        if (line === pos.line && char === pos.character) return { type: legend.tokenTypes[t.data[i + 3]], modifiers: legend.tokenModifiers.filter((_, b) => t.data[i + 4] & (1 << b)) };
-      }
-      return undefined;
-    };
-    assert.equal((await tokensOn('Wang Yi'))?.type, 'person');
-    select(editor, 'Wang Yi');
-    editor.selection = new vscode.Selection(editor.selection.start.translate(0, 1), editor.selection.start.translate(0, 1));
+  it('Confirm / Reject write one decision per entity, with an anchor for each of its mentions', async () => {
+    const { editor, sidecar } = await freshArticle();
+    const doc = editor.document;
+    cursorAt(editor, select(editor, 'Wang Yi').start + 1);
     assert.equal(await vscode.commands.executeCommand('newsAnnotator.rejectEntity'), true);
-    select(editor, 'Hua Chunying');
-    editor.selection = new vscode.Selection(editor.selection.start, editor.selection.start);
+    cursorAt(editor, select(editor, 'Hua Chunying').start);
     assert.equal(await vscode.commands.executeCommand('newsAnnotator.confirmEntity'), true);
     const y = await readYaml(sidecar);
-    const verdicts = Object.fromEntries(y.decisions!.map(d => [d.anchor.text, d.verdict]));
-    assert.deepEqual(verdicts, { 'Wang Yi': 'rejected', 'Hua Chunying': 'confirmed' });
-    await waitFor('the rejected name to lose its highlight', async () => (await tokensOn('Wang Yi')) === undefined);
-    assert.ok((await tokensOn('Hua Chunying'))?.modifiers.includes('confirmed'));
+    assert.equal(y.version, 2);
+    assert.deepEqual(Object.fromEntries(y.decisions!.map(d => [d.entity, d.verdict])), { 'Wang Yi': 'rejected', 'Hua Chunying': 'confirmed' });
+    const wang = y.decisions!.find(d => d.entity === 'Wang Yi')!;
+    const { analyses } = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { analyses: { get(d: vscode.TextDocument): Analysis | undefined } };
+    const a = analyses.get(doc)!;
+    const mentions = a.persons.filter(p => a.people.get(p.entityId)?.name === 'Wang Yi').map(p => p.start);
+    assert.ok(mentions.length >= 2, '"Wang Yi" and "Wang"');
+    assert.deepEqual(wang.anchors.map(x => x.start), mentions, 'every mention of Wang Yi is covered');
+    await waitFor('the rejected name to lose its highlight', async () => (await tokenAt(doc, mentions[0])) === undefined);
+    assert.ok((await tokenAt(doc, select(editor, 'Hua Chunying').start))?.modifiers.includes('confirmed'));
   });
 
   it('Set Quote Speaker records who said the quote', async () => {
@@ -184,7 +137,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const edited = text.replace(/(\n {4}created:)/, '\n    note: "added elsewhere"$1');
     assert.notEqual(edited, text);
     await vscode.workspace.fs.writeFile(sidecar, Buffer.from(edited, 'utf8'));
-    await waitFor('the external note to reach the editor', () => api().annotations.loaded(uri)?.store.document.annotations[0]?.note === 'added elsewhere', 20000);
+    await waitFor('the external note to reach the editor', () => annotationsApi().loaded(uri)?.store.document.annotations[0]?.note === 'added elsewhere', 20000);
   });
 
   it('a malformed sidecar gives a clear error and stays byte-identical, and the annotations in memory are kept', async () => {
@@ -205,7 +158,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     select(editor, 'John Kerry');
     await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)), broken, 'the unreadable file is never overwritten');
-    assert.equal(api().annotations.loaded(uri)?.store.document.annotations.length, 1, 'the new annotation is kept in memory');
+    assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1, 'the new annotation is kept in memory');
   });
 
   it('a sidecar that is a FIFO, a link to /dev/zero or a directory is reported as not a regular file and never written', async () => {
@@ -231,7 +184,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
         select(editor, 'John Kerry');
         await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
         assert.ok(unchanged(sidecar.fsPath), `the ${kind} is left as it was`);
-        assert.equal(api().annotations.loaded(uri)?.store.document.annotations.length, 1, 'the annotation is kept in memory');
+        assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1, 'the annotation is kept in memory');
       } finally {
         fs.rmSync(sidecar.fsPath, { recursive: true, force: true });
       }

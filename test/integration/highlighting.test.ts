@@ -1,30 +1,7 @@
 // Highlighting in a real extension host: the semantic tokens and hovers that reach the editor for the seed articles.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openArticle, waitFor, workspaceUri } from './helpers';
-
-interface DecodedToken { text: string; type: string; modifiers: string[]; line: number }
-
-async function semanticTokens(doc: vscode.TextDocument): Promise<DecodedToken[]> {
-  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
-  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
-  assert.ok(legend && tokens, 'a semantic tokens provider answers for plain text');
-  const out: DecodedToken[] = [];
-  let line = 0, char = 0;
-  const d = tokens.data;
-  for (let i = 0; i < d.length; i += 5) {
-    line += d[i];
-    char = d[i] === 0 ? char + d[i + 1] : d[i + 1];
-    const start = new vscode.Position(line, char);
-    out.push({
-      text: doc.getText(new vscode.Range(start, start.translate(0, d[i + 2]))),
-      type: legend.tokenTypes[d[i + 3]],
-      modifiers: legend.tokenModifiers.filter((_, b) => d[i + 4] & (1 << b)),
-      line,
-    });
-  }
-  return out;
-}
+import { openArticle, semanticTokensOf as semanticTokens, waitFor, workspaceUri } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');

@@ -8,8 +8,6 @@ import type { ArticleAnalyses } from '../../src/editor/articleAnalyses';
 import type { TreeNode } from '../../src/views/entityTreeModel';
 import type { EntitiesApi } from '../../src/views/register';
 import type { AnnotationManager } from '../../src/editor/annotations/annotationManager';
-import { annotationSourceFrom } from '../../src/views/annotationSource';
-import type { ArticleAnnotations } from '../../src/views/userAnnotations';
 import { EXTENSION_ID, openArticle, waitFor, workspaceUri } from './helpers';
 
 const SCMP = 'kerry-beijing-scmp.txt';
@@ -183,78 +181,48 @@ describe('Entities view (real extension host)', function () {
     }
   });
 
-  it('lists user labels and orphaned annotations, and hides rejected mentions (annotation source with plain objects)', async () => {
-    const { scmp } = await bothSeedsOpen(api);
-    const { tree } = api.entities;
-    const wired = tree.annotationSource;
-    const text = scmp.getText();
-    const kerryMentions = mentionsOf(api, 'John Kerry');
-    const rejected = personMentions(api.analyses.get(scmp)!, 'John Kerry')[1];
-    const claim = text.indexOf('Beijing');
-    const changed = new vscode.EventEmitter<vscode.Uri>();
-    const annotations: ArticleAnnotations = {
-      annotations: [
-        { id: 'a1', label: 'To check', note: 'Is this the first visit?', start: claim, end: claim + 'Beijing'.length, text: 'Beijing' },
-        { id: 'a2', label: 'To check', start: 10, end: 20, text: 'a sentence the editor deleted', orphaned: true },
-      ],
-      rejected: [{ type: 'person', start: rejected.start, end: rejected.end }],
-    };
-    api.entities.setAnnotationSource({ get: uri => (uri.toString() === scmp.uri.toString() ? annotations : undefined), onDidChange: changed.event });
-    try {
-      const label = childNamed(api, undefined, 'To check');
-      assert.ok(label, 'one node per user label');
-      assert.match(tree.getTreeItem(label).description as string, /^1 annotation · 1 article/);
-      const orphans = childNamed(api, undefined, 'Orphaned annotations');
-      assert.ok(orphans, 'orphans are listed apart');
-      const orphan = (tree.getChildren(orphans) as TreeNode[])[0];
-      assert.equal(tree.getTreeItem(orphan).contextValue, 'occurrence.orphaned');
-      const kerry = childNamed(api, childNamed(api, undefined, 'People'), 'John Kerry')!;
-      assert.match(tree.getTreeItem(kerry).description as string, new RegExp(`^${kerryMentions.length - 1} mentions`), 'the rejected mention is not counted');
-      const onFirst = personMentions(api.analyses.get(scmp)!, 'John Kerry')[0];
-      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', scmp.uri, scmp.positionAt(onFirst.start + 1));
-      assert.equal(refs.length, kerryMentions.length - 1, 'navigation skips the rejected mention too');
-    } finally {
-      api.entities.setAnnotationSource(wired);
-      changed.dispose();
-    }
-    assert.equal(childNamed(api, undefined, 'To check'), undefined);
-  });
-
-  it('reads labels and rejections from the annotations module through annotationSourceFrom', async () => {
+  it('lists the reader\'s labels (note as tooltip), orphaned annotations, and a rejected entity under Rejected only', async () => {
     await bothSeedsOpen(api);
     const { tree } = api.entities;
-    const wired = tree.annotationSource;
     const uri = workspaceUri(`tree-annotated-${Date.now().toString(36)}.txt`);
     const sidecar = vscode.Uri.parse(uri.toString().replace(/\.txt$/, '.annotations.yaml'));
     await vscode.workspace.fs.copy(workspaceUri(SCMP), uri);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    api.entities.setAnnotationSource(annotationSourceFrom(api.annotations, api.analyses));
+    const inCopy = (node: TreeNode | undefined) => node && (tree.getChildren(node) as TreeNode[]).find(n => n.kind === 'article' && n.article === uri.toString());
     try {
       await waitFor('the annotations session', () => api.annotations.loaded(uri));
       const text = editor.document.getText();
-      const claim = text.indexOf('world powers discussed');
-      editor.selection = new vscode.Selection(editor.document.positionAt(claim), editor.document.positionAt(claim + 'world powers discussed'.length));
+      const select = (s: string) => { const i = text.indexOf(s); editor.selection = new vscode.Selection(editor.document.positionAt(i), editor.document.positionAt(i + s.length)); return i; };
+      select('world powers discussed');
       await vscode.commands.executeCommand('newsAnnotator.annotateWithLabel', 'claim to check', 'Which powers?');
-      const wang = text.indexOf('Wang Yi') + 1;
+      const doomed = select('Carnegie');
+      await vscode.commands.executeCommand('newsAnnotator.annotateWithLabel', 'claim to check');
+      const wangMentions = personMentions(api.analyses.get(editor.document)!, 'Wang Yi');
+      assert.ok(wangMentions.length >= 2, 'the article names Wang Yi more than once');
+      const wang = wangMentions[wangMentions.length - 1].start + 1;
       editor.selection = new vscode.Selection(editor.document.positionAt(wang), editor.document.positionAt(wang));
       assert.equal(await vscode.commands.executeCommand('newsAnnotator.rejectEntity'), true);
+      await editor.edit(e => e.delete(new vscode.Range(editor.document.positionAt(doomed), editor.document.positionAt(doomed + 'Carnegie'.length))));
+
       const label = await waitFor('the label node', () => childNamed(api, undefined, 'claim to check'));
-      const inCopy = (tree.getChildren(label) as TreeNode[]).find(n => n.kind === 'article' && n.article === uri.toString());
-      assert.ok(inCopy, 'the annotated copy is listed under its label'); // other suites may have used the same label
-      const annotated = tree.getChildren(inCopy) as TreeNode[];
-      assert.equal(annotated.length, 1);
+      const annotated = await waitFor('one label left in the copy', () => { const n = inCopy(label); const kids = n ? tree.getChildren(n) as TreeNode[] : []; return kids.length === 1 ? kids : undefined; });
       assert.equal(tree.getTreeItem(annotated[0]).tooltip, 'Which powers?', 'the note is the tooltip');
-      const wangYi = childNamed(api, childNamed(api, undefined, 'People'), 'Wang Yi')!;
-      const detected = personMentions(api.analyses.get(editor.document)!, 'Wang Yi').length;
-      const listed = () => {
-        const inCopy = (tree.getChildren(wangYi) as TreeNode[]).find(n => n.kind === 'article' && n.article === uri.toString());
-        return inCopy ? tree.getChildren(inCopy).length : 0;
-      };
-      await waitFor(`Wang Yi to be listed ${detected - 1} times in the copy (one of ${detected} rejected)`, () => listed() === detected - 1);
+      const orphans = await waitFor('the orphan node', () => childNamed(api, undefined, 'Orphaned annotations'));
+      const orphan = (tree.getChildren(orphans) as TreeNode[]).find(n => n.kind === 'occurrence' && n.occurrence.article === uri.toString())!;
+      assert.equal(tree.getTreeItem(orphan).contextValue, 'occurrence.orphaned');
+      await waitFor('Wang Yi gone from People in the copy', () => !inCopy(childNamed(api, childNamed(api, undefined, 'People'), 'Wang Yi')));
+      const rejected = childNamed(api, childNamed(api, undefined, 'Rejected'), 'Wang Yi');
+      assert.ok(rejected, 'Wang Yi is listed under Rejected');
+      const item = tree.getTreeItem(rejected);
+      assert.equal(item.contextValue, 'entity.rejected');
+      assert.equal(item.resourceUri?.scheme, 'news-annotator-greyed', 'shown dimmed');
+      assert.match(item.description as string, /^rejected · \d+ mentions/);
+      assert.equal(tree.getChildren(inCopy(rejected)!).length, wangMentions.length, 'every mention, not the one under the cursor');
       const kerry = childNamed(api, childNamed(api, undefined, 'People'), 'John Kerry')!;
-      assert.ok((tree.getChildren(kerry) as TreeNode[]).some(n => n.kind === 'article' && n.article === uri.toString()), 'other people of the copy stay');
+      assert.ok(inCopy(kerry), 'other people of the copy stay');
+      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, editor.document.positionAt(wangMentions[0].start + 1));
+      assert.ok(!refs?.some(l => l.uri.toString() === uri.toString()), 'navigation skips the rejected entity too');
     } finally {
-      api.entities.setAnnotationSource(wired);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       for (const f of [uri, sidecar]) { try { await vscode.workspace.fs.delete(f); } catch { /* not written */ } }
     }

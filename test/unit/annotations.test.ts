@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import {
-  AnnotationInputError, AnnotationStore, DecisionIndex, combineNotes, emptyDocument, entityOfMention, hashText, isEmptyDocument,
-  mergeAnnotations, mentionRef, prepareForSave, randomId, sequentialIds, setDecision, type Annotation, type MentionRef, type SidecarDocument,
+  AnnotationInputError, AnnotationStore, DecisionResolver, combineNotes, commandChange, decideEntity, emptyDocument, entityKeyOf, hashText,
+  isEmptyDocument, mergeAnnotations, prepareForSave, randomId, retypedNamesOf, revertCommand, sequentialIds, targetOfEntity,
+  type Annotation, type EntityTarget, type SidecarDocument,
 } from '../../src/annotations';
-import type { Analysis, Mention } from '../../src/analysis/types';
+import { analyze } from '../../src/analysis';
+import type { Analysis, PersonMention } from '../../src/analysis/types';
 import { readArticle } from '../support/paths';
 
 const article = readArticle('kerry-beijing-scmp.txt');
@@ -120,77 +122,130 @@ describe('annotation model', () => {
 });
 
 describe('entity decisions', () => {
-  const kerry = span('John Kerry');
-  const analysis: Pick<Analysis, 'people'> = { people: new Map([['person:john-kerry', { id: 'person:john-kerry', name: 'John Kerry', mentions: [0] }]]) };
-  const person: Mention = { type: 'person', ...kerry, text: 'John Kerry', entityId: 'person:john-kerry', fullName: true };
+  const analysis = analyze(article);
+  const kerryFull = analysis.persons.find(p => p.text === 'John Kerry')!;
+  const kerrySurname = analysis.persons.find(p => p.text === 'Kerry' && p.entityId === kerryFull.entityId)!;
+  const kerryMentions = analysis.persons.filter(p => p.entityId === kerryFull.entityId);
+  const target = targetOfEntity(kerryFull, analysis);
 
-  it('identifies a mention by type, place and what the analyzer says it is', () => {
-    assert.equal(entityOfMention(person, analysis), 'John Kerry');
-    assert.equal(entityOfMention({ type: 'date', start: 0, end: 7, text: 'Tuesday', value: '2016-01-26', relative: true }, analysis), '2016-01-26');
-    assert.equal(entityOfMention({ type: 'date', start: 0, end: 7, text: 'Tuesday', relative: true }, analysis), 'Tuesday');
-    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', kind: 'quotation', speakerId: 'person:john-kerry', speakerText: 'he', group: 0 }, analysis), 'John Kerry');
-    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', kind: 'quotation', speakerId: null, speakerText: 'the ministry', group: 0 }, analysis), 'the ministry');
-    assert.equal(entityOfMention({ type: 'quote', start: 0, end: 4, text: '"x"', kind: 'quotation', speakerId: null, speakerText: null, group: 0 }, analysis), '');
+  it('names an entity the same way from any of its mentions: a person by canonical name, a date by value, a quote by text', () => {
+    assert.ok(kerryMentions.length >= 3, 'the SCMP article names John Kerry several times');
+    assert.equal(entityKeyOf(kerryFull, analysis), 'John Kerry');
+    assert.equal(entityKeyOf(kerrySurname, analysis), 'John Kerry');
+    assert.deepEqual(targetOfEntity(kerrySurname, analysis), target);
+    assert.deepEqual(target.mentions.map(m => article.slice(m.start, m.end)), kerryMentions.map(m => m.text));
+    assert.equal(entityKeyOf({ type: 'date', start: 0, end: 7, text: 'Tuesday', value: '2016-01-26', relative: true }, analysis), '2016-01-26');
+    assert.equal(entityKeyOf({ type: 'date', start: 0, end: 7, text: 'Tuesday', relative: true }, analysis), 'Tuesday');
+    assert.equal(entityKeyOf({ type: 'quote', start: 0, end: 3, text: '"x"', kind: 'quotation', speakerId: null, speakerText: 'he', group: 0 }, analysis), '"x"');
   });
 
-  it('sets, changes, looks up and withdraws a decision', () => {
+  it('stores one decision for the whole entity, with an anchor per mention; the same verdict again changes nothing', () => {
     const store = newStore();
-    const ref = mentionRef(person, analysis);
-    assert.equal(store.decisionFor(ref), undefined);
-    assert.equal(store.setDecision(article, ref, 'confirmed'), true);
-    assert.equal(store.decisionFor(ref)?.verdict, 'confirmed');
-    assert.equal(store.setDecision(article, ref, 'confirmed'), false, 'same verdict: no change');
-    const id = store.document.decisions[0].id;
-    assert.equal(store.setDecision(article, ref, 'rejected'), true);
-    assert.deepEqual(store.document.decisions.map(d => [d.id, d.verdict]), [[id, 'rejected']], 'one decision per mention, id kept');
-    assert.equal(store.decisionFor(ref)?.verdict, 'rejected');
-    assert.equal(store.setDecision(article, ref, null), true);
-    assert.equal(store.decisionFor(ref), undefined);
+    assert.equal(store.decide(article, target, 'rejected'), true);
+    const [d] = store.document.decisions;
+    assert.equal(store.document.decisions.length, 1);
+    assert.deepEqual([d.type, d.entity, d.verdict], ['person', 'John Kerry', 'rejected']);
+    assert.deepEqual(d.anchors.map(a => [a.start, a.text]), kerryMentions.map(m => [m.start, m.text]));
+    assert.equal(store.decide(article, target, 'rejected'), false, 'same verdict: no change');
+    assert.equal(store.decide(article, target, 'confirmed'), true);
+    assert.deepEqual(store.document.decisions.map(x => [x.id, x.verdict]), [[d.id, 'confirmed']], 'one decision per entity, id kept');
+    assert.equal(store.clearDecisions([d.id]), true);
+    assert.deepEqual(store.document.decisions, []);
+    assert.equal(store.clearDecisions([d.id]), false);
   });
 
-  it('does not apply a decision to the same place identified as someone else, or another type', () => {
+  it('applies to every mention of the entity in a new analysis, after edits, and not to other people', () => {
     const store = newStore();
-    const ref = mentionRef(person, analysis);
-    store.setDecision(article, ref, 'rejected');
-    assert.equal(store.decisionFor({ ...ref, entity: 'Kerry Packer' }), undefined);
-    assert.equal(store.decisionFor({ ...ref, type: 'quote' }), undefined);
-    assert.equal(store.decisionFor({ ...ref, start: ref.start + 1 }), undefined);
-  });
-
-  it('re-applies a decision after edits move its mention, and not after its text is deleted', () => {
-    const store = newStore();
-    const ref = mentionRef(person, analysis);
-    store.setDecision(article, ref, 'confirmed');
+    store.decide(article, target, 'rejected');
+    const edited = `PREFACE\n${article}`;
     store.applyChanges([{ start: 0, end: 0, text: 'PREFACE\n' }]);
-    const moved: MentionRef = { ...ref, start: ref.start + 8, end: ref.end + 8 };
-    assert.equal(store.decisionFor(moved)?.verdict, 'confirmed');
-    store.applyChanges([{ start: moved.start, end: moved.end, text: 'Wang Yi' }]);
-    assert.equal(store.decisionFor(moved), undefined);
-    assert.equal(store.document.decisions[0].orphaned, true, 'kept, orphaned');
+    const again = analyze(edited);
+    const resolver = new DecisionResolver(store.document.decisions, again);
+    const rejected = again.persons.filter(p => resolver.forMention(p)?.verdict === 'rejected');
+    assert.deepEqual(rejected.map(p => p.start), kerryMentions.map(m => m.start + 8));
+    assert.ok(again.persons.some(p => p.text === 'Wang Yi' && resolver.forMention(p) === undefined), 'other people stay undecided');
+    assert.equal(store.document.decisions[0].anchors[0].start, kerryFull.start + 8, 'the anchors moved with the edit');
   });
 
-  it('refuses a decision on a mention that is not where it says', () => {
-    assert.throws(() => setDecision(emptyDocument('s'), article, { type: 'person', start: 0, end: 10, text: 'John Kerry', entity: 'John Kerry' }, 'confirmed',
-      { newId: sequentialIds(), now: () => new Date(0) }), /is not at \[0, 10\)/);
+  it('finds the entity again by the mentions it covered when the analyzer names it differently', () => {
+    const text = 'Jon Kerry arrived. Kerry spoke.';
+    const people = (name: string): Analysis => {
+      const persons: PersonMention[] = [
+        { type: 'person', start: 0, end: 9, text: 'Jon Kerry', entityId: 'p1', fullName: true },
+        { type: 'person', start: 19, end: 24, text: 'Kerry', entityId: 'p1', fullName: false },
+      ];
+      return { persons, dates: [], quotes: [], people: new Map([['p1', { id: 'p1', name, mentions: [0, 1] }]]) };
+    };
+    const before = people('Jon Kerry');
+    const doc = decideEntity(emptyDocument('s.txt'), text, targetOfEntity(before.persons[0], before), 'confirmed', { newId: sequentialIds(), now: () => new Date(0) });
+    const renamed = people('Jonathan Kerry');
+    const resolver = new DecisionResolver(doc.decisions, renamed);
+    assert.deepEqual(renamed.persons.map(p => resolver.forMention(p)?.verdict), ['confirmed', 'confirmed']);
   });
 
-  it('looks up thousands of mentions through an index', () => {
+  it('keeps a decision whose mention is deleted: its anchor is orphaned, the decision still applies by entity', () => {
     const store = newStore();
-    const refs: MentionRef[] = [];
-    for (let i = 0; i + 5 <= article.length && refs.length < 300; i += 11) refs.push({ type: 'date', start: i, end: i + 5, text: article.slice(i, i + 5), entity: `v${i}` });
-    for (const [i, r] of refs.entries()) store.setDecision(article, r, i % 2 ? 'confirmed' : 'rejected');
-    const index = new DecisionIndex(store.document.decisions);
-    for (const [i, r] of refs.entries()) assert.equal(index.get(r)?.verdict, i % 2 ? 'confirmed' : 'rejected');
-    assert.equal(index.get({ ...refs[0], text: 'other' }), undefined);
+    store.decide(article, target, 'confirmed');
+    store.applyChanges([{ start: kerryFull.start, end: kerryFull.end, text: 'Wang Yi' }]);
+    const anchors = store.document.decisions[0].anchors;
+    assert.equal(anchors.length, kerryMentions.length, 'no anchor dropped');
+    assert.equal(anchors[0].orphaned, true);
+    assert.ok(anchors.slice(1).every(a => !a.orphaned));
+  });
+
+  it('retypes names as not a person: only those names, for the analyzer too', () => {
+    const store = newStore();
+    const surnames: EntityTarget = { ...target, mentions: kerryMentions.filter(m => m.text === 'Kerry') };
+    store.decide(article, surnames, 'retyped', { retypedAs: 'organisation', names: ['Kerry'] });
+    const d = store.document.decisions[0];
+    assert.deepEqual([d.verdict, d.retypedAs, d.names], ['retyped', 'organisation', ['Kerry']]);
+    assert.deepEqual(retypedNamesOf(store.document.decisions), ['Kerry']);
+    const resolver = new DecisionResolver(store.document.decisions, analysis);
+    assert.equal(resolver.forMention(kerryFull), undefined, 'the full name is still a person');
+    assert.equal(resolver.forMention(kerrySurname)?.verdict, 'retyped');
+    store.decide(article, surnames, 'retyped', { retypedAs: 'place', names: ['Kerry'] });
+    assert.deepEqual(store.document.decisions.map(x => [x.id, x.retypedAs]), [[d.id, 'place']], 'a new retype of the same name replaces the old one');
+    const reanalysed = analyze(article, { corrections: { notPersons: retypedNamesOf(store.document.decisions) } });
+    assert.ok(!reanalysed.persons.some(p => p.text === 'Kerry'), 'the analyzer, told of it, no longer finds the bare name');
+    assert.ok(reanalysed.persons.some(p => p.text === 'John Kerry'));
+  });
+
+  it('refuses a retype of something that is not a person, or without names', () => {
+    const services = { newId: sequentialIds(), now: () => new Date(0) };
+    const date: EntityTarget = { type: 'date', entity: '2016-01-26', mentions: [] };
+    assert.throws(() => decideEntity(emptyDocument('s'), article, date, 'retyped', services, { retypedAs: 'other', names: ['x'] }), AnnotationInputError);
+    assert.throws(() => decideEntity(emptyDocument('s'), article, target, 'retyped', services, { retypedAs: 'other', names: [' '] }), AnnotationInputError);
+  });
+
+  it('undoes one command at a time, keeping what edits did since', () => {
+    const store = newStore();
+    const a = store.add(article, { ...span('Beijing'), kind: 'label', label: 'place', note: 'first' });
+    const beforeDecision = store.document;
+    store.decide(article, target, 'rejected');
+    store.editNote(a.id, 'second');
+    const afterCommands = store.document;
+    store.applyChanges([{ start: 0, end: 0, text: 'NEW ' }]); // typing after the commands
+    const undoNote = commandChange(beforeDecision, afterCommands)!;
+    const reverted = revertCommand(store.document, undoNote);
+    assert.deepEqual(reverted.decisions, [], 'the decision the command made is gone');
+    const back = reverted.annotations.find(x => x.id === a.id)!;
+    assert.equal(back.note, 'first');
+    assert.equal(back.anchor.start, a.anchor.start + 4, 'at its current place');
+    const removed = newStore(store.document);
+    removed.remove(a.id);
+    const restored = revertCommand(removed.document, commandChange(store.document, removed.document)!);
+    assert.deepEqual(restored.annotations.map(x => x.id), [a.id]);
+    assert.equal(commandChange(store.document, store.document), undefined);
   });
 });
 
 describe('three-way merge of sidecar documents', () => {
+  const kerryTarget: EntityTarget = { type: 'person', entity: 'John Kerry', mentions: [span('John Kerry'), span('Kerry', span('John Kerry').end)] };
   function base(): { store: AnnotationStore; doc: SidecarDocument; a: Annotation; b: Annotation } {
     const store = newStore();
     const a = store.add(article, { ...span('John Kerry'), kind: 'person', note: 'base note' });
     const b = store.add(article, { ...span('Beijing'), kind: 'label', label: 'place' });
-    store.setDecision(article, { type: 'person', ...span('John Kerry'), text: 'John Kerry', entity: 'John Kerry' }, 'confirmed');
+    store.decide(article, kerryTarget, 'confirmed');
     return { store, doc: store.document, a, b };
   }
   const ids = (d: SidecarDocument) => d.annotations.map(x => x.id).sort();
@@ -272,23 +327,26 @@ describe('three-way merge of sidecar documents', () => {
     assert.deepEqual([merged.kind, merged.label], ['label', 'city']);
   });
 
-  it('lets the later decision win when both sides decided differently, and keeps one decision per mention', () => {
+  it('lets the later decision win when both sides decided differently, and keeps one decision per entity', () => {
     const { doc } = base();
-    const ref: MentionRef = { type: 'person', ...span('John Kerry'), text: 'John Kerry', entity: 'John Kerry' };
     const mine = newStoreFrom(doc, 'm', '2026-05-01T00:00:00.000Z'), theirs = newStoreFrom(doc, 't', '2026-06-01T00:00:00.000Z');
-    mine.setDecision(article, ref, 'rejected');
-    theirs.setDecision(article, ref, 'rejected');
-    theirs.setDecision(article, ref, 'confirmed');
+    mine.decide(article, kerryTarget, 'rejected');
+    theirs.decide(article, kerryTarget, 'rejected');
+    theirs.decide(article, kerryTarget, 'confirmed');
     const merged = mergeAnnotations(doc, mine.document, theirs.document);
     assert.equal(merged.decisions.length, 1);
     assert.equal(merged.decisions[0].verdict, 'confirmed');
-    // Both sides deciding on a new mention under different ids: one decision survives.
-    const kerry2 = span('Kerry', span('John Kerry').end);
-    const ref2: MentionRef = { type: 'person', ...kerry2, text: 'Kerry', entity: 'John Kerry' };
-    mine.setDecision(article, ref2, 'confirmed');
-    theirs.setDecision(article, ref2, 'rejected');
+    // Both sides deciding on a new entity under different ids: one decision survives, the later.
+    const wang: EntityTarget = { type: 'person', entity: 'Wang Yi', mentions: [span('Wang Yi')] };
+    mine.decide(article, wang, 'confirmed');
+    theirs.decide(article, wang, 'rejected');
     const merged2 = mergeAnnotations(doc, mine.document, theirs.document);
-    assert.deepEqual(merged2.decisions.filter(d => d.anchor.start === kerry2.start).map(d => d.verdict), ['rejected']);
+    assert.deepEqual(merged2.decisions.filter(d => d.entity === 'Wang Yi').map(d => d.verdict), ['rejected']);
+    // A retype made on one side only is kept with its details.
+    const mine3 = newStoreFrom(doc, 'm3');
+    mine3.decide(article, { ...kerryTarget, mentions: [kerryTarget.mentions[1]] }, 'retyped', { retypedAs: 'place', names: ['Kerry'] });
+    const retyped = mergeAnnotations(doc, mine3.document, doc).decisions.find(d => d.verdict === 'retyped')!;
+    assert.deepEqual([retyped.retypedAs, retyped.names], ['place', ['Kerry']]);
   });
 
   it('returns mine unchanged in content when theirs equals base', () => {

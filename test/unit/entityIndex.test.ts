@@ -3,7 +3,8 @@ import { analyze, type Analysis, type DateMention, type PersonEntity, type Perso
 import { EntityIndex, type ArticleSnapshot } from '../../src/views/entityIndex';
 import { EntityTreeModel, type TreeNode, type ViewOptions } from '../../src/views/entityTreeModel';
 import { linkAcrossArticles } from '../../src/analysis/linking';
-import type { ArticleAnnotations } from '../../src/views/userAnnotations';
+import { addAnnotation, decideEntity, emptyDocument, sequentialIds, targetOfEntity, withOrphaned, type SidecarDocument } from '../../src/annotations';
+import { readerView } from '../../src/entities/readerView';
 import { readArticle } from '../support/paths';
 
 // A hand-made analysis: person mentions as [surface, canonical name, full?], dates as [surface, value?], quotes as
@@ -47,8 +48,11 @@ const B_PARTS: Parts = {
   quotes: [['“It is late,”', null, 'the ministry']],
 };
 
-const snap = (key: string, text: string, parts: Parts, annotations?: ArticleAnnotations): ArticleSnapshot =>
-  ({ key, name: `${key}.txt`, text, analysis: analysisOf(text, parts), annotations });
+const snap = (key: string, text: string, parts: Parts, doc?: SidecarDocument): ArticleSnapshot => {
+  const analysis = analysisOf(text, parts);
+  return { key, name: `${key}.txt`, text, analysis, view: readerView(analysis, doc) };
+};
+const services = () => ({ newId: sequentialIds('s'), now: () => new Date('2026-02-01T00:00:00Z') });
 
 /** The cross-article key the index gives a person, found by display name. */
 function personKey(index: EntityIndex, name: string): string {
@@ -203,30 +207,65 @@ describe('entity index (pure)', () => {
     assert.equal(index.entity('people', personKey(index, 'John Kerry'))?.mentions, 6);
   });
 
-  it('hides rejected mentions, and an entity whose mentions are all rejected', () => {
+  it('lists rejected entities (every mention) under Rejected, not among people and dates, and marks confirmed ones', () => {
     const index = new EntityIndex();
     const a = analysisOf(A_TEXT, A_PARTS);
     const xi = a.persons.find(p => p.text === 'Xi Jinping')!;
-    const firstKerry = a.persons[0];
     const jan27 = a.dates[1];
-    index.setArticle({ key: 'a', name: 'a.txt', text: A_TEXT, analysis: a, annotations: { annotations: [], rejected: [
-      { type: 'person', start: xi.start, end: xi.end }, { type: 'person', start: firstKerry.start, end: firstKerry.end }, { type: 'date', start: jan27.start, end: jan27.end },
-      { type: 'date', start: firstKerry.start, end: firstKerry.end }, // a decision on another type at the same place hides nothing
-    ] } });
-    assert.deepEqual(index.entities('people', 'name').map(e => [e.name, e.mentions]), [['John Kerry', 2]]);
+    const svc = services();
+    let doc = decideEntity(emptyDocument('a.txt'), A_TEXT, targetOfEntity(xi, a), 'rejected', svc);
+    doc = decideEntity(doc, A_TEXT, targetOfEntity(jan27, a), 'rejected', svc);
+    doc = decideEntity(doc, A_TEXT, targetOfEntity(a.persons[1], a), 'confirmed', svc);
+    index.setArticle({ key: 'a', name: 'a.txt', text: A_TEXT, analysis: a, view: readerView(a, doc) });
+    assert.deepEqual(index.entities('people', 'name').map(e => [e.name, e.mentions]), [['John Kerry', 3]]);
     assert.deepEqual(index.entities('dates', 'name').map(e => e.name), ['2016-01-26']);
-    assert.equal(index.article('a')!.locate(xi.start + 1), undefined, 'the cursor on a rejected mention finds nothing listed');
+    assert.deepEqual(index.entities('rejected', 'name').map(e => [e.name, e.mentions]), [['2016-01-27', 1], ['Xi Jinping', 1]]);
+    assert.equal(index.article('a')!.locate(xi.start + 1)?.category, 'rejected', 'the cursor on a rejected mention finds it under Rejected');
+    const model = new EntityTreeModel(index, BY_TYPE);
+    assert.deepEqual(labels(model), ['People', 'Dates', 'Quotes', 'Rejected']);
+    const rejected = child(model, undefined, 'Rejected');
+    const xiNode = child(model, rejected, 'Xi Jinping');
+    assert.equal(model.present(xiNode).greyed, true);
+    assert.equal(model.present(xiNode).contextValue, 'entity.rejected');
+    assert.match(model.present(xiNode).description!, /^rejected · 1 mention · 1 article/);
+    const kerry = child(model, child(model, undefined, 'People'), 'John Kerry');
+    assert.match(model.present(kerry).description!, /^confirmed · 3 mentions/);
+  });
+
+  it('does not link other articles to a person the reader rejected', () => {
+    const index = twoArticles();
+    const c = analysisOf('Kerry spoke.', { persons: [['Kerry', 'Kerry', false]] });
+    index.setArticle({ key: 'c', name: 'c.txt', text: 'Kerry spoke.', analysis: c, view: readerView(c, undefined) });
+    assert.equal(index.entity('people', personKey(index, 'John Kerry'))?.articles, 3, '"Kerry" alone joins John Kerry');
+    const b = analysisOf(B_TEXT, B_PARTS), a = analysisOf(A_TEXT, A_PARTS);
+    const svc = services();
+    for (const [key, text, analysis] of [['a', A_TEXT, a], ['b', B_TEXT, b]] as const) {
+      const doc = decideEntity(emptyDocument(`${key}.txt`), text, targetOfEntity(analysis.persons.find(p => p.text === 'John Kerry')!, analysis), 'rejected', svc);
+      index.setArticle({ key, name: `${key}.txt`, text, analysis, view: readerView(analysis, doc) });
+    }
+    assert.deepEqual(index.entities('people', 'name').map(e => [e.name, e.articles]), [['Kerry', 1], ['Tony Blinken', 1], ['Xi Jinping', 1]]);
+  });
+
+  it('filters the entities listed by name, accents and case ignored', () => {
+    const index = twoArticles();
+    const model = new EntityTreeModel(index, { ...BY_TYPE, filter: 'KER' });
+    assert.deepEqual(labels(model, child(model, undefined, 'People')), ['John Kerry']);
+    assert.match(model.present(child(model, undefined, 'Dates')).description!, /none/);
+    model.options = { ...BY_TYPE, filter: 'january' };
+    assert.deepEqual(model.children(child(model, undefined, 'Dates')).map(n => model.present(n).description!.split(' · ')[0]), ['2016-01-26', '2016-01-27'], 'a date by its spelled-out value');
   });
 
   it('lists one top-level node per user label, and orphaned annotations apart where they can be fixed', () => {
     const index = new EntityIndex();
-    const at = (s: string) => ({ start: A_TEXT.indexOf(s), end: A_TEXT.indexOf(s) + s.length, text: s });
-    index.setArticle(snap('a', A_TEXT, A_PARTS, { rejected: [], annotations: [
-      { id: 'n1', label: 'claim', note: 'check this', ...at('we will see') },
-      { id: 'n2', label: 'place', ...at('Beijing') },
-      { id: 'n3', label: 'claim', ...at('arrived') },
-      { id: 'n4', label: 'claim', start: 40, end: 45, text: 'a sentence that was deleted', orphaned: true },
-    ] }));
+    const at = (s: string) => ({ start: A_TEXT.indexOf(s), end: A_TEXT.indexOf(s) + s.length });
+    const svc = services();
+    let doc = emptyDocument('a.txt');
+    for (const [s, label, note] of [['we will see', 'claim', 'check this'], ['Beijing', 'place'], ['arrived', 'claim'], ['Xi', 'claim']]) {
+      doc = addAnnotation(doc, A_TEXT, { ...at(s), kind: 'label', label, note }, svc).document;
+    }
+    // The last one's text was deleted: it is kept, orphaned, with the last text it had and a place near it.
+    doc = { ...doc, annotations: doc.annotations.map((a, i) => (i === 3 ? withOrphaned({ ...a, anchor: { ...a.anchor, start: 40, end: 45, text: 'a sentence that was deleted' } }, true) : a)) };
+    index.setArticle(snap('a', A_TEXT, A_PARTS, doc));
     const model = new EntityTreeModel(index, BY_TYPE);
     assert.deepEqual(labels(model), ['People', 'Dates', 'Quotes', 'claim', 'place', 'Orphaned annotations']);
     const claim = child(model, undefined, 'claim');

@@ -152,26 +152,28 @@ describe('news-annotate import --format brat', () => {
     articles.forEach((a, i) => assert.ok(fs.readFileSync(sidecarOf(a)).equals(sidecars[i]), `${path.basename(a)}: same sidecar`));
   });
 
-  it('what was changed in brat comes back: a deleted detected T is rejected, a new T with a note is the reader\'s', () => {
+  it('what was changed in brat comes back: an entity whose detected T are deleted is rejected, a new T with a note is the reader\'s', () => {
     const article = path.join(dir, 'council-flood-crlf.txt');
     assert.equal(run(['export', '--format', 'brat', article]).code, 0);
     const annFile = article.replace(/\.txt$/, '.ann');
     const lines = fs.readFileSync(annFile, 'utf8').trimEnd().split('\n');
-    const vasquez = lines.find(l => /^T\d+\tPerson \d+ \d+\tVasquez$/.test(l))!;
-    const id = vasquez.split('\t')[0];
-    assert.ok(lines.some(l => l.endsWith(`Provenance ${id} detected`)));
-    const kept = lines.filter(l => l !== vasquez && !l.endsWith(` ${id} detected`) && !l.includes(` Arg2:${id}`));
+    const nextMonth = lines.find(l => /^T\d+\tDate \d+ \d+\tnext month$/.test(l))!;
+    const id = nextMonth.split('\t')[0];
+    assert.ok(lines.some(l => l.endsWith(`Provenance ${id} detected`)), 'the analyzer\'s, undecided');
+    assert.equal(lines.filter(l => /\tDate .*\tnext month$/.test(l)).length, 1, 'its only mention');
+    const kept = lines.filter(l => l !== nextMonth && !l.endsWith(` ${id} detected`));
     // "City council" as a label of the reader's, with a note (CRLF counted as one: offsets 0–12 are the first words).
     kept.push('T90\tinstitution 0 12\tCity council', '#90\tAnnotatorNotes T90\tWhich council?');
     fs.writeFileSync(annFile, kept.join('\n') + '\n');
     const r = run(['import', '--format', 'brat', annFile]);
     assert.equal(r.code, 0, r.err);
     const yaml = fs.readFileSync(sidecarOf(article), 'utf8');
-    assert.match(yaml, /entity: "Elena Vasquez"\r\n    verdict: rejected/);
+    assert.match(yaml, /verdict: rejected\r\n {4}decided: .*\r\n {4}anchors:\r\n {6}- start: \d+\r\n {8}end: \d+\r\n {8}text: "next month"/);
+    assert.match(yaml, /entity: "Elena Vasquez"\r\n    verdict: confirmed/, 'the others are as they were');
     assert.match(yaml, /label: "institution"\r\n    note: "Which council\?"/);
     assert.ok(yaml.includes('\r\n'), 'a CRLF sidecar stays CRLF');
     const again = run(['export', '--format', 'csv', article]);
-    assert.ok(!again.out.split('\r\n').some(row => row.startsWith('council-flood-crlf.txt,person,,Vasquez,')), 'the rejected mention is no longer exported');
+    assert.ok(!again.out.split('\r\n').some(row => row.startsWith('council-flood-crlf.txt,date,,next month,')), 'the rejected entity is no longer exported');
     assert.ok(again.out.split('\r\n').some(row => row.startsWith('council-flood-crlf.txt,person,,Elena Vasquez,')));
     assert.match(again.out, /council-flood-crlf\.txt,label,institution,City council,0,12,0,12,/);
   });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Analysis, DateMention, PersonEntity, PersonMention } from '../../src/analysis';
 import { definitionOf, mentionsAcross, step, targetAt, type NavArticle } from '../../src/editor/occurrences';
-import { linkPeople } from '../../src/views/identity';
-import { RejectedSet } from '../../src/views/userAnnotations';
+import { linkPeople } from '../../src/entities/identity';
+import { RejectedSet } from '../../src/entities/userAnnotations';
 
 /** An article whose person mentions are [surface, canonical name, full?] and dates [surface, value], left to right. */
 function article(key: string, text: string, persons: [string, string, boolean][], dates: [string, string][] = [], rejected?: RejectedSet): NavArticle & { text: string } {
@@ -52,8 +52,9 @@ describe('entity navigation (pure)', () => {
     const order = ALL.map(a => a.key);
     const lastInA = offsetOf(A, 'Kerry left');
     assert.deepEqual(step(list, order, { article: 'a', offset: lastInA }, 1)?.occurrence, list[3], 'after the last mention in a: the one in b');
-    assert.deepEqual(step(list, order, { article: 'c', offset: list[4].start }, 1), { occurrence: list[0], index: 0 }, 'wraps to the first');
-    assert.deepEqual(step(list, order, { article: 'a', offset: 0 }, -1), { occurrence: list[4], index: 4 }, 'previous from the first wraps to the last');
+    assert.deepEqual(step(list, order, { article: 'c', offset: list[4].start }, 1), { occurrence: list[0], index: 0, wrapped: true }, 'wraps to the first');
+    assert.deepEqual(step(list, order, { article: 'a', offset: 0 }, -1), { occurrence: list[4], index: 4, wrapped: true }, 'previous from the first wraps to the last');
+    assert.equal(step(list, order, { article: 'a', offset: 0 }, 1)?.wrapped, false, 'no wrap on the way');
     assert.deepEqual(step(list, order, { article: 'b', offset: list[3].start }, -1)?.occurrence, list[2]);
     assert.deepEqual(step(list, order, { article: 'a', offset: offsetOf(A, 'flew') }, 1)?.occurrence, list[1], 'from between mentions: the next one after the cursor');
     assert.equal(step([], order, { article: 'a', offset: 0 }, 1), undefined);

@@ -25,8 +25,11 @@ function sampleDocument(): SidecarDocument {
   store.add(article, { start: ds, end: de, kind: 'date', note: '  leading spaces, “curly quotes”, tab\tand # hash: colon' });
   const [ss, se] = at('mission to press China to address');
   store.setSpeaker(article, { start: ss, end: se }, 'Kerry');
-  store.setDecision(article, { type: 'person', start: ps, end: pe, text: 'John Kerry', entity: 'John Kerry' }, 'confirmed');
-  store.setDecision(article, { type: 'date', start: ds, end: de, text: 'Tuesday night', entity: '2016-01-26' }, 'rejected');
+  const [ks, ke] = at('Kerry', pe);
+  store.decide(article, { type: 'person', entity: 'John Kerry', mentions: [{ start: ps, end: pe }, { start: ks, end: ke }] }, 'confirmed');
+  store.decide(article, { type: 'date', entity: '2016-01-26', mentions: [{ start: ds, end: de }] }, 'rejected');
+  const [ws, we] = at('Wang');
+  store.decide(article, { type: 'person', entity: 'Wang Yi', mentions: [{ start: ws, end: we }] }, 'retyped', { retypedAs: 'organisation', names: ['Wang'] });
   return store.forSave(article, 'story.txt');
 }
 
@@ -66,14 +69,14 @@ describe('sidecar serialization', () => {
     const text = serializeSidecar(doc);
     assert.equal(serializeSidecar(doc), text);
     const parsed = parseSidecar(text, FILE);
-    assert.deepEqual(parsed, { ...doc, annotations: [...doc.annotations].sort((x, y) => x.anchor.start - y.anchor.start), decisions: [...doc.decisions].sort((x, y) => x.anchor.start - y.anchor.start) });
+    assert.deepEqual(parsed, { ...doc, annotations: [...doc.annotations].sort((x, y) => x.anchor.start - y.anchor.start), decisions: [...doc.decisions].sort((x, y) => x.anchors[0].start - y.anchors[0].start) });
     assert.equal(serializeSidecar(parsed), text);
     assert.ok(text.endsWith('\n') && !text.endsWith('\n\n'));
   });
 
   it('writes annotations and decisions sorted by position, whatever order they were made in', () => {
     const doc = sampleDocument();
-    const starts = (d: SidecarDocument, key: 'annotations' | 'decisions') => d[key].map(a => a.anchor.start);
+    const starts = (d: SidecarDocument, key: 'annotations' | 'decisions') => d[key].map(a => ('anchor' in a ? a.anchor : a.anchors[0]).start);
     const parsed = parseSidecar(serializeSidecar(doc), FILE);
     const a = starts(parsed, 'annotations');
     assert.deepEqual(a, [...a].sort((x, y) => x - y));
@@ -87,13 +90,14 @@ describe('sidecar serialization', () => {
     const lines = text.split('\n');
     const firstKeys = lines.filter(l => /^[a-zA-Z]/.test(l)).map(l => l.split(':')[0]);
     assert.deepEqual(firstKeys, ['version', 'article', 'textHash', 'annotations', 'decisions']);
-    assert.match(text, /^version: 1$/m);
+    assert.match(text, /^version: 2$/m);
     assert.match(text, /^article: "story.txt"$/m);
     assert.match(text, new RegExp(`^textHash: ${hashText(article)}$`, 'm'));
     assert.match(text, /^ {4}note: "Verb choice: \\"press\\"\.\\nCompare the Hankyoreh piece\."$/m);
     assert.match(text, /^ {4}note: " {2}leading spaces, “curly quotes”, tab\\tand # hash: colon"$/m);
     assert.match(text, /^ {2}- id: a0002\n {4}kind: person\n {4}created: 2026-03-01T09:02:00\.000Z\n {4}anchor:\n {6}start: \d+\n {6}end: \d+\n {6}text: "John Kerry"\n {6}prefix: ".*"\n {6}suffix: ".*"$/m);
-    assert.match(text, /^ {4}verdict: confirmed$/m);
+    assert.match(text, /^ {4}verdict: confirmed\n {4}decided: .*\n {4}anchors:\n {6}- start: \d+\n {8}end: \d+\n {8}text: "John Kerry"\n/m);
+    assert.match(text, /^ {4}verdict: retyped\n {4}as: organisation\n {4}names: \["Wang"\]\n {4}decided: /m);
     assert.match(text, /^ {4}kind: quote\n {4}speaker: "Kerry"\n {4}created: /m);
     assert.ok(!/orphaned/.test(text), 'orphaned is written only when true');
   });
@@ -122,6 +126,50 @@ describe('sidecar serialization', () => {
     assert.equal(serializeSidecar(parseSidecar(canonical, FILE)), canonical);
   });
 
+  it('keeps comments written by hand, on the items they were written beside, when the file is written again', () => {
+    const doc = sampleDocument();
+    const text = serializeSidecar(doc);
+    const firstId = doc.annotations.find(a => a.kind === 'label')!.id;
+    const hand = text
+      .replace('\nversion: 2', '\n# checked with the desk on Monday\nversion: 2')
+      .replace(`  - id: ${firstId}\n`, `  # the framing is the story here\n  - id: ${firstId}\n`)
+      .replace('    kind: person\n', '    kind: person # the Secretary of State\n')
+      + '# end of file note\n';
+    const state = readSidecar(hand, FILE);
+    assert.ok(state.readable && state.exists);
+    // Something changes (a note is added at the top of the text order), so the file is rewritten and re-sorted.
+    const changed = { ...state.document, annotations: state.document.annotations.map(a => (a.kind === 'person' ? { ...a, note: 'new note' } : a)) };
+    const plan = planSidecarWrite(state, changed);
+    assert.ok(plan.action === 'write');
+    const written = new TextDecoder().decode(plan.bytes);
+    for (const comment of ['# checked with the desk on Monday', '# the framing is the story here', '# the Secretary of State', '# end of file note']) {
+      assert.ok(written.includes(comment), `${comment} is kept:\n${written}`);
+    }
+    assert.match(written, new RegExp(`# the framing is the story here\\n {2}- id: ${firstId}\\n`), 'the comment stays with its annotation');
+    assert.match(written, /kind: person # the Secretary of State\n(?: {4}.*\n)*? {4}note: "new note"/);
+    assert.deepEqual(parseSidecar(written, FILE), changed);
+    assert.equal(planSidecarWrite(readSidecar(written, FILE), changed).action, 'none', 'stable once written');
+  });
+
+  it('reads version 1 files, each decision on one mention becoming the decision on its entity', () => {
+    const v1 = [
+      'version: 1', 'article: "story.txt"', 'textHash: ""', 'annotations: []', 'decisions:',
+      '  - id: d1', '    type: person', '    entity: "Wang Yi"', '    verdict: rejected', '    decided: 2026-01-01T00:00:00.000Z',
+      '    anchor: {start: 5, end: 12, text: "Wang Yi", prefix: "", suffix: ""}',
+      '  - id: d2', '    type: quote', '    entity: "Hua Chunying"', '    verdict: confirmed', '    decided: 2026-01-01T00:00:00.000Z',
+      '    anchor: {start: 20, end: 35, text: "“irresponsible”", prefix: "", suffix: ""}', '    orphaned: true', '',
+    ].join('\n');
+    const doc = parseSidecar(v1, FILE);
+    assert.deepEqual(doc.decisions.map(d => [d.id, d.type, d.entity, d.verdict, d.anchors.map(a => [a.start, a.text, a.orphaned ?? false])]), [
+      ['d1', 'person', 'Wang Yi', 'rejected', [[5, 'Wang Yi', false]]],
+      ['d2', 'quote', '“irresponsible”', 'confirmed', [[20, '“irresponsible”', true]]],
+    ]);
+    const v2 = serializeSidecar(doc);
+    assert.match(v2, /^version: 2$/m);
+    assert.deepEqual(parseSidecar(v2, FILE), doc, 'written as version 2, nothing lost');
+    assert.match(problem(v1.replace('verdict: rejected', 'verdict: retyped')).reason, /must be one of confirmed, rejected/);
+  });
+
   it('reads an empty file as a document with nothing in it', () => {
     assert.deepEqual(parseSidecar('# only a comment\n', FILE).annotations, []);
   });
@@ -146,15 +194,15 @@ describe('sidecar validation', () => {
   });
 
   it('refuses a file written by a newer version, saying so', () => {
-    const e = problem(valid.replace('version: 1', 'version: 2'));
-    assert.match(e.message, /^story\.annotations\.yaml:\d+: written by a newer version of News Annotator \(schema version 2/);
-    assert.equal(e.line, lineOf(valid, 'version: 1'));
+    const e = problem(valid.replace('version: 2', 'version: 3'));
+    assert.match(e.message, /^story\.annotations\.yaml:\d+: written by a newer version of News Annotator \(schema version 3/);
+    assert.equal(e.line, lineOf(valid, 'version: 2'));
   });
 
   it('refuses a missing or nonsensical version', () => {
-    assert.match(problem(valid.replace('version: 1\n', '')).reason, /missing the field 'version'/);
-    assert.match(problem(valid.replace('version: 1', 'version: one')).reason, /unsupported schema version 'one'/);
-    assert.match(problem(valid.replace('version: 1', 'version: 0')).reason, /unsupported schema version/);
+    assert.match(problem(valid.replace('version: 2\n', '')).reason, /missing the field 'version'/);
+    assert.match(problem(valid.replace('version: 2', 'version: one')).reason, /unsupported schema version 'one'/);
+    assert.match(problem(valid.replace('version: 2', 'version: 0')).reason, /unsupported schema version/);
   });
 
   it('names a missing field and the line of the item that lacks it', () => {
@@ -204,7 +252,11 @@ describe('sidecar validation', () => {
 
   it('refuses wrong types and values with the field named', () => {
     assert.match(problem(valid.replace('kind: person', 'kind: villain')).reason, /'kind' must be one of person, date, quote, label, not 'villain'/);
-    assert.match(problem(valid.replace('verdict: confirmed', 'verdict: yes')).reason, /decision 1: 'verdict' must be one of confirmed, rejected/);
+    assert.match(problem(valid.replace('verdict: confirmed', 'verdict: yes')).reason, /decision \d: 'verdict' must be one of confirmed, rejected, retyped/);
+    assert.match(problem(valid.replace('    as: organisation\n', '')).reason, /verdict 'retyped' but no 'as' field/);
+    assert.match(problem(valid.replace('names: ["Wang"]', 'names: []')).reason, /'names' must be a list of names/);
+    assert.match(problem(valid.replace('verdict: confirmed', 'verdict: confirmed\n    as: place')).reason, /'as' is only for verdict 'retyped'/);
+    assert.match(problem(valid.replace(/( {4}type: )date(\n {4}entity: .*\n {4}verdict: )rejected/, '$1date$2retyped\n    as: place\n    names: ["x"]')).reason, /only a person can be retyped/);
     assert.match(problem(valid.replace(/created: 2026-03-01T09:02:00.000Z/, 'created: yesterday')).reason, /'created' is not a date and time/);
     assert.match(problem(valid.replace('text: "John Kerry"', 'text: ""')).reason, /'text' must not be empty/);
     assert.match(problem(valid.replace('    kind: person\n', '    kind: person\n    label: "x"\n')).reason, /'label' is only for kind 'label'/);
@@ -214,23 +266,25 @@ describe('sidecar validation', () => {
   });
 
   it('refuses YAML aliases, so an alias bomb is never expanded', () => {
-    const bomb = ['version: 1', 'article: "x"', 'textHash: ""', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    const bomb = ['version: 2', 'article: "x"', 'textHash: ""', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
       ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`),
       'annotations: *j', ''].join('\n');
     const e = problem(bomb);
     assert.match(e.reason, /YAML aliases \(\*a\) are not allowed/);
     assert.equal(e.line, 5);
+    assert.equal(e.problems.length, 82, 'every alias is listed (9 lines of 9, and the last)');
   });
 
   it('refuses several YAML documents in one file', () => {
-    assert.match(problem(valid + '---\nversion: 1\n').reason, /not valid YAML/);
+    assert.match(problem(valid + '---\nversion: 2\n').reason, /not valid YAML/);
   });
 
-  it('reports every problem it finds, the first in the message', () => {
-    const bad = valid.replace('kind: person', 'kind: villain').replace('verdict: confirmed', 'verdict: yes');
+  it('reports every problem it finds, each with its line, the first in the message', () => {
+    const bad = valid.replace('kind: person', 'kind: villain').replace('verdict: confirmed', 'verdict: yes').replace(/created: 2026-03-01T09:02:00.000Z/, 'created: soon');
     const e = problem(bad);
-    assert.equal(e.problems.length, 2);
-    assert.match(e.message, /\(and 1 more problem\)$/);
+    assert.equal(e.problems.length, 3);
+    assert.deepEqual(e.problems.map(p => p.line), [lineOf(bad, 'kind: villain'), lineOf(bad, 'created: soon'), lineOf(bad, 'verdict: yes')]);
+    assert.match(e.message, /\(and 2 more problems\)$/);
   });
 });
 
@@ -254,7 +308,7 @@ describe('sidecar state and write plan', () => {
   });
 
   it('never plans to overwrite an unreadable file, and says why', () => {
-    const state = readSidecar(serializeSidecar(doc).replace('version: 1', 'version: 7'), FILE);
+    const state = readSidecar(serializeSidecar(doc).replace('version: 2', 'version: 7'), FILE);
     assert.ok(!state.readable);
     const plan = planSidecarWrite(state, doc);
     assert.equal(plan.action, 'refuse');

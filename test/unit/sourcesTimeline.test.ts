@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyze } from '../../src/analysis';
-import { emptyDocument, mentionRef, sequentialIds, setDecision, setSpeaker } from '../../src/annotations';
+import { decideEntity, emptyDocument, sequentialIds, setSpeaker, targetOfEntity } from '../../src/annotations';
 import { readerView, type ReaderView, type ViewItem } from '../../src/entities/readerView';
 import { countWords, sourceKindOf, summarizeSources, type ArticleViewInput } from '../../src/entities/quoteSources';
 import { sentenceAround } from '../../src/entities/timeline';
@@ -78,7 +78,7 @@ describe('Sources: who speaks, by quotes and by quoted words', () => {
     // Views made by hand: what is tested is the grouping, not the analyzer's attribution.
     const quote = (start: number, speaker: string): ViewItem => ({ type: 'quote', start, end: start + 5, text: '“Yes.”', provenance: 'detected',
       kind: 'quotation', speaker, speakerAsWritten: speaker, speakerIsPerson: false, speakerProvenance: 'detected' });
-    const view: ReaderView = { items: [quote(0, 'an official'), quote(10, 'the official'), quote(20, 'the ministry'), quote(30, 'The Ministry')], rejected: [], orphans: [] };
+    const view: ReaderView = { items: [quote(0, 'an official'), quote(10, 'the official'), quote(20, 'the ministry'), quote(30, 'The Ministry')], rejected: [], orphans: [], people: [] };
     const s = summarizeSources([article('a.txt', '', view), article('b.txt', '', view)]);
     const unnamed = s.sources.filter(x => x.kind === 'unnamed');
     assert.equal(unnamed.length, 2, 'one unnamed official per article');
@@ -93,7 +93,7 @@ describe('Sources: who speaks, by quotes and by quoted words', () => {
     const a = analyze(text);
     const hua = a.quotes.find(q => q.text === '“irresponsible”')!;
     const zhao = a.quotes.find(q => q.text.startsWith('“China has kept'))!;
-    let doc = setDecision(emptyDocument(SCMP), text, mentionRef(hua, a), 'rejected', services);
+    let doc = decideEntity(emptyDocument(SCMP), text, targetOfEntity(hua, a), 'rejected', services);
     doc = setSpeaker(doc, text, zhao, 'Jingdong Yuan', services);
     const s = summarizeSources([article(SCMP, text, readerView(a, doc))]);
     assert.equal(s.quotes, goldQuotes(SCMP).length - 1);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Analysis, DateMention, PersonEntity, PersonMention, QuoteMention } from '../../src/analysis';
-import { layTokens, lineStarts, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../src/editor/tokenLayout';
-import { describeDateValue } from '../../src/editor/describe';
+import { decideEntity, emptyDocument, sequentialIds, targetOfEntity, type SidecarDocument } from '../../src/annotations';
+import { layTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../src/editor/tokenLayout';
+import { describeDateValue } from '../../src/entities/describe';
+import { readerView } from '../../src/entities/readerView';
+import { lineStarts } from '../../src/entities/textLines';
 import { mentionAt } from '../../src/analysis/query';
 
 function at(text: string, s: string, from = 0) { const start = text.indexOf(s, from); assert.ok(start >= 0, s); return { start, end: start + s.length, text: s }; }
@@ -18,9 +21,15 @@ function analysisOf(text: string, parts: { persons?: [string, string, boolean][]
     persons.push({ type: 'person', ...m, entityId: id, fullName: full });
   }
   const dates: DateMention[] = (parts.dates ?? []).map(s => ({ type: 'date', ...at(text, s), relative: true }));
-  const quotes: QuoteMention[] = (parts.quotes ?? []).map(([s, speaker], i) => ({ type: 'quote', ...at(text, s), kind: 'quotation', speakerId: speaker, speakerText: null, group: i }));
+  const quotes: QuoteMention[] = (parts.quotes ?? []).map(([s, speaker], i) => {
+    if (speaker && !people.has(speaker)) people.set(speaker, { id: speaker, name: speaker.replace(/^person:/, ''), mentions: [] });
+    return { type: 'quote', ...at(text, s), kind: 'quotation', speakerId: speaker, speakerText: null, group: i };
+  });
   return { persons, dates, quotes, people };
 }
+
+/** The tokens of what the reader sees: the analysis after the sidecar's decisions. */
+const lay = (text: string, a: Analysis, doc?: SidecarDocument) => layTokens(text, readerView(a, doc).items);
 
 const names = (text: string, toks: ReturnType<typeof layTokens>) => {
   const starts = lineStarts(text);
@@ -31,13 +40,13 @@ describe('semantic token layout', () => {
   it('splits a quote around the names and dates inside it', () => {
     const text = 'He said “Kerry met Xi on Tuesday.” Then left.';
     const a = analysisOf(text, { persons: [['Kerry', 'John Kerry', false], ['Xi', 'Xi Jinping', false]], dates: ['Tuesday'], quotes: [['“Kerry met Xi on Tuesday.”', null]] });
-    assert.deepEqual(names(text, layTokens(text, a)), ['quote:“', 'person:Kerry', 'quote: met ', 'person:Xi', 'quote: on ', 'date:Tuesday', 'quote:.”']);
+    assert.deepEqual(names(text, lay(text, a)), ['quote:“', 'person:Kerry', 'quote: met ', 'person:Xi', 'quote: on ', 'date:Tuesday', 'quote:.”']);
   });
 
   it('splits multi-line quotes at every line end (\\n and \\r\\n), never across', () => {
     const text = 'A “first line\r\nsecond line\nthird” B';
     const a = analysisOf(text, { quotes: [['“first line\r\nsecond line\nthird”', 'person:x']] });
-    const toks = layTokens(text, a);
+    const toks = lay(text, a);
     assert.deepEqual(names(text, toks), ['quote:“first line', 'quote:second line', 'quote:third”']);
     assert.deepEqual(toks.map(t => t.line), [0, 1, 2]);
     assert.ok(toks.every(t => t.modifiers & (1 << TOKEN_MODIFIERS.indexOf('attributed'))));
@@ -46,16 +55,20 @@ describe('semantic token layout', () => {
   it('marks the first full mention, surnames and relative dates with modifiers', () => {
     const text = 'John Kerry spoke. Kerry left. John Kerry returned on Tuesday.';
     const a = analysisOf(text, { persons: [['John Kerry', 'John Kerry', true], ['Kerry', 'John Kerry', false], ['John Kerry', 'John Kerry', true]], dates: ['Tuesday'] });
-    const mods = layTokens(text, a).map(t => TOKEN_MODIFIERS.filter((_, b) => t.modifiers & (1 << b)).join('+'));
+    const mods = lay(text, a).map(t => TOKEN_MODIFIERS.filter((_, b) => t.modifiers & (1 << b)).join('+'));
     assert.deepEqual(mods, ['firstMention', 'surname', '', 'relative']);
   });
 
   it('leaves out rejected mentions and marks confirmed ones', () => {
     const text = 'Kerry and Wang met.';
     const a = analysisOf(text, { persons: [['Kerry', 'John Kerry', false], ['Wang', 'Wang Yi', false]] });
-    const toks = layTokens(text, a, m => (m.text === 'Kerry' ? 'rejected' : 'confirmed'));
+    const services = { newId: sequentialIds(), now: () => new Date(0) };
+    let doc = decideEntity(emptyDocument('s.txt'), text, targetOfEntity(a.persons[0], a), 'rejected', services);
+    doc = decideEntity(doc, text, targetOfEntity(a.persons[1], a), 'confirmed', services);
+    const toks = lay(text, a, doc);
     assert.deepEqual(names(text, toks), ['person:Wang']);
     assert.ok(toks[0].modifiers & (1 << TOKEN_MODIFIERS.indexOf('confirmed')));
+    assert.ok(!(lay(text, a)[1].modifiers & (1 << TOKEN_MODIFIERS.indexOf('confirmed'))), 'undecided: not marked');
   });
 
   it('finds the mention under an offset, the name before its quote', () => {

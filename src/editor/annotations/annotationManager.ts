@@ -1,38 +1,49 @@
 // The annotations of every open article: sessions opened with the article, edits and saves routed to them, the
-// sidecar files watched for changes from outside (git pull, another window), and problems shown where the user
-// looks for them — unreadable sidecars and orphaned annotations in the Problems panel.
+// sidecar files watched for changes from outside (git pull, another window), the article re-anchored when it is
+// reloaded from disk while open, and problems shown where the user looks for them — each problem of an unreadable
+// sidecar and each orphaned annotation in the Problems panel, at once, and gone once fixed.
 import * as vscode from 'vscode';
-import { isSidecarPath, type Annotation } from '../../annotations';
+import { isSidecarPath, type Annotation, type ReanchorReport, type SidecarDocument, type SidecarError } from '../../annotations';
 import { isArticle } from '../articleAnalyses';
-import { ArticleSession, type SessionEvent } from './articleSession';
+import { Disposable } from '../disposable';
 import { openDocument } from '../openDocuments';
+import { ArticleSession, type SessionEvent } from './articleSession';
+import { readFileAtMost } from './sidecarFiles';
 
-export class AnnotationManager implements vscode.Disposable {
+/** Articles above this size are not compared with the file on disk after a change (see reanchorIfReloaded). */
+const RELOAD_CHECK_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A notification that stays while a sidecar cannot be read and goes by itself once it can (or when dismissed). */
+interface UnreadableNotice { update(message: string): void; close(): void; dismissed: boolean }
+
+export class AnnotationManager extends Disposable {
   private readonly sessions = new Map<string, ArticleSession>();
   private readonly loading = new Map<string, Promise<ArticleSession>>();
   private readonly bySidecar = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('News Annotator');
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly notices = new Map<string, UnreadableNotice>();
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
+  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('News Annotator'));
   /** Fires with the article's uri whenever its annotations or decisions change (load, edit, command, reload). */
   readonly onDidChange = this.changed.event;
-  private readonly changedOtherThanByEdit = new vscode.EventEmitter<vscode.Uri>();
+  private readonly changedOtherThanByEdit = this.register(new vscode.EventEmitter<vscode.Uri>());
   /**
    * Fires as onDidChange does, except when an edit of the article only moved its annotations: what the semantic
-   * tokens depend on (decisions), which VS Code asks for again after every edit anyway.
+   * tokens and the analysis depend on (decisions, added people), which VS Code asks for again after every edit anyway.
    */
   readonly onDidChangeOtherThanByEdit = this.changedOtherThanByEdit.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml'));
     const onSidecar = (uri: vscode.Uri) => this.sidecarChanged(uri);
-    this.disposables.push(this.changed, this.changedOtherThanByEdit, this.diagnostics, watcher,
-      watcher.onDidChange(onSidecar), watcher.onDidCreate(onSidecar), watcher.onDidDelete(onSidecar),
-      vscode.workspace.onDidOpenTextDocument(doc => { if (this.annotatable(doc)) void this.sessionFor(doc); }),
-      vscode.workspace.onDidChangeTextDocument(e => this.edited(e)),
-      vscode.workspace.onDidSaveTextDocument(doc => { void this.saveIfOpen(doc); }),
-      vscode.workspace.onDidCloseTextDocument(doc => this.closed(doc)),
-    );
+    this.register(watcher.onDidChange(onSidecar));
+    this.register(watcher.onDidCreate(onSidecar));
+    this.register(watcher.onDidDelete(onSidecar));
+    this.register(vscode.workspace.onDidOpenTextDocument(doc => { if (this.annotatable(doc)) void this.sessionFor(doc); }));
+    this.register(vscode.workspace.onDidChangeTextDocument(e => this.edited(e)));
+    this.register(vscode.workspace.onDidSaveTextDocument(doc => { void this.saveIfOpen(doc); }));
+    this.register(vscode.workspace.onDidCloseTextDocument(doc => this.closed(doc)));
+    this.register({ dispose: () => { for (const n of this.notices.values()) n.close(); } });
     for (const doc of vscode.workspace.textDocuments) if (this.annotatable(doc)) void this.sessionFor(doc);
   }
 
@@ -93,8 +104,39 @@ export class AnnotationManager implements vscode.Disposable {
     if (e.contentChanges.length === 0) return;
     const session = this.sessions.get(e.document.uri.toString());
     if (!session) return;
+    const before = session.store.document;
     session.applyEdits(e.contentChanges);
     this.changed.fire(e.document.uri);
+    this.refreshOrphans(e.document.uri, session, before);
+    // A change of a clean document that is no undo or redo may be the file reloaded from disk (git pull, another
+    // editor), which VS Code sends as a replacement of the changed lines: the live rules would orphan what was in them.
+    if (!e.document.isDirty && e.reason === undefined) void this.reanchorIfReloaded(e.document, session, before);
+  }
+
+  /** Place the annotations again, as on reopen, when the document's text is now the file's on disk. */
+  private async reanchorIfReloaded(doc: vscode.TextDocument, session: ArticleSession, before: SidecarDocument): Promise<void> {
+    const version = doc.version, after = session.store.document;
+    let onDisk: string | undefined;
+    try {
+      // Over the limit, or no regular file: it throws, and nothing is re-anchored.
+      const bytes = await readFileAtMost(doc.uri, RELOAD_CHECK_MAX_BYTES);
+      onDisk = bytes && new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    } catch (e) {
+      this.log.debug(`reading ${doc.uri.fsPath} after a change: ${e}`);
+      return;
+    }
+    // Typing (the first keystroke after a save) leaves the text unlike the file's; anything done meanwhile wins.
+    if (doc.isClosed || doc.version !== version || onDisk !== doc.getText() || session.store.document !== after) return;
+    const report = session.reanchorAfterReload(before, onDisk);
+    this.reportReanchor(doc.uri, session, report);
+    this.fireChanged(doc.uri);
+    this.refreshOrphans(doc.uri, session, after);
+  }
+
+  /** Orphans in the Problems panel at once, whenever they change. */
+  private refreshOrphans(article: vscode.Uri, session: ArticleSession, before: SidecarDocument): void {
+    const was = before.annotations.filter(a => a.orphaned), now = session.store.orphans();
+    if (now.length !== was.length || now.some((a, i) => a.id !== was[i].id)) this.refreshProblems(article, session);
   }
 
   private async saveIfOpen(doc: vscode.TextDocument): Promise<void> {
@@ -112,6 +154,7 @@ export class AnnotationManager implements vscode.Disposable {
     this.bySidecar.delete(session.sidecarUri.toString());
     this.diagnostics.delete(doc.uri);
     this.diagnostics.delete(session.sidecarUri);
+    this.closeNotice(session);
     this.fireChanged(doc.uri);
   }
 
@@ -122,10 +165,14 @@ export class AnnotationManager implements vscode.Disposable {
     const doc = openDocument(articleKey);
     if (!doc) return;
     let changed = true;
+    const wasReadable = session.readable;
     try {
       changed = await session.reload(doc.getText());
     } catch (e) {
       this.log.error(`reloading ${sidecar.fsPath}: ${e}`);
+    }
+    if (session.readable && !wasReadable) {
+      vscode.window.setStatusBarMessage(`News Annotator: ${vscode.workspace.asRelativePath(session.sidecarUri)} is readable again`, 5000);
     }
     if (!changed) return; // the watcher telling of our own write: nothing to redraw
     this.refreshProblems(doc.uri, session);
@@ -133,38 +180,69 @@ export class AnnotationManager implements vscode.Disposable {
   }
 
   private report(article: vscode.Uri, session: ArticleSession, e: SessionEvent): void {
-    const name = vscode.workspace.asRelativePath(session.sidecarUri);
     if (e.kind === 'unreadable') {
-      this.log.error(e.message);
-      void vscode.window.showErrorMessage(`News Annotator: cannot read ${e.message}. The file is left unchanged and will not be overwritten; your annotations in this window are kept. Fix the file and it is read again.`, 'Open File')
-        .then(choice => { if (choice) void vscode.window.showTextDocument(session.sidecarUri, { selection: lineRange(e.line) }); });
+      this.log.error(e.error.message);
+      this.noticeUnreadable(session, e.error);
     } else if (e.kind === 'refusedWrite') {
       this.log.warn(e.message);
-      void vscode.window.showWarningMessage(`News Annotator: annotations not saved: ${e.message}.`);
+      // The notice that the file cannot be read says so already; once dismissed, a passing message is enough.
+      if (this.notices.get(session.sidecarUri.toString())?.dismissed !== false) {
+        vscode.window.setStatusBarMessage(`$(warning) News Annotator: annotations not saved: ${vscode.workspace.asRelativePath(session.sidecarUri)} cannot be read (see Problems)`, 8000);
+      }
     } else {
-      const r = e.report;
-      const parts = [r.moved && `${r.moved} moved`, r.fuzzy && `${r.fuzzy} found again approximately`, r.orphaned && `${r.orphaned} could not be found (kept as orphaned)`].filter(Boolean);
-      this.log.info(`${vscode.workspace.asRelativePath(article)} changed outside the editor; annotations: ${parts.join(', ')}`);
-      if (r.orphaned > 0) void vscode.window.showWarningMessage(`News Annotator: ${vscode.workspace.asRelativePath(article)} changed outside the editor: ${parts.join(', ')}. Orphaned annotations are listed in the Problems panel and kept in ${name}.`);
+      this.reportReanchor(article, session, e.report);
     }
   }
 
-  /** Orphaned annotations as information diagnostics on the article; an unreadable sidecar as an error on it. */
-  private refreshProblems(article: vscode.Uri, session: ArticleSession): void {
-    const doc = openDocument(article);
-    const orphans = session.store.orphans();
-    this.diagnostics.set(article, orphans.map(a => orphanDiagnostic(a, doc)));
-    const message = session.unreadableMessage;
-    this.diagnostics.set(session.sidecarUri, message ? [Object.assign(new vscode.Diagnostic(lineRange(session.unreadableLine),
-      `${message}. News Annotator will not overwrite this file until it can be read.`, vscode.DiagnosticSeverity.Error), { source: 'News Annotator' })] : []);
+  private reportReanchor(article: vscode.Uri, session: ArticleSession, r: ReanchorReport): void {
+    const parts = [r.moved && `${r.moved} moved`, r.fuzzy && `${r.fuzzy} found again approximately`, r.orphaned && `${r.orphaned} could not be found (kept as orphaned)`].filter(Boolean);
+    if (parts.length === 0) return;
+    const name = vscode.workspace.asRelativePath(article);
+    this.log.info(`${name} changed outside the editor; annotations: ${parts.join(', ')}`);
+    if (r.orphaned > 0) void vscode.window.showWarningMessage(`News Annotator: ${name} changed outside the editor: ${parts.join(', ')}. Orphaned annotations are listed in the Problems panel and kept in ${vscode.workspace.asRelativePath(session.sidecarUri)}.`);
   }
 
-  dispose(): void { for (const d of this.disposables) d.dispose(); }
+  /** One notification per spell of unreadability, kept up to date, closed when the file is fixed. */
+  private noticeUnreadable(session: ArticleSession, error: SidecarError): void {
+    const key = session.sidecarUri.toString();
+    const n = error.problems.length;
+    const message = `cannot read ${vscode.workspace.asRelativePath(session.sidecarUri)}: ${n === 1 ? 'one problem' : `${n} problems`}, listed in the Problems panel. ` +
+      'The file is left unchanged and will not be overwritten; your annotations in this window are kept. Fix it and it is read again.';
+    const open = this.notices.get(key);
+    if (open) { open.update(message); return; }
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator', cancellable: true }, (progress, token) =>
+      new Promise<void>(resolve => {
+        const notice: UnreadableNotice = { update: m => progress.report({ message: m }), close: () => { this.notices.delete(key); resolve(); }, dismissed: false };
+        this.notices.set(key, notice);
+        progress.report({ message });
+        token.onCancellationRequested(() => { notice.dismissed = true; resolve(); });
+      }));
+  }
+
+  private closeNotice(session: ArticleSession): void {
+    this.notices.get(session.sidecarUri.toString())?.close();
+  }
+
+  /** Orphaned annotations as information diagnostics on the article; each problem of an unreadable sidecar as an error on it. */
+  private refreshProblems(article: vscode.Uri, session: ArticleSession): void {
+    const doc = openDocument(article);
+    this.diagnostics.set(article, session.store.orphans().map(a => orphanDiagnostic(a, doc)));
+    const error = session.unreadable;
+    if (!error) this.closeNotice(session);
+    const problems = error?.problems ?? [];
+    this.diagnostics.set(session.sidecarUri, problems.map((p, i) => {
+      const where = p.line !== undefined ? `${error!.file}:${p.line}` : error!.file;
+      const count = problems.length > 1 ? ` (problem ${i + 1} of ${problems.length})` : '';
+      const d = new vscode.Diagnostic(lineRange(p.line, p.column), `${where}: ${p.message}${count}. News Annotator will not overwrite this file until it can be read.`, vscode.DiagnosticSeverity.Error);
+      d.source = 'News Annotator';
+      return d;
+    }));
+  }
 }
 
-function lineRange(line: number | undefined): vscode.Range {
+function lineRange(line: number | undefined, column?: number): vscode.Range {
   const l = Math.max(0, (line ?? 1) - 1);
-  return new vscode.Range(l, 0, l, 1000);
+  return new vscode.Range(l, Math.max(0, (column ?? 1) - 1), l, 1000);
 }
 
 function orphanDiagnostic(a: Annotation, doc: vscode.TextDocument | undefined): vscode.Diagnostic {

@@ -1,6 +1,7 @@
 // One article's annotations while it is open: the in-memory store, what the sidecar on disk holds, and the rules
-// that keep them together — anchors move with every edit, the file is re-read (and merged) when it changes on
-// disk, it is written only when something changed and never while it cannot be read.
+// that keep them together — anchors move with every edit (and are placed again, as on reopen, when the article is
+// reloaded from disk), the file is re-read (and merged) when it changes on disk, it is written only when something
+// changed and never while it cannot be read.
 import * as vscode from 'vscode';
 import {
   ABSENT_SIDECAR, AnnotationStore, emptyDocument, fileNameOf, MAX_SIDECAR_BYTES, mergeAnnotations, planSidecarWrite,
@@ -9,7 +10,7 @@ import {
 import { deleteIfPresent, readSidecarFile, sidecarUriFor, UnreadableFileError, writeAtomically } from './sidecarFiles';
 
 export type SessionEvent =
-  | { kind: 'unreadable'; message: string; line?: number }
+  | { kind: 'unreadable'; error: SidecarError }
   | { kind: 'reanchored'; report: ReanchorReport }
   | { kind: 'refusedWrite'; message: string };
 
@@ -28,36 +29,38 @@ export class ArticleSession {
   }
 
   get readable(): boolean { return this.state.readable; }
-  get unreadableMessage(): string | undefined { return this.state.readable ? undefined : this.state.error.message; }
-  get unreadableLine(): number | undefined { return this.state.readable ? undefined : this.state.error.line; }
+  /** Why the sidecar on disk cannot be read (every problem found), while it cannot. */
+  get unreadable(): SidecarError | undefined { return this.state.readable ? undefined : this.state.error; }
 
   /**
    * Read the sidecar (first open, or after it changed on disk) and merge it with what is in memory. Resolves to false
    * when the file holds what was last read or written (the watcher reporting our own write), true otherwise.
    */
   reload(articleText: string): Promise<boolean> {
-    return this.serialized(async () => {
-      const theirs = await this.readState();
-      if (!theirs.readable) {
-        this.state = theirs;
-        this.notify({ kind: 'unreadable', message: theirs.error.message, line: theirs.error.line });
-        return true; // keep the annotations in memory; the file stays as it is
-      }
-      if (theirs.exists && this.state.readable && this.state.exists && theirs.text === this.state.text) return false; // our own write
-      const wasUnreadable = !this.state.readable;
+    return this.serialized(() => this.mergeFromDisk(articleText));
+  }
+
+  private async mergeFromDisk(articleText: string): Promise<boolean> {
+    const theirs = await this.readState();
+    if (!theirs.readable) {
       this.state = theirs;
-      const onDisk = theirs.document ?? emptyDocument(fileNameOf(this.articleUri.path));
-      const { document: placed, report } = reanchorDocument(onDisk, articleText);
-      if (report.moved + report.fuzzy + report.orphaned > 0 && onDisk.textHash !== placed.textHash) this.notify({ kind: 'reanchored', report });
-      const mine = this.store.document;
-      // After an unreadable spell, nothing was saved: everything in memory counts as added on our side.
-      const base = wasUnreadable ? emptyDocument(onDisk.article) : this.base;
-      const merged = mine === this.base && !wasUnreadable ? placed : mergeAnnotations(base, mine, placed);
-      this.base = placed;
-      this.store.replace(merged);
-      if (merged !== placed) await this.writeNow(articleText);
-      return true;
-    });
+      this.notify({ kind: 'unreadable', error: theirs.error });
+      return true; // keep the annotations in memory; the file stays as it is
+    }
+    if (theirs.exists && this.state.readable && this.state.exists && theirs.text === this.state.text) return false; // our own write
+    const wasUnreadable = !this.state.readable;
+    this.state = theirs;
+    const onDisk = theirs.document ?? emptyDocument(fileNameOf(this.articleUri.path));
+    const { document: placed, report } = reanchorDocument(onDisk, articleText);
+    if (report.moved + report.fuzzy + report.orphaned > 0 && onDisk.textHash !== placed.textHash) this.notify({ kind: 'reanchored', report });
+    const mine = this.store.document;
+    // After an unreadable spell, nothing was saved: everything in memory counts as added on our side.
+    const base = wasUnreadable ? emptyDocument(onDisk.article) : this.base;
+    const merged = mine === this.base && !wasUnreadable ? placed : mergeAnnotations(base, mine, placed);
+    this.base = placed;
+    this.store.replace(merged);
+    if (merged !== placed) await this.writeNow(articleText);
+    return true;
   }
 
   /** Move every anchor through one editor change event (contentChanges are against the text before the event). */
@@ -66,9 +69,25 @@ export class ArticleSession {
     this.store.applyChanges(mapped);
   }
 
-  /** Save the annotations for this text, if anything changed; never over a file that could not be read. */
+  /**
+   * The article was reloaded from disk (changed outside the editor while open): place the annotations as they were
+   * before that change on its new text, exactly as when the article is opened after a change outside the editor.
+   */
+  reanchorAfterReload(before: SidecarDocument, articleText: string): ReanchorReport {
+    const { document, report } = reanchorDocument(before, articleText);
+    this.store.replace(document);
+    return report;
+  }
+
+  /**
+   * Save the annotations for this text, if anything changed; never over a file that could not be read, and never
+   * over what another tool (or the user, by hand: comments) wrote since the file was last read — that is merged first.
+   */
   save(articleText: string): Promise<void> {
-    return this.serialized(() => this.writeNow(articleText));
+    return this.serialized(async () => {
+      await this.mergeFromDisk(articleText);
+      await this.writeNow(articleText);
+    });
   }
 
   private async writeNow(articleText: string): Promise<void> {

@@ -25,11 +25,19 @@ function boundaryOf(uri: vscode.Uri): string {
 
 /** The sidecar's bytes, or undefined if there is none; throws UnreadableFileError when it is not a file we may read. */
 export async function readSidecarFile(uri: vscode.Uri, limit: number): Promise<Uint8Array | undefined> {
-  if (uri.scheme === 'file') {
-    const within = boundaryOf(uri);
-    await removeLeftoverTemps(uri.fsPath, { within });
-    return readRegularFile(uri.fsPath, limit, { within });
-  }
+  if (uri.scheme !== 'file') return readFileAtMost(uri, limit);
+  const within = boundaryOf(uri);
+  await removeLeftoverTemps(uri.fsPath, { within });
+  return readFileAtMost(uri, limit, within);
+}
+
+/**
+ * The bytes of the regular file at `uri`, at most `limit` of them, or undefined if there is none; throws
+ * UnreadableFileError for a file over the limit, anything that is not a regular file, or (`within`, local disks) a
+ * link to a file outside that directory.
+ */
+export async function readFileAtMost(uri: vscode.Uri, limit: number, within?: string): Promise<Uint8Array | undefined> {
+  if (uri.scheme === 'file') return readRegularFile(uri.fsPath, limit, { within });
   let stat: vscode.FileStat;
   try {
     stat = await vscode.workspace.fs.stat(uri);

@@ -1,17 +1,13 @@
 // Wiring of the Sources and Timeline panel: its commands, and the serializer that brings it back after a reload.
 import * as vscode from 'vscode';
-import type { ArticleAnalyses } from '../../editor/articleAnalyses';
-import type { AnnotationManager } from '../../editor/annotations/annotationManager';
-import { ArticleViews } from './articleViews';
+import type { ReaderViews } from '../../editor/readerViews';
 import { SOURCES_PANEL_TYPE, SourcesPanel } from './sourcesPanel';
 
 export const SHOW_SOURCES_TIMELINE_COMMAND = 'newsAnnotator.showSourcesTimeline';
 
-export function registerSourcesPanel(context: vscode.ExtensionContext, analyses: ArticleAnalyses, annotations: AnnotationManager,
-  log: vscode.LogOutputChannel): SourcesPanel {
-  const views = new ArticleViews(analyses, annotations);
+export function registerSourcesPanel(context: vscode.ExtensionContext, views: ReaderViews, log: vscode.LogOutputChannel): SourcesPanel {
   const panel = new SourcesPanel(context, views, log);
-  context.subscriptions.push(views, panel,
+  context.subscriptions.push(panel,
     vscode.commands.registerCommand(SHOW_SOURCES_TIMELINE_COMMAND, () => panel.show()),
     vscode.commands.registerCommand('newsAnnotator.sourcesTimeline.toggleScope', () => panel.toggleScope()),
     vscode.commands.registerCommand('newsAnnotator.sourcesTimeline.copyMarkdown', () => panel.copyMarkdown()),

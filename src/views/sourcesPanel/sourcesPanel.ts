@@ -7,7 +7,8 @@ import { sourcesTimeline, type ArticleViewInput } from '../../entities/sourcesTi
 import { sourcesTimelineMarkdown } from '../../entities/sourcesTimelineMarkdown';
 import { isArticle } from '../../editor/articleAnalyses';
 import { openDocument } from '../../editor/openDocuments';
-import type { ArticleViews } from './articleViews';
+import { Disposable } from '../../editor/disposable';
+import type { ReaderViews } from '../../editor/readerViews';
 import { panelHtml } from './panelHtml';
 import { whereNow } from './whereNow';
 import type { FromWebview, PressMessage, RenderedCounts, Scope, ShowMessage } from './protocol';
@@ -17,35 +18,35 @@ const SCOPE_STATE_KEY = 'newsAnnotator.sourcesTimeline.scope';
 /** Changes arriving together (an analysis and its annotations) are sent once. */
 const COALESCE_MS = 40;
 
-export class SourcesPanel implements vscode.Disposable {
+export class SourcesPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private panelSubscriptions: vscode.Disposable[] = [];
-  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The current panel's listeners, replaced with the panel. */
+  private panelSubscriptions: vscode.Disposable | undefined;
   private scope: Scope;
   /** The article shown in the 'active' scope: the last article editor that was active (the panel itself takes the focus). */
   private activeArticle: vscode.Uri | undefined;
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly rendered = new vscode.EventEmitter<RenderedCounts>();
+  private readonly rendered = this.register(new vscode.EventEmitter<RenderedCounts>());
   /** The last data sent to the webview. */
   lastShown: ShowMessage | undefined;
   /** What the webview reported drawing for it. */
   lastRendered: RenderedCounts | undefined;
   readonly onDidRender = this.rendered.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly views: ArticleViews, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly views: ReaderViews, private readonly log: vscode.LogOutputChannel) {
+    super();
     this.scope = context.workspaceState.get<Scope>(SCOPE_STATE_KEY) === 'all' ? 'all' : 'active';
     this.followEditor(vscode.window.activeTextEditor);
-    this.subscriptions.push(this.rendered,
-      views.onDidChange(uri => { if (this.scope === 'all' || uri.toString() === this.activeArticle?.toString()) this.schedule(); }),
-      vscode.window.onDidChangeActiveTextEditor(editor => this.followEditor(editor)),
-      vscode.workspace.onDidOpenTextDocument(doc => { if (this.scope === 'all' && isArticle(doc)) this.schedule(); }),
-      vscode.workspace.onDidCloseTextDocument(doc => {
-        if (doc.uri.toString() !== this.activeArticle?.toString()) return;
-        this.activeArticle = vscode.window.visibleTextEditors.find(e => isArticle(e.document) && e.document !== doc)?.document.uri;
-        this.schedule();
-      }),
-    );
+    this.register(views.onDidChange(uri => { if (this.scope === 'all' || uri.toString() === this.activeArticle?.toString()) this.schedule(); }));
+    this.register(vscode.window.onDidChangeActiveTextEditor(editor => this.followEditor(editor)));
+    this.register(vscode.workspace.onDidOpenTextDocument(doc => { if (this.scope === 'all' && isArticle(doc)) this.schedule(); }));
+    this.register(vscode.workspace.onDidCloseTextDocument(doc => {
+      if (doc.uri.toString() !== this.activeArticle?.toString()) return;
+      this.activeArticle = vscode.window.visibleTextEditors.find(e => isArticle(e.document) && e.document !== doc)?.document.uri;
+      this.schedule();
+    }));
+    this.register({ dispose: () => { clearTimeout(this.timer); this.panel?.dispose(); this.panelSubscriptions?.dispose(); } });
     void this.setContext();
   }
 
@@ -68,17 +69,17 @@ export class SourcesPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
     panel.webview.options = this.webviewOptions();
     panel.webview.html = panelHtml(panel.webview, this.context.extensionUri);
-    this.panelSubscriptions = [
+    this.panelSubscriptions = vscode.Disposable.from(
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.received(m)),
       panel.onDidChangeViewState(e => { if (e.webviewPanel.visible) this.schedule(); }),
       panel.onDidDispose(() => {
         if (this.panel !== panel) return;
-        for (const d of this.panelSubscriptions) d.dispose();
+        this.panelSubscriptions?.dispose();
         this.panel = undefined;
         this.lastShown = this.lastRendered = undefined;
         void this.setContext();
       }),
-    ];
+    );
     void this.setContext();
   }
 
@@ -149,7 +150,7 @@ export class SourcesPanel implements vscode.Disposable {
   private compute(): ShowMessage {
     const name = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
     const input = (doc: vscode.TextDocument): ArticleViewInput | undefined => {
-      const view = this.views.viewOf(doc);
+      const view = this.views.of(doc);
       return view && { id: doc.uri.toString(), name: name(doc.uri), text: doc.getText(), view };
     };
     if (this.scope === 'all') {
@@ -208,11 +209,5 @@ export class SourcesPanel implements vscode.Disposable {
       ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: range, preserveFocus: false });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.panel?.dispose();
-    for (const d of [...this.subscriptions, ...this.panelSubscriptions]) d.dispose();
   }
 }

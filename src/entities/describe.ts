@@ -1,4 +1,4 @@
-// Human-readable forms of analysis values, for hovers and the entity tree.
+// Human-readable forms of analysis values and of the reader's notes, for hovers, decorations and the views.
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SEASONS: Record<string, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
@@ -35,3 +35,12 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 
 /** Text shown literally inside a MarkdownString (hovers): Markdown's punctuation escaped. */
 export const escapeMarkdown = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, c => `\\${c}`);
+
+/** The start of a note on one line, cut at a word near `chars` characters, for hints and descriptions. */
+export function noteSummary(note: string | undefined, chars = 60): string | undefined {
+  const line = note?.trim().replace(/\s+/g, ' ');
+  if (!line) return undefined;
+  if (line.length <= chars) return line;
+  const space = line.lastIndexOf(' ', chars - 1);
+  return `${line.slice(0, space > chars / 2 ? space : chars - 1)}…`;
+}
