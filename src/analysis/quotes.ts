@@ -9,7 +9,7 @@ import { extendOverLanguageTag } from './quotes/extent';
 import {
   endsWithSignature, hasAtMostWords, isBlockQuotation, isPossessedTitle, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations,
 } from './quotes/filter';
-import { MarkScanner, pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
+import { MarkScanner, pairMarksOfLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteMention } from './types';
 
 interface Located extends RawQuote {
@@ -19,15 +19,19 @@ interface Located extends RawQuote {
 export function findQuotes(text: string): QuoteMention[] {
   const lines = splitLines(text);
   const marks = new MarkScanner(text);
+  // Spans that are never quotations are dropped as they are paired (a line of quote marks pairs into millions), after
+  // they are counted for the article's style.
   const raw: Located[] = [];
+  let closedDoubles = 0, closedSingles = 0;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    for (const q of pairLine(text, line, marks.marksOf(line))) {
+    pairMarksOfLine(text, lines[i], marks, q => {
+      if (q.closed) { if (q.kind === 'double') closedDoubles++; else closedSingles++; }
+      if (isStructurallyNotQuote(text, q)) return;
       raw.push({ start: q.start, end: q.end, kind: q.kind, closed: q.closed, opensParagraph: q.opensParagraph, line: i });
-    }
+    });
   }
-  const keepSingles = singlesAreQuotations(raw);
-  const candidates = raw.filter(q => (keepSingles || q.kind === 'double') && !isStructurallyNotQuote(text, q));
+  const keepSingles = singlesAreQuotations(closedDoubles, closedSingles);
+  const candidates = keepSingles ? raw : raw.filter(q => q.kind === 'double');
   const memo = new AttributionMemo(lines);
   const groups = assignGroups(text, lines, candidates, memo);
   const kept = keptQuotes(text, lines, candidates, groups, memo);
