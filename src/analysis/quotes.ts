@@ -8,7 +8,7 @@ import { AttributionMemo, findAttribution, isSplitByAttribution, leadInAttributi
 import { extendOverLanguageTag } from './quotes/extent';
 import { hasAtMostWords, isStructurallyNotQuote, SHORT_QUOTE_WORDS, singlesAreQuotations } from './quotes/filter';
 import { followsNamingCue, introducedBySpeech, isTitleCase, opensItsSentence, soundsSpoken } from './quotes/kind';
-import { MarkScanner, pairLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
+import { MarkScanner, pairMarksOfLine, splitLines, type Line, type RawQuote } from './quotes/pairing';
 import type { QuoteKind, QuoteMention } from './types';
 
 interface Located extends RawQuote {
@@ -25,17 +25,23 @@ export interface QuoteSearch {
 export function findQuotes(text: string): QuoteSearch {
   const lines = splitLines(text);
   const marks = new MarkScanner(text);
+  // Spans that are never quotations are dropped as they are paired (a line of quote marks pairs into millions), after
+  // they are counted for the article's style.
   const raw: Located[] = [];
+  let closedDoubles = 0, closedSingles = 0;
+  let open: { line: number; kind: RawQuote['kind'] } | undefined; // the last span paired, when it ran unclosed to its line's end
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const last = raw.length > 0 ? raw[raw.length - 1] : undefined;
-    const continued = last && last.line === i - 1 && !last.closed ? last.kind : undefined;
-    for (const q of pairLine(text, line, marks.marksOf(line), continued)) {
+    const continued = open && open.line === i - 1 ? open.kind : undefined;
+    open = undefined;
+    pairMarksOfLine(text, lines[i], marks, q => {
+      if (q.closed) { if (q.kind === 'double') closedDoubles++; else closedSingles++; }
+      open = q.closed ? undefined : { line: i, kind: q.kind };
+      if (isStructurallyNotQuote(text, q)) return;
       raw.push({ start: q.start, end: q.end, kind: q.kind, closed: q.closed, opensParagraph: q.opensParagraph, line: i });
-    }
+    }, continued);
   }
-  const singlesQuote = singlesAreQuotations(raw);
-  const candidates = raw.filter(q => !isStructurallyNotQuote(text, q));
+  const singlesQuote = singlesAreQuotations(closedDoubles, closedSingles);
+  const candidates = raw;
   const memo = new AttributionMemo(lines);
   const groups = assignGroups(text, lines, candidates, memo);
   const kinds = classify(text, lines, candidates, groups, memo, singlesQuote);

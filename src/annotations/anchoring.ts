@@ -2,10 +2,14 @@
 // each anchored text again. In order, for each item:
 //   1. the exact text at the expected position (the stored start, shifted by how far the items before it moved);
 //   2. the exact text elsewhere: every occurrence, scored on how much of the stored prefix/suffix surrounds it and on
-//      its distance to the expected position (the nearest wins among equals);
+//      its distance to the expected position (the nearest wins among equals); it is taken outright when it has all
+//      its context or occurs only once in the article (a unique exact copy beats an approximate match in the old place);
 //   3. an approximate match of the text (up to 25% edits, Myers' bit-parallel search from `approx-string-match`,
 //      the matcher the Hypothesis annotation client uses), scored on text, context and position, with a threshold;
+//      a match that holds or overlaps an exact occurrence of the text is that occurrence, so an annotation whose text
+//      survived never grows over text inserted at its edge (as with live edits, changes.ts);
 //   4. otherwise the item is kept and marked orphaned, never deleted.
+// The editor uses this for every change it did not see as edits: on open, when the file changed outside it.
 // An exact occurrence of a short text (under SHORT_QUOTE characters) is only trusted near the expected position or
 // with some of its context around it: a lone "he" anywhere in the article is no evidence.
 // Cost: steps 1–2 are native string searches; step 3 first searches a window around the expected position and
@@ -120,9 +124,10 @@ class QuoteLocator {
 
   /**
    * Step 2: the best exact occurrence, or null if none is trustworthy: the best-scoring one if enough of its
-   * context is there, else the nearest one if it is near, else (for a long text) the best-scoring one anyway.
+   * context is there, else the nearest one if it is near, else (for a long text) the best-scoring one anyway;
+   * `unique` when the text occurs once in the whole article.
    */
-  private exact(a: TextAnchor, hint: number): (Found & { context: number }) | null {
+  private exact(a: TextAnchor, hint: number): (Found & { context: number; unique: boolean }) | null {
     const { text } = this;
     const occurrences: number[] = [];
     for (let i = text.indexOf(a.text); i >= 0; i = text.indexOf(a.text, i + 1)) occurrences.push(i);
@@ -134,10 +139,21 @@ class QuoteLocator {
       const score = W_CONTEXT * 2 * context + W_POSITION * this.positionScore(start, hint);
       if (score > bestScore) { best = start; bestScore = score; bestContext = context; }
     }
-    const found = (start: number, context: number) => ({ start, end: start + a.text.length, fuzzy: false, context });
+    const found = (start: number, context: number) => ({ start, end: start + a.text.length, fuzzy: false, context, unique: occurrences.length === 1 });
     if (bestContext >= 0.25) return found(best, bestContext);
     if (Math.abs(candidates[0] - hint) <= NEAR_DISTANCE) return found(candidates[0], this.exactContextScore(a, candidates[0], candidates[0] + a.text.length));
     return a.text.length >= SHORT_QUOTE ? found(best, bestContext) : null;
+  }
+
+  /**
+   * An approximate match that holds or overlaps an exact occurrence of the text is that occurrence: the text
+   * survived, and what differs around it was inserted at its edges (a space, a word, a moved paragraph).
+   */
+  private exactWithin(a: TextAnchor, m: Found): Found {
+    if (!m.fuzzy) return m;
+    const from = Math.max(0, m.start - a.text.length + 1);
+    const i = this.text.indexOf(a.text, from);
+    return i >= 0 && i < m.end ? { start: i, end: i + a.text.length, fuzzy: false } : m;
   }
 
   private fuzzyScore(a: TextAnchor, m: Candidate, hint: number): number {
@@ -216,14 +232,18 @@ class QuoteLocator {
         return { start: at, end: at + a.text.length, fuzzy: false };
       }
     }
-    // Step 2, weighed against step 3 unless the exact text has all its context: the same words elsewhere with
-    // part of their surroundings lose to the annotated passage itself, lightly edited, in its place.
+    // Step 2. The exact text wins outright when it has all its context, or when it occurs nowhere else in the article.
     const exact = this.exact(a, hint);
-    if (exact && exact.context === 1) return exact;
+    if (exact && (exact.context === 1 || exact.unique)) return exact;
+    // Else it is weighed against step 3: the same words, repeated elsewhere with part of their surroundings, lose to
+    // the annotated passage itself, lightly edited, in its place.
     const rivals = [this.fuzzyNear(a, hint), this.bracketed(a, hint)].filter((r): r is Scored => r !== null);
-    if (rivals.length === 0) return exact ?? this.fuzzyAnywhere(a, hint);
+    if (rivals.length === 0) {
+      const anywhere = exact ?? this.fuzzyAnywhere(a, hint);
+      return anywhere && this.exactWithin(a, anywhere);
+    }
     const best = rivals.reduce((x, y) => (y.score > x.score ? y : x));
-    return exact && this.fuzzyScore(a, { ...exact, errors: 0 }, hint) >= best.score ? exact : best;
+    return exact && this.fuzzyScore(a, { ...exact, errors: 0 }, hint) >= best.score ? exact : this.exactWithin(a, best);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   EXPORT_FORMATS, exportOutputs, exportReports, loadArticle, stemOf, type ExportArticle, type ExportFormat, type ExportOutput,
 } from '../export';
 import type { CliIo } from '../cli';
+import { isCalendarDate } from './options';
 
 export const EXPORT_USAGE = `  news-annotate export --format brat|w3c|csv|jsonl [--out DIR] PATH...
                                              export each article (PATH: a .txt file, or a folder searched for *.txt)
@@ -37,7 +38,7 @@ export function parseOptions(argv: string[], options: OptionSpec): { values: Rec
     return (e as Error).message.split('. ')[0];
   }
   const date = parsed.values['reference-date'];
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(date))) return '--reference-date takes a date as YYYY-MM-DD';
+  if (date !== undefined && !isCalendarDate(String(date))) return `--reference-date takes a calendar day as YYYY-MM-DD, not "${String(date)}"`;
   return { values: parsed.values, inputs: parsed.positionals };
 }
 

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { analyze } from '../analysis';
 import { decodeArticle } from '../analysis/input';
-import { fileNameOf, readSidecar, reanchorDocument, SIDECAR_SUFFIX, sidecarPathFor } from '../annotations';
-import { readIfPresent, sidecarUriFor } from '../editor/annotations/sidecarFiles';
+import { fileNameOf, MAX_SIDECAR_BYTES, readSidecar, reanchorDocument, SIDECAR_SUFFIX, sidecarPathFor } from '../annotations';
+import { readSidecarFile, sidecarUriFor } from '../editor/annotations/sidecarFiles';
 import { readSettings } from '../editor/settings';
 import { analysisOptionsFor, readerView } from '../entities/readerView';
 import type { ArticleSnapshot } from './entityIndex';
@@ -108,7 +108,7 @@ export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
   /** The article's sidecar placed on its current text; none when absent or unreadable (reported when it is opened). */
   private async sidecarOf(uri: vscode.Uri, text: string) {
     try {
-      const state = readSidecar(await readIfPresent(sidecarUriFor(uri)), fileNameOf(sidecarUriFor(uri).path));
+      const state = readSidecar(await readSidecarFile(sidecarUriFor(uri), MAX_SIDECAR_BYTES), fileNameOf(sidecarUriFor(uri).path));
       return state.readable && state.exists ? reanchorDocument(state.document, text).document : undefined;
     } catch {
       return undefined;

@@ -1,6 +1,7 @@
-// `npm run bench`: analyzer throughput against compromise, semantic tokens, the entities tree, the Sources and
-// Timeline panel's data. Prints a report and writes it as JSON to artifacts/bench.json. It only reports: no figure
-// here fails a build.
+// `npm run bench`: the analyzer's speed as users meet it (speed.bench.ts: first-time text, one edit, cold start, the
+// CLI on a corpus) beside compromise, its growth and memory on adversarial texts (growth.bench.ts), its memory on
+// news-like text, the semantic tokens provider, the entities tree, the Sources and Timeline panel's data. Prints a
+// report and writes it as JSON to artifacts/bench.json. It only reports: no figure here fails a build.
 // esbuild.js bundles this file with the sources it measures (out/bench/run.js), as dist/extension.js bundles them
 // for users: the file-by-file build in out/ reaches every imported function through a getter, which costs ~5–8%.
 import { execFileSync } from 'node:child_process';
@@ -8,11 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../support/paths';
-import {
-  formatAnalyzer, linearityOf, memoryOf, probeMemory, probeThroughput, throughput, warmCompromise, type AnalyzerReport, type ThroughputRow, type Workload,
-} from './analyzer.bench';
+import { formatMemory, memoryOf, probeMemory, warmCompromise } from './analyzer.bench';
 import { loadSourceDocs, readCorpus, syntheticArticle } from './corpus';
-import { MB, progress, utf8Bytes } from './measure';
+import { formatGrowth, growthOf, probeGrowth, shapeMemoryOf } from './growth.bench';
+import { MB, progress } from './measure';
+import {
+  cliOf, coldOf, editOf, firstTimeOf, formatSpeed, probeCold, probeCompromiseCold, probeEdit, probeFirstTime, warmupTexts, type SpeedReport,
+} from './speed.bench';
 import { benchTokens, formatTokens, type TokensRow } from './tokens.bench';
 import { benchPanel } from './panel.bench';
 import { benchTree } from './tree.bench';
@@ -24,29 +27,6 @@ const DEV_CORPORA = [
   { name: 'TimeBank DEV', file: path.join(repoRoot, '..', 'shared', 'eval', 'timebank.dev.jsonl') },
 ];
 
-const SYNTHETIC = [
-  { name: '100 KB', bytes: 100_000, seed: 101 },
-  { name: '1 MB', bytes: MB, seed: 1001 },
-  { name: '10 MB', bytes: 10 * MB, seed: 10001 },
-];
-
-/** Repetitions and time budgets per size, chosen to keep the whole run within about five minutes on two cores. */
-function workloadFor(name: string, texts: string[], bytes: number): Workload {
-  if (bytes <= 400_000) {
-    // Steady state, as in a long-running extension host: small texts are analysed until about 3 MB have gone through
-    // the JIT before timing (a few runs of a 48 KB text mostly time V8 compiling the analyzer); compromise gets one.
-    const warmup = Math.max(3, Math.ceil(3 * MB / Math.max(1, bytes)));
-    return { name, texts, ours: { warmup, reps: 11, budgetMs: 10_000 }, compromise: { warmup: 1, reps: 3, budgetMs: 12_000 } };
-  }
-  if (bytes <= 2 * MB) {
-    // One pass of compromise (about 20 s at its usual 0.05 MB/s); beyond 90 s it is extrapolated and labelled so.
-    return { name, texts, ours: { warmup: 1, reps: 5, budgetMs: 20_000 }, compromise: { warmup: 0, reps: 1, budgetMs: 90_000 } };
-  }
-  // 10 MB: compromise would need minutes; it runs for 20 s and the rest is extrapolated (labelled in the report).
-  // Ours runs in a fresh child process (measureInChild), so it warms up once on the same text.
-  return { name, texts, ours: { warmup: 1, reps: 3, budgetMs: 40_000 }, compromise: { warmup: 0, reps: 1, budgetMs: 20_000 } };
-}
-
 function environment(): Record<string, unknown> {
   const git = (args: string[]) => { try { return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim(); } catch { return undefined; } };
   return {
@@ -56,19 +36,20 @@ function environment(): Record<string, unknown> {
 }
 
 /**
- * A private copy of this bundle, for the probes' child processes: other engineers rebuild out/ in the same
- * checkout, which may change the analyzer under a running benchmark. Kept under artifacts/ so packages still resolve
- * from the repository's node_modules.
+ * A private copy of this bundle and of the CLI, for the probes' child processes: other builds in the same checkout
+ * may replace out/ and dist/ under a running benchmark. Kept under artifacts/ so packages still resolve from the
+ * repository's node_modules.
  */
 const SNAPSHOT_DIR = path.join(repoRoot, 'artifacts', '.bench-build');
 
-/** Copies this bundle to SNAPSHOT_DIR; returns the copy's path. */
-function snapshotBundle(): string {
+function snapshotBundles(): { probeScript: string; cliScript: string } {
   fs.rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
   fs.mkdirSync(SNAPSHOT_DIR, { recursive: true });
-  const copy = path.join(SNAPSHOT_DIR, path.basename(__filename));
-  fs.copyFileSync(__filename, copy);
-  return copy;
+  const probeScript = path.join(SNAPSHOT_DIR, path.basename(__filename));
+  fs.copyFileSync(__filename, probeScript);
+  const cliScript = path.join(SNAPSHOT_DIR, 'cli.js');
+  fs.copyFileSync(path.join(repoRoot, 'dist', 'cli.js'), cliScript);
+  return { probeScript, cliScript };
 }
 
 /** The entities-tree benchmark (tree.bench.ts, another engineer's) reports its own lines. */
@@ -77,40 +58,47 @@ async function treeSection(): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const probeScript = snapshotBundle();
+  const { probeScript, cliScript } = snapshotBundles();
   const env = environment();
   const started = Date.now();
   console.log(`News Annotator benchmarks — node ${env.node}, ${env.cores} × ${env.cpu}, commit ${env.commit}${env.uncommittedChanges ? ' + uncommitted changes' : ''}, `
     + `load ${(env.loadAverage as number[])[0].toFixed(1)}`);
   console.log('');
 
-  progress('building synthetic articles');
   const sources = loadSourceDocs();
-  const synthetic = SYNTHETIC.map(s => ({ ...s, text: syntheticArticle(sources, { targetBytes: s.bytes, seed: s.seed }) }));
-
   progress('warming up compromise');
   warmCompromise(sources.slice(0, 4).map(d => d.text).join('\n\n'));
 
-  const corpora: ThroughputRow[] = [];
+  const warmup = warmupTexts();
+  const firstTime = [];
   const skippedCorpora: string[] = [];
   for (const c of DEV_CORPORA) {
     const docs = readCorpus(c.file);
     if (!docs) { skippedCorpora.push(c.name); continue; }
-    const texts = docs.map(d => d.text);
-    corpora.push(throughput(workloadFor(c.name, texts, texts.reduce((n, t) => n + utf8Bytes(t), 0)), probeScript));
+    firstTime.push(firstTimeOf(c.name, docs.map(d => d.text), warmup.texts, probeScript));
   }
-  const syntheticRows = synthetic.map(s => throughput(workloadFor(s.name, [s.text], s.bytes), probeScript));
-  const memory = synthetic.map(s => memoryOf(s.name, s.text, probeScript));
-  const analyzer: AnalyzerReport = { corpora, skippedCorpora, synthetic: syntheticRows, linearity: linearityOf(syntheticRows), memory };
-  const analyzerLines = formatAnalyzer(analyzer);
-  console.log(analyzerLines.join('\n'));
+  const speed: SpeedReport = { warmup: warmup.name, firstTime, edit: editOf(warmup.texts, probeScript), cold: coldOf(probeScript, cliScript), cli: cliOf(cliScript) };
+  const speedLines = [...formatSpeed(speed), ...skippedCorpora.map(n => `    ${n}: not found, skipped (DEV corpora live in ../shared/eval/)`)];
+  console.log(speedLines.join('\n'));
   console.log('');
 
-  const tokens: TokensRow[] = synthetic.filter(s => s.bytes <= MB).map(s => {
-    const compromiseCpuMs = syntheticRows.find(r => r.name === s.name)?.compromise?.medianCpuMs;
-    const small = s.bytes <= 100_000;
-    return benchTokens(s.name, s.text, small ? { warmup: 3, reps: 11, budgetMs: 10_000 } : { warmup: 1, reps: 5, budgetMs: 15_000 }, compromiseCpuMs);
-  });
+  const growth = growthOf(probeScript);
+  const shapeMemory = shapeMemoryOf(probeScript);
+  const growthLines = formatGrowth(growth, shapeMemory);
+  console.log(growthLines.join('\n'));
+  console.log('');
+
+  progress('building synthetic articles');
+  const synthetic = [
+    { name: '100 KB', bytes: 100_000, seed: 101 }, { name: '1 MB', bytes: MB, seed: 1001 }, { name: '10 MB', bytes: 10 * MB, seed: 10001 },
+  ].map(s => ({ ...s, text: syntheticArticle(sources, { targetBytes: s.bytes, seed: s.seed }) }));
+  const memory = synthetic.filter(s => s.bytes >= MB).map(s => memoryOf(`synthetic ${s.name}`, s.text, probeScript));
+  const memoryLines = formatMemory(memory);
+  console.log(memoryLines.join('\n'));
+  console.log('');
+
+  const tokens: TokensRow[] = synthetic.filter(s => s.bytes <= MB).map(s => benchTokens(s.name, s.text,
+    s.bytes <= 100_000 ? { warmup: 3, reps: 11, budgetMs: 10_000 } : { warmup: 1, reps: 5, budgetMs: 15_000 }));
   const tokenLines = formatTokens(tokens);
   console.log(tokenLines.join('\n'));
   console.log('');
@@ -127,10 +115,9 @@ async function main(): Promise<void> {
 
   const seconds = (Date.now() - started) / 1000;
   const report = {
-    environment: env, seconds,
-    analyzer,
-    tokens, tree: treeLines.slice(1).map(l => l.trim()), panel: panelLines.slice(1).map(l => l.trim()),
-    text: [...analyzerLines, '', ...tokenLines, '', ...treeLines, '', ...panelLines],
+    environment: env, seconds, speed, growth, shapeMemory, memory, tokens, tree: treeLines.slice(1).map(l => l.trim()),
+    panel: panelLines.slice(1).map(l => l.trim()),
+    text: [...speedLines, '', ...growthLines, '', ...memoryLines, '', ...tokenLines, '', ...treeLines, '', ...panelLines],
   };
   const out = path.join(repoRoot, 'artifacts', 'bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -138,11 +125,19 @@ async function main(): Promise<void> {
   console.log(`Done in ${seconds.toFixed(0)} s; JSON report in ${path.relative(repoRoot, out)}`);
 }
 
-// The probes' child processes are this same bundle, started with --throughput-probe FILE or --memory-probe FILE.
-if (process.argv[2] === '--throughput-probe') {
-  probeThroughput(process.argv[3]);
-} else if (process.argv[2] === '--memory-probe') {
-  probeMemory(process.argv[3]).catch(e => { console.error(e); process.exit(1); });
+// The probes' child processes are this same bundle, started with one of these arguments.
+const PROBES: Record<string, (arg: string) => void | Promise<void>> = {
+  '--memory-probe': probeMemory,
+  '--first-time-probe': probeFirstTime,
+  '--edit-probe': probeEdit,
+  '--cold-probe': probeCold,
+  '--compromise-cold-probe': probeCompromiseCold,
+  '--growth-probe': probeGrowth,
+};
+
+const probe = PROBES[process.argv[2]];
+if (probe) {
+  Promise.resolve(probe(process.argv[3])).catch(e => { console.error(e); process.exit(1); });
 } else {
   main()
     .catch(e => { console.error(e); process.exitCode = 1; })

@@ -1,6 +1,9 @@
 // The user's annotations in a real extension host: each command writes the sidecar YAML file we expect on disk,
-// changes from outside are picked up, a malformed sidecar is reported and left byte-identical.
+// changes from outside are picked up, a malformed sidecar is reported and left byte-identical, a sidecar that is no
+// regular file (a FIFO, a link to a device, a directory) is reported without blocking and never written.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Analysis } from '../../src/analysis';
@@ -156,5 +159,52 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)), broken, 'the unreadable file is never overwritten');
     assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1, 'the new annotation is kept in memory');
+  });
+
+  it('a sidecar that is a FIFO, a link to /dev/zero or a directory is reported as not a regular file and never written', async () => {
+    const kinds: [string, (file: string) => void, (file: string) => boolean][] = [
+      ['fifo', f => execFileSync('mkfifo', [f]), f => fs.lstatSync(f).isFIFO()],
+      ['zero', f => fs.symlinkSync('/dev/zero', f), f => fs.lstatSync(f).isSymbolicLink() && fs.readlinkSync(f) === '/dev/zero'],
+      ['dir', f => fs.mkdirSync(f), f => fs.lstatSync(f).isDirectory() && fs.readdirSync(f).length === 0],
+    ];
+    for (const [kind, make, unchanged] of kinds) {
+      const name = `special-${kind}-${Date.now().toString(36)}`;
+      const uri = workspaceUri(`${name}.txt`);
+      const sidecar = workspaceUri(`${name}.annotations.yaml`);
+      await vscode.workspace.fs.copy(workspaceUri('kerry-blinken-hankyoreh.txt'), uri);
+      make(sidecar.fsPath);
+      created.push(uri);
+      try {
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+        const problems = await waitFor(`an error on the ${kind} sidecar`, () => {
+          const d = vscode.languages.getDiagnostics(sidecar);
+          return d.length > 0 ? d : undefined;
+        });
+        assert.match(problems[0].message, /not a regular file/, problems[0].message);
+        select(editor, 'John Kerry');
+        await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+        assert.ok(unchanged(sidecar.fsPath), `the ${kind} is left as it was`);
+        assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1, 'the annotation is kept in memory');
+      } finally {
+        fs.rmSync(sidecar.fsPath, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('a sidecar that is a link to a file inside the workspace is written through to it, the link kept', async () => {
+    const { editor, sidecar } = await freshArticle();
+    select(editor, 'Tong Zhao');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    // The sidecar becomes a link to a copy of itself elsewhere in the workspace (swapped in by one rename).
+    const target = workspaceUri(`linked-target-${Date.now().toString(36)}.yaml`);
+    created.push(target);
+    fs.copyFileSync(sidecar.fsPath, target.fsPath);
+    fs.symlinkSync(target.fsPath, `${sidecar.fsPath}.link`);
+    fs.renameSync(`${sidecar.fsPath}.link`, sidecar.fsPath);
+    select(editor, 'John Kerry');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    await waitFor('the annotation written through the link', () => fs.readFileSync(target.fsPath, 'utf8').includes('John Kerry'));
+    assert.ok(fs.lstatSync(sidecar.fsPath).isSymbolicLink(), 'the link stays a link');
+    assert.match(fs.readFileSync(target.fsPath, 'utf8'), /Tong Zhao/, 'and the earlier annotation is still there');
   });
 });

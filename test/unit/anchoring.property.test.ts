@@ -105,6 +105,25 @@ function checkPlaced(text: string, a: Annotation, what: string): void {
   assert.equal(text.slice(start, end), a.anchor.text, `${what}: the anchor's text is what it covers`);
 }
 
+/**
+ * Re-anchored items against the originals: none lost, ids and order kept, an orphan keeps its text, a placed item
+ * covers its text; `placed` is called for each placed item. Returns the number of orphans.
+ */
+function checkReanchored(original: readonly Annotation[], items: readonly Annotation[], text: string,
+  placed: (a: Annotation, o: Annotation['anchor'], i: number, what: string) => void): number {
+  assert.equal(items.length, original.length, 'none lost');
+  let orphans = 0;
+  for (const [i, a] of items.entries()) {
+    const o = original[i].anchor;
+    const what = `annotation ${a.id} ${JSON.stringify(o.text)}`;
+    assert.equal(a.id, original[i].id);
+    if (a.orphaned) { orphans++; assert.equal(a.anchor.text, o.text, `${what}: an orphan keeps its text`); continue; }
+    checkPlaced(text, a, what);
+    placed(a, o, i, what);
+  }
+  return orphans;
+}
+
 describe('anchor tracking properties (seeded random edits on a seed article)', () => {
   it('live edits: intact annotations stay exactly on their text, the rest shrink, grow or are orphaned, none lost', function () {
     this.timeout(120_000);
@@ -163,17 +182,11 @@ describe('anchor tracking properties (seeded random edits on a seed article)', (
         }
         const pos = tracker.positions();
         const { items, outcomes } = reanchorItems(original, text);
-        assert.equal(items.length, original.length, 'none lost');
-        for (const [i, a] of items.entries()) {
-          const o = original[i].anchor;
-          const what = `annotation ${a.id} ${JSON.stringify(o.text)}`;
-          assert.equal(a.id, original[i].id);
-          if (a.orphaned) { orphans++; assert.equal(a.anchor.text, o.text, `${what}: an orphan keeps its text`); continue; }
-          checkPlaced(text, a, what);
+        orphans += checkReanchored(original, items, text, (a, o, i, what) => {
           assert.equal(a.anchor.prefix, text.slice(Math.max(0, a.anchor.start - a.anchor.prefix.length), a.anchor.start), `${what}: fresh prefix`);
           assert.ok(editDistance(a.anchor.text, o.text) <= Math.floor(o.text.length * MAX_ERROR_RATE), `${what}: found ${JSON.stringify(a.anchor.text)}`);
           if (outcomes[i] === 'fuzzy') fuzzy++;
-        }
+        });
         for (const [i, a] of items.entries()) {
           const o = original[i].anchor;
           const what = `annotation ${a.id} ${JSON.stringify(o.text)}`;
@@ -196,5 +209,144 @@ describe('anchor tracking properties (seeded random edits on a seed article)', (
       });
     }
     if (!process.env.ANCHOR_SEED) assert.ok(placedIntact > 1000 && fuzzy > 20 && orphans > 20, `intact ${placedIntact}, fuzzy ${fuzzy}, orphaned ${orphans}`);
+  });
+});
+
+/**
+ * The article under edits that move text as well as replace it, with where each original character now is: a moved
+ * paragraph keeps its characters (an annotation in it survives, elsewhere), a copied passage is new text.
+ */
+class MovingText {
+  text = article;
+  private ids: number[] = Array.from({ length: article.length }, (_, i) => i);
+
+  replace(start: number, end: number, insert: string): void {
+    this.text = this.text.slice(0, start) + insert + this.text.slice(end);
+    this.ids.splice(start, end - start, ...new Array<number>(insert.length).fill(-1));
+  }
+
+  /** Moves text[from, to) to `at` (an offset of the text before the move, outside the moved range). */
+  move(from: number, to: number, at: number): void {
+    const piece = this.text.slice(from, to), pieceIds = this.ids.slice(from, to);
+    const target = at <= from ? at : at - (to - from);
+    this.text = this.text.slice(0, from) + this.text.slice(to);
+    this.ids.splice(from, to - from);
+    this.text = this.text.slice(0, target) + piece + this.text.slice(target);
+    this.ids.splice(target, 0, ...pieceIds);
+  }
+
+  positions(): Int32Array {
+    const pos = new Int32Array(article.length).fill(-1);
+    this.ids.forEach((id, i) => { if (id >= 0) pos[id] = i; });
+    return pos;
+  }
+
+  /** Offsets where paragraphs start (after a blank line), and the text's start. */
+  paragraphStarts(): number[] {
+    const out = [0];
+    for (let i = this.text.indexOf('\n\n'); i >= 0; i = this.text.indexOf('\n\n', i + 1)) out.push(i + 2);
+    return out;
+  }
+}
+
+/** Occurrences of `s` in `text`, at most two counted. */
+function occurrences(text: string, s: string): number {
+  const first = text.indexOf(s);
+  return first < 0 ? 0 : text.indexOf(s, first + 1) < 0 ? 1 : 2;
+}
+
+describe('re-anchoring after edits at annotation edges, paragraph moves and duplicated passages (seeded)', () => {
+  it('puts every unique survivor exactly on its text, an edited one on a unique exact copy, keeps every long survivor\'s exact text, loses none', function () {
+    this.timeout(120_000);
+    let uniqueSurvivors = 0, copiedSurvivors = 0, uniqueCopies = 0, edgeInsertions = 0, moves = 0, copies = 0, orphans = 0;
+    for (const seed of seeds(150)) {
+      withSeed(seed, () => {
+        const rnd = new Random(5000 + seed);
+        const original = randomAnnotations(rnd, 30);
+        const doc = new MovingText();
+        for (let step = rnd.int(1, 10); step > 0; step--) {
+          const { text } = doc;
+          const pos = doc.positions();
+          const r = rnd.next();
+          const paragraphs = doc.paragraphStarts();
+          if (r < 0.45) {
+            // Text right at an edge of a surviving annotation: a space, a word, a paragraph break, a moved paragraph.
+            const a = rnd.pick(original).anchor;
+            const at = CharTracker.intactAt(pos, a.start, a.end);
+            if (at < 0) continue;
+            const edge = rnd.next() < 0.5 ? at : at + a.text.length;
+            edgeInsertions++;
+            const what = rnd.next();
+            if (what < 0.7) doc.replace(edge, edge, rnd.pick([' ', ' Jr', ', ', 'so-called ', '\n\n', ' (AP)', 'ly']));
+            else {
+              const p = rnd.int(0, paragraphs.length - 1);
+              const from = paragraphs[p], to = p + 1 < paragraphs.length ? paragraphs[p + 1] : text.length;
+              if (edge > from && edge < to) continue;
+              doc.move(from, to, edge);
+              moves++;
+            }
+          } else if (r < 0.65) {
+            // A paragraph moved to another paragraph's start.
+            const p = rnd.int(0, paragraphs.length - 1), q = rnd.int(0, paragraphs.length - 1);
+            const from = paragraphs[p], to = p + 1 < paragraphs.length ? paragraphs[p + 1] : text.length;
+            if (paragraphs[q] >= from && paragraphs[q] <= to) continue;
+            doc.move(from, to, paragraphs[q]);
+            moves++;
+          } else if (r < 0.85) {
+            // A passage copied elsewhere (a pull quote, a repeated paragraph): its annotations' texts are no longer
+            // unique. Half the time it is the passage around an annotation, which is then edited in its place.
+            const a = rnd.pick(original).anchor;
+            const around = CharTracker.intactAt(pos, a.start, a.end);
+            const aroundOne = around >= 0 && a.text.length >= 3 && rnd.next() < 0.5;
+            const from = aroundOne ? Math.max(0, around - rnd.int(0, 60)) : rnd.int(0, text.length - 1);
+            const to = Math.min(text.length, aroundOne ? around + a.text.length + rnd.int(0, 60) : from + rnd.int(20, 400));
+            const at = rnd.pick(paragraphs);
+            if (aroundOne && at > from && at < to) continue;
+            const copy = () => doc.replace(at, at, text.slice(from, to) + '\n\n');
+            if (aroundOne) {
+              const inside = around + rnd.int(1, a.text.length - 2);
+              // The later offset first, so the earlier one still holds.
+              if (at > inside) copy();
+              doc.replace(inside, inside + 1, rnd.pick(['', 'x', 'ly']));
+              if (at <= inside) copy();
+            } else copy();
+            copies++;
+          } else {
+            for (const c of inApplicationOrder(randomEvent(rnd, text, 15))) doc.replace(c.start, c.end, c.text);
+          }
+        }
+        const { text } = doc;
+        const pos = doc.positions();
+        const { items } = reanchorItems(original, text);
+        orphans += checkReanchored(original, items, text, (a, o, _i, what) => {
+          const at = CharTracker.intactAt(pos, o.start, o.end);
+          if (o.text.length < SHORT_QUOTE) return;
+          if (at < 0) {
+            // Edited in place, but a copy of its exact text stands elsewhere, once: the copy beats a fuzzy match.
+            if (occurrences(text, o.text) === 1) {
+              assert.equal(a.anchor.text, o.text, `${what}: placed on the unique exact copy, found ${JSON.stringify(a.anchor.text)}`);
+              uniqueCopies++;
+            }
+            return;
+          }
+          if (occurrences(text, o.text) === 1) {
+            assert.equal(a.anchor.start, at, `${what}: a unique survivor is placed on itself`);
+            assert.equal(a.anchor.text, o.text, `${what}: keeps exactly its text`);
+            uniqueSurvivors++;
+          } else {
+            assert.equal(a.anchor.text, o.text, `${what}: a survivor with copies keeps exactly its text (on itself or a copy), found ${JSON.stringify(a.anchor.text)}`);
+            copiedSurvivors++;
+          }
+        });
+        for (const [i, a] of items.entries()) {
+          const o = original[i].anchor;
+          if (CharTracker.intactAt(pos, o.start, o.end) >= 0 && o.text.length >= SHORT_QUOTE) assert.ok(!a.orphaned, `annotation ${a.id}: a long survivor is found`);
+        }
+      });
+    }
+    if (!process.env.ANCHOR_SEED) {
+      assert.ok(uniqueSurvivors > 1500 && copiedSurvivors > 100 && uniqueCopies > 20 && edgeInsertions > 200 && moves > 100 && copies > 100 && orphans > 20,
+        `unique survivors ${uniqueSurvivors}, with copies ${copiedSurvivors}, unique copies of edited ones ${uniqueCopies}, edge insertions ${edgeInsertions}, moves ${moves}, copies ${copies}, orphans ${orphans}`);
+    }
   });
 });

@@ -165,6 +165,36 @@ describe('re-anchoring on open', () => {
     assert.equal(r.items[0].anchor.suffix.startsWith(' In Laos'), true);
   });
 
+  it('keeps exactly its text when text is inserted at its edge outside the editor, as a live edit does', () => {
+    // A long annotation: a fuzzy match over the insertion is within its error rate and has all the context.
+    const para = find(article, 'US Secretary of State John Kerry arrived');
+    const long = article.slice(para, article.indexOf('.', para) + 1);
+    const a = annotationOn(article, para, para + long.length, 'long');
+    const nextPara = article.slice(find(article, 'Kerry’s trip'), article.indexOf('\n', find(article, 'Kerry’s trip')));
+    const end = para + long.length;
+    for (const change of [
+      { start: end, end, text: ' ' }, { start: end, end, text: ' (Reuters)' }, { start: para, end: para, text: 'BEIJING — ' },
+      { start: end, end, text: '\n\n' + nextPara }, { start: para, end: para, text: ' ' },
+    ]) {
+      const text = applyChangesToText(article, [change]);
+      const [placedOnOpen] = reanchorItems([a], text).items;
+      const [placedLive] = applyTextChanges([a], [change]);
+      assert.equal(placedOnOpen.anchor.text, long, JSON.stringify(change.text));
+      assert.equal(placed(text, placedOnOpen), long);
+      assert.deepEqual([placedOnOpen.anchor.start, placedOnOpen.anchor.end], [placedLive.anchor.start, placedLive.anchor.end], 'on open as live');
+    }
+  });
+
+  it('prefers an exact copy of the text elsewhere, when it is the only one, to an approximate match in its place', () => {
+    // A pull quote at the end repeats the passage; then the original is edited: the annotation goes to the copy.
+    const edited = article.replace(quote, 'address North Korea’s nuclear-testing programme') + '\n\nThey want to ' + quote + ', officials say.';
+    assert.equal(edited.split(quote).length, 2, 'one exact copy left');
+    const r = reanchor(edited);
+    assert.equal(r.outcomes[0], 'moved');
+    assert.equal(placed(edited, r.items[0]), quote);
+    assert.equal(r.items[0].anchor.start, edited.indexOf(quote));
+  });
+
   it('finds a slightly edited text by an approximate match, and updates the anchored text', () => {
     const edited = 'address North Korea’s nuclear-testing program';
     const text = article.replace(quote, edited);

@@ -12,9 +12,11 @@ import { hashRange, slotTable } from '../text/hashing';
 
 
 const SPAN_STARTS = int32Scratch(), SPAN_ENDS = int32Scratch(), PART_FIRSTS = int32Scratch(), PART_WORDS = int32Scratch();
-const WORD_IDS = int32Scratch(), FULL_NAME_OF_SPAN = int32Scratch(), LATEST_WITH_FIRST = int32Scratch();
+const WORD_IDS = int32Scratch(), FULL_NAME_OF_SPAN = int32Scratch();
 const FIRST_ENDING_WITH = int32Scratch(), FIRST_CONTAINING = int32Scratch(), LATEST_ENDING_WITH = int32Scratch();
 const LATEST_CONTAINING = int32Scratch();
+/** collectFullNames' full name by first and last word number (emptied after each call). */
+const FULL_NAME_BY_WORDS = new Map<number, number>();
 /** Dense numbers of the name words of one call's spans. */
 const WORD_NUMBERS = new DenseIds();
 
@@ -88,9 +90,6 @@ interface FullName {
   /** The span with the most name words (the first such): its spelling is the canonical name. */
   canonicalSpan: number;
   entity: PersonEntity | undefined;
-  /** Its last word, and the full name found before it with the same first word (-1 if none). */
-  last: number;
-  previousWithFirst: number;
 }
 
 /** Mentions and entities from the person-name spans of one article; `spellings` spells the word ids. */
@@ -106,6 +105,7 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
   const texts = MENTION_TEXTS;
   for (let i = 0; i < spans.count; i++) {
     let start = spans.start[i];
+    const mention = persons.length;
     let entity: PersonEntity | undefined;
     let fullIndex = fullNameOfSpan[i];
     if (fullIndex >= 0) index.pass(fullIndex, fullNames[fullIndex].canonicalSpan, spans);
@@ -116,9 +116,9 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
       if (entity === undefined) {
         const name = spelling(text, spans.start[full.canonicalSpan], spans.end[full.canonicalSpan]);
         // Two spellings of one id ("Erdoğan", "Erdogan") share the entity made first.
-        entity = entityWithId(people, personId(name), name);
+        entity = entityWithMention(people, personId(name), name, mention);
         full.entity = entity;
-      }
+      } else entity.mentions.push(mention);
       // "Later van den Berg said": the particles the full name has before the word belong to the short mention too.
       if (spans.parts(i) === 1) start -= particlesBefore(text, start, spans.end[i], entity.name);
     } else {
@@ -128,11 +128,10 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
         // The span's own spelling: with its particles ("de Gaulle"), and not in the capitals of a headline.
         const own = spellings[spans.wordIds[word]];
         const name = spans.end[i] - start === own.length && text.startsWith(own, start) ? own : spelling(text, start, spans.end[i]);
-        entity = entityWithId(people, personId(name), name);
+        entity = entityWithMention(people, personId(name), name, mention);
         entityOfWord[word] = entity;
-      }
+      } else entity.mentions.push(mention);
     }
-    entity.mentions.push(persons.length);
     const end = spans.end[i];
     const parts = spans.parts(i);
     // A one-word span spelled as its word (not a headline's capitals linked to it): its spelling is at hand.
@@ -158,12 +157,15 @@ function particlesBefore(text: string, start: number, end: number, fullName: str
   return text.startsWith(particles, start - particles.length) && !isLetter(text.charCodeAt(start - particles.length - 1)) ? particles.length : 0;
 }
 
-function entityWithId(people: Map<string, PersonEntity>, id: string, name: string): PersonEntity {
+/** The entity with this id, made with its first mention if new. */
+function entityWithMention(people: Map<string, PersonEntity>, id: string, name: string, mention: number): PersonEntity {
   let entity = people.get(id);
   if (entity === undefined) {
-    entity = { id, name, mentions: [] };
+    // A one-element literal is allocated to size; pushing onto [] reserves 16 slots, which for the many people named
+    // once in a long article was most of the result's memory.
+    entity = { id, name, mentions: [mention] };
     people.set(id, entity);
-  }
+  } else entity.mentions.push(mention);
   return entity;
 }
 
@@ -180,26 +182,27 @@ function spelling(text: string, start: number, end: number): string {
 
 /** The full names (spans of two name words or more) and, for each span, the index of its full name or -1. */
 function collectFullNames(spans: NameSpans): { fullNames: FullName[]; fullNameOfSpan: Int32Array } {
-  // By first word: the latest full name starting with it, whose previousWithFirst chains the others (a first name
-  // has few surnames in one article).
-  const latestWithFirst = LATEST_WITH_FIRST.take(spans.wordCount).fill(-1, 0, spans.wordCount);
+  // By (first word, last word): the full name they make. A map rather than a chain per first word, which grew
+  // quadratic when many full names share a first name ("John A…", "John B…", …).
+  const byFirstAndLast = FULL_NAME_BY_WORDS;
+  const words = spans.wordCount;
   const fullNames: FullName[] = [];
   const fullNameOfSpan = FULL_NAME_OF_SPAN.take(spans.count).fill(-1, 0, spans.count);
   for (let i = 0; i < spans.count; i++) {
     const parts = spans.parts(i);
     if (parts < 2) continue;
-    const first = spans.firstPart(i), last = spans.lastPart(i);
-    let f = latestWithFirst[first];
-    while (f >= 0 && fullNames[f].last !== last) f = fullNames[f].previousWithFirst;
-    if (f < 0) {
+    const key = spans.firstPart(i) * words + spans.lastPart(i);
+    let f = byFirstAndLast.get(key);
+    if (f === undefined) {
       f = fullNames.length;
-      fullNames.push({ canonicalSpan: i, entity: undefined, last, previousWithFirst: latestWithFirst[first] });
-      latestWithFirst[first] = f;
+      fullNames.push({ canonicalSpan: i, entity: undefined });
+      byFirstAndLast.set(key, f);
     } else if (parts > spans.parts(fullNames[f].canonicalSpan)) {
       fullNames[f].canonicalSpan = i;
     }
     fullNameOfSpan[i] = f;
   }
+  byFirstAndLast.clear();
   return { fullNames, fullNameOfSpan };
 }
 

@@ -52,10 +52,9 @@ export function isStructurallyNotQuote(text: string, q: RawQuote): boolean {
 
 /**
  * American style quotes with double marks and keeps single ones for quotes within quotes and headlines; British style
- * is the reverse. Single-quoted spans outside double quotes are quotations only when singles are the article's style.
+ * is the reverse. Single-quoted spans outside double quotes are quotations only when singles are the article's style,
+ * judged from the counts of closed double- and single-quoted spans.
  */
-export function singlesAreQuotations(quotes: RawQuote[]): boolean {
-  let doubles = 0, singles = 0;
-  for (const q of quotes) if (q.closed) q.kind === 'double' ? doubles++ : singles++;
-  return singles > doubles;
+export function singlesAreQuotations(closedDoubles: number, closedSingles: number): boolean {
+  return closedSingles > closedDoubles;
 }

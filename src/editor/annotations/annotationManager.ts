@@ -8,7 +8,7 @@ import { isArticle } from '../articleAnalyses';
 import { Disposable } from '../disposable';
 import { openDocument } from '../openDocuments';
 import { ArticleSession, type SessionEvent } from './articleSession';
-import { readIfPresent, sizeOf } from './sidecarFiles';
+import { readFileAtMost } from './sidecarFiles';
 
 /** Articles above this size are not compared with the file on disk after a change (see reanchorIfReloaded). */
 const RELOAD_CHECK_MAX_BYTES = 20 * 1024 * 1024;
@@ -118,9 +118,8 @@ export class AnnotationManager extends Disposable {
     const version = doc.version, after = session.store.document;
     let onDisk: string | undefined;
     try {
-      const size = await sizeOf(doc.uri);
-      if (size === undefined || size > RELOAD_CHECK_MAX_BYTES) return;
-      const bytes = await readIfPresent(doc.uri);
+      // Over the limit, or no regular file: it throws, and nothing is re-anchored.
+      const bytes = await readFileAtMost(doc.uri, RELOAD_CHECK_MAX_BYTES);
       onDisk = bytes && new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
     } catch (e) {
       this.log.debug(`reading ${doc.uri.fsPath} after a change: ${e}`);
@@ -165,15 +164,17 @@ export class AnnotationManager extends Disposable {
     if (!articleKey || !session) return;
     const doc = openDocument(articleKey);
     if (!doc) return;
+    let changed = true;
     const wasReadable = session.readable;
     try {
-      await session.reload(doc.getText());
+      changed = await session.reload(doc.getText());
     } catch (e) {
       this.log.error(`reloading ${sidecar.fsPath}: ${e}`);
     }
     if (session.readable && !wasReadable) {
       vscode.window.setStatusBarMessage(`News Annotator: ${vscode.workspace.asRelativePath(session.sidecarUri)} is readable again`, 5000);
     }
+    if (!changed) return; // the watcher telling of our own write: nothing to redraw
     this.refreshProblems(doc.uri, session);
     this.fireChanged(doc.uri);
   }

@@ -7,7 +7,7 @@ import {
   ABSENT_SIDECAR, AnnotationStore, emptyDocument, fileNameOf, MAX_SIDECAR_BYTES, mergeAnnotations, planSidecarWrite,
   readSidecar, reanchorDocument, SidecarError, type ReanchorReport, type SidecarDocument, type SidecarState, type TextChange,
 } from '../../annotations';
-import { deleteIfPresent, readIfPresent, sidecarUriFor, sizeOf, writeAtomically } from './sidecarFiles';
+import { deleteIfPresent, readSidecarFile, sidecarUriFor, UnreadableFileError, writeAtomically } from './sidecarFiles';
 
 export type SessionEvent =
   | { kind: 'unreadable'; error: SidecarError }
@@ -32,19 +32,22 @@ export class ArticleSession {
   /** Why the sidecar on disk cannot be read (every problem found), while it cannot. */
   get unreadable(): SidecarError | undefined { return this.state.readable ? undefined : this.state.error; }
 
-  /** Read the sidecar (first open, or after it changed on disk) and merge it with what is in memory. */
-  reload(articleText: string): Promise<void> {
+  /**
+   * Read the sidecar (first open, or after it changed on disk) and merge it with what is in memory. Resolves to false
+   * when the file holds what was last read or written (the watcher reporting our own write), true otherwise.
+   */
+  reload(articleText: string): Promise<boolean> {
     return this.serialized(() => this.mergeFromDisk(articleText));
   }
 
-  private async mergeFromDisk(articleText: string): Promise<void> {
+  private async mergeFromDisk(articleText: string): Promise<boolean> {
     const theirs = await this.readState();
     if (!theirs.readable) {
       this.state = theirs;
       this.notify({ kind: 'unreadable', error: theirs.error });
-      return; // keep the annotations in memory; the file stays as it is
+      return true; // keep the annotations in memory; the file stays as it is
     }
-    if (theirs.exists && this.state.readable && this.state.exists && theirs.text === this.state.text) return; // our own write
+    if (theirs.exists && this.state.readable && this.state.exists && theirs.text === this.state.text) return false; // our own write
     const wasUnreadable = !this.state.readable;
     this.state = theirs;
     const onDisk = theirs.document ?? emptyDocument(fileNameOf(this.articleUri.path));
@@ -57,6 +60,7 @@ export class ArticleSession {
     this.base = placed;
     this.store.replace(merged);
     if (merged !== placed) await this.writeNow(articleText);
+    return true;
   }
 
   /** Move every anchor through one editor change event (contentChanges are against the text before the event). */
@@ -99,12 +103,16 @@ export class ArticleSession {
 
   private async readState(): Promise<SidecarState> {
     const name = fileNameOf(this.sidecarUri.path);
-    const size = await sizeOf(this.sidecarUri);
-    if (size !== undefined && size > MAX_SIDECAR_BYTES) { // refused before it is loaded into memory
-      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-      return { readable: false, exists: true, error: new SidecarError(name, [{ message: `the file is ${mb(size)}, above the ${mb(MAX_SIDECAR_BYTES)} limit for an annotations file; it was not read` }]) };
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readSidecarFile(this.sidecarUri, MAX_SIDECAR_BYTES);
+    } catch (e) {
+      // A directory, FIFO, device, socket, a link out of the workspace, a file over the limit: unreadable, never written.
+      if (!(e instanceof UnreadableFileError)) throw e;
+      const reason = `the file ${e.message}${e.code === 'too-large' ? ' for an annotations file' : ''}${e.code === 'outside' ? '' : '; it was not read'}`;
+      return { readable: false, exists: true, error: new SidecarError(name, [{ message: reason }]) };
     }
-    return readSidecar(await readIfPresent(this.sidecarUri), name, fileNameOf(this.articleUri.path));
+    return readSidecar(bytes, name, fileNameOf(this.articleUri.path));
   }
 
   /** File operations of one session run one at a time, in order. */

@@ -1,39 +1,67 @@
-// Sidecar file I/O through vscode.workspace.fs (works for local, remote and virtual workspaces): read if present,
-// write atomically (temporary file + rename), delete.
-import { promises as fsp } from 'node:fs';
+// Sidecar file I/O. On local disks (file: URIs) through src/io with Node's fs: only a regular file is read, never more
+// than the limit whatever stat says, without blocking on a FIFO; a write is atomic and durable (temp file, fsync,
+// rename, fsync of the directory), through a symbolic link only to a target inside the workspace; our temporary
+// files left by a crash are removed when the sidecar is next read. Other file systems (remote, virtual) go through
+// vscode.workspace.fs, which offers a file type and a size but no bounded read.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { sidecarPathFor } from '../../annotations';
+import { readRegularFile, removeLeftoverTemps, tempPathFor, tooLarge, UnreadableFileError, writeFileAtomically } from '../../io';
+
+export { UnreadableFileError };
 
 export function sidecarUriFor(article: vscode.Uri): vscode.Uri {
   return article.with({ path: sidecarPathFor(article.path) });
 }
 
-export async function readIfPresent(uri: vscode.Uri): Promise<Uint8Array | undefined> {
+/**
+ * The directory a sidecar (or the target of a link it is) must lie in: its workspace folder, or, for an article
+ * opened from outside every folder, the article's own directory.
+ */
+function boundaryOf(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder && folder.uri.scheme === 'file' ? folder.uri.fsPath : path.dirname(uri.fsPath);
+}
+
+/** The sidecar's bytes, or undefined if there is none; throws UnreadableFileError when it is not a file we may read. */
+export async function readSidecarFile(uri: vscode.Uri, limit: number): Promise<Uint8Array | undefined> {
+  if (uri.scheme !== 'file') return readFileAtMost(uri, limit);
+  const within = boundaryOf(uri);
+  await removeLeftoverTemps(uri.fsPath, { within });
+  return readFileAtMost(uri, limit, within);
+}
+
+/**
+ * The bytes of the regular file at `uri`, at most `limit` of them, or undefined if there is none; throws
+ * UnreadableFileError for a file over the limit, anything that is not a regular file, or (`within`, local disks) a
+ * link to a file outside that directory.
+ */
+export async function readFileAtMost(uri: vscode.Uri, limit: number, within?: string): Promise<Uint8Array | undefined> {
+  if (uri.scheme === 'file') return readRegularFile(uri.fsPath, limit, { within });
+  let stat: vscode.FileStat;
   try {
-    return await vscode.workspace.fs.readFile(uri);
+    stat = await vscode.workspace.fs.stat(uri);
   } catch (e) {
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
     throw e;
   }
-}
-
-/** Size without reading, so a 50 MB file is refused before it is loaded. */
-export async function sizeOf(uri: vscode.Uri): Promise<number | undefined> {
-  try { return (await vscode.workspace.fs.stat(uri)).size; } catch { return undefined; }
+  if ((stat.type & vscode.FileType.File) === 0) throw new UnreadableFileError(uri.path, 'is not a regular file', 'not-regular');
+  if (stat.size > limit) throw tooLarge(uri.path, stat.size, limit);
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  if (bytes.byteLength > limit) throw tooLarge(uri.path, undefined, limit);
+  return bytes;
 }
 
 /**
- * Write so that a reader never sees half a file, nor no file: a temporary file beside the target, then a rename
- * over it. On local disks this uses the OS rename, which replaces the target atomically (workspace.fs.rename with
- * overwrite deletes the target first, leaving a moment with no file); other file systems go through workspace.fs.
+ * Write so that a reader never sees half a file, nor no file. Other file systems go through workspace.fs: a
+ * temporary file, then a rename over the target.
  */
 export async function writeAtomically(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
-  const tmp = uri.with({ path: `${uri.path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp` });
   if (uri.scheme === 'file') {
-    await fsp.writeFile(tmp.fsPath, bytes);
-    try { await fsp.rename(tmp.fsPath, uri.fsPath); } catch (e) { await fsp.rm(tmp.fsPath, { force: true }); throw e; }
+    await writeFileAtomically(uri.fsPath, bytes, { within: boundaryOf(uri) });
     return;
   }
+  const tmp = uri.with({ path: tempPathFor(uri.path) });
   await vscode.workspace.fs.writeFile(tmp, bytes);
   try {
     await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });

@@ -1,0 +1,101 @@
+// Writing a file so that a reader, a crash or a power loss never leaves half of it, nor none: a temporary file beside
+// the target, written and flushed to disk (fsync), renamed over the target, then the directory flushed so the rename
+// itself is on disk. A symbolic link is written through to its target (the link stays a link) when the target lies
+// inside the given directory, and refused otherwise; a target that is not a regular file is never written. Temporary
+// files left by a crash carry our own name pattern and are removed later (removeLeftoverTemps). Node only, no vscode.
+import { constants, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { describeKind, isInside, resolvedTarget } from './regularFile';
+
+/** "story.annotations.yaml" → "story.annotations.yaml.<base-36 time and random>.tmp". */
+export function tempPathFor(target: string): string {
+  return `${target}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Our temporary files for `name`, as tempPathFor makes them. */
+const tempPattern = (name: string): RegExp => new RegExp(`^${escapeRegExp(name)}\\.[0-9a-z]{5,20}\\.tmp$`);
+
+/** A write that was refused before anything was written (the target is not ours to write, or not a regular file). */
+export class RefusedWriteError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(`${file} ${message}`);
+    this.name = 'RefusedWriteError';
+  }
+}
+
+/**
+ * Writes `bytes` to `file` atomically and durably (see the module comment). `within`: the directory a link's target
+ * must lie in. Returns the path actually written (the link's target, or `file`).
+ */
+export async function writeFileAtomically(file: string, bytes: Uint8Array, options: { within?: string } = {}): Promise<string> {
+  const target = (await resolvedTarget(file)) ?? path.resolve(file);
+  if (options.within !== undefined && !(await isInside(target, options.within))) {
+    throw new RefusedWriteError(file, `is a link to ${target}, outside ${options.within}; it was not written`);
+  }
+  const existing = await fsp.stat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) throw new RefusedWriteError(file, `is ${describeKind(existing)}, not a regular file; it was not written`);
+  const tmp = tempPathFor(target);
+  const handle = await fsp.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, existing ? existing.mode & 0o777 : 0o666);
+  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsp.rename(tmp, target);
+  } catch (e) {
+    await fsp.rm(tmp, { force: true });
+    throw e;
+  }
+  await syncDirectory(path.dirname(target));
+  return target;
+}
+
+/** Flushes a directory's entries (a rename) to disk; where directories cannot be opened (Windows) the OS does it. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(dir, constants.O_RDONLY);
+  } catch {
+    return;
+  }
+  try {
+    await handle.sync();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EPERM' && code !== 'EISDIR') throw e;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Temporary files older than this are leftovers of a crash; younger ones may be another window's write in progress. */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes our temporary files for `file` (tempPathFor's pattern, regular files only) left beside it (beside its link
+ * target, where writes go) by a write that never finished; returns the paths removed. Nothing is touched when the
+ * target lies outside `within`. Errors are ignored: this is housekeeping.
+ */
+export async function removeLeftoverTemps(file: string, options: { within?: string; now?: number } = {}): Promise<string[]> {
+  const removed: string[] = [];
+  const target = (await resolvedTarget(file).catch(() => undefined)) ?? path.resolve(file);
+  if (options.within !== undefined && !(await isInside(target, options.within))) return removed;
+  const now = options.now ?? Date.now();
+  const dir = path.dirname(target), pattern = tempPattern(path.basename(target));
+  let names: string[];
+  try { names = await fsp.readdir(dir); } catch { return removed; }
+  for (const name of names) {
+    if (!pattern.test(name)) continue;
+    const p = path.join(dir, name);
+    try {
+      const stats = await fsp.lstat(p);
+      if (!stats.isFile() || now - stats.mtimeMs < STALE_TEMP_MS) continue;
+      await fsp.rm(p);
+      removed.push(p);
+    } catch { /* gone already, or not ours to remove */ }
+  }
+  return removed;
+}
