@@ -348,10 +348,11 @@ function mayHoldAttribution(text: string, from: number, to: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 58) return true; // ':'
     if (!isAsciiLetter(c)) { i++; continue; }
-    let j = i + 1;
-    while (j < to && isAsciiLetter(text.charCodeAt(j))) j++;
+    // The word's lower-case hash as it is read (lowerHash in the same pass).
+    let h = Math.imul(FNV_OFFSET ^ (c | 32), FNV_PRIME), j = i + 1;
+    for (let d = text.charCodeAt(j); j < to && isAsciiLetter(d); d = text.charCodeAt(++j)) h = Math.imul(h ^ (d | 32), FNV_PRIME);
     // A whole word, as \b would bound it: no digit or underscore joined on either side.
-    if (!isDigitOrUnderscore(text.charCodeAt(i - 1)) && !isDigitOrUnderscore(text.charCodeAt(j)) && HINT_HASHES.has(lowerHash(text, i, j))) return true;
+    if (HINT_HASHES.has(h === 0 ? 1 : h) && !isDigitOrUnderscore(text.charCodeAt(i - 1)) && !isDigitOrUnderscore(text.charCodeAt(j))) return true;
     i = j;
   }
   return false;

@@ -23,6 +23,7 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 /** Length (1 or 2 code units) of the letter (with its combining marks) or digit starting at i, or 0 when none starts there. */
 export function letterOrDigitAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0; // most text: no table
   if (c >= 0xD800 && c <= 0xDBFF) {
     const d = text.charCodeAt(i + 1);
     return d >= 0xDC00 && d <= 0xDFFF && LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
