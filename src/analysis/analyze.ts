@@ -6,9 +6,10 @@ import { attributeSpeakers } from './speakers';
 import type { Analysis, AnalyzeOptions } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const { persons, people } = findPeople(text, options.corrections);
+  const named = findPeople(text, options.corrections);
   const { publicationDate, dates } = findPublicationDateAndDates(text, options.referenceDate);
-  const quotes = findQuotes(text);
-  attributeSpeakers(text, quotes, persons, people);
-  return { persons, dates, quotes, people, publicationDate };
+  const found = findQuotes(text);
+  // Speakers first met in their attribution join the people found: the mentions come back with theirs.
+  const persons = attributeSpeakers(text, found, named.persons, named.people, options.corrections?.notPersons);
+  return { persons, dates, quotes: found.quotes, people: named.people, publicationDate };
 }

@@ -1,9 +1,12 @@
 // Speakers: who said each quote, from the attribution around it ("Zhao said", "said Kerry", "he said"), resolved to a
 // person entity when the source is a person's name or a pronoun referring to one. Organisations and unnamed sources
 // ("the ministry", "officials") keep their surface text with a null speakerId.
-import { findAttribution, leadInAttribution, takeOverAttributions, type Attribution, type AttributionMemo } from './quotes/attribution';
-import { PERSONAL_PRONOUNS } from './quotes/lexicon';
-import { onlySpaceBetween, splitLines, type Line } from './quotes/pairing';
+import type { QuoteSearch } from './quotes';
+import { findAttribution, leadInAttribution, type Attribution, type AttributionMemo } from './quotes/attribution';
+import { FEMALE_PRONOUNS, MALE_PRONOUNS, SOURCE_PRONOUNS } from './quotes/words';
+import { onlySpaceBetween, type Line } from './quotes/pairing';
+import { sentenceStart } from './quotes/tokens';
+import { NewSpeakers } from './quotes/newSpeakers';
 import { Salience, type Gender } from './quotes/salience';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
 
@@ -15,15 +18,21 @@ interface Piece {
   line: number;
 }
 
-/** Fills speakerId / speakerText of each quote in place. */
-export function attributeSpeakers(text: string, quotes: QuoteMention[], persons: PersonMention[],
-  people: Map<string, PersonEntity>): void {
-  const memo = takeOverAttributions(quotes);
-  if (quotes.length === 0) return;
-  const lines = memo.lines ?? splitLines(text);
+/**
+ * Fills speakerId / speakerText of each quotation found, in place. A person first met as a quotation's source ("said
+ * Jane Roe-Smith") joins `people`; the person mentions are returned with theirs among them, in text order.
+ * `notPersons`: names the reader said are not people, never made people here.
+ */
+export function attributeSpeakers(text: string, found: QuoteSearch, persons: PersonMention[],
+  people: Map<string, PersonEntity>, notPersons?: readonly string[]): PersonMention[] {
+  const { attributions: memo } = found;
+  const quotes = found.quotes.filter(q => q.kind === 'quotation'); // terms have no speaker
+  if (quotes.length === 0) return persons;
+  const lines = memo.lines;
   const groups = groupPieces(quotes, lines);
   const salience = new Salience(text, persons, insideAny(quotes), people);
-  const resolver = new SourceResolver(text, persons, people, salience);
+  const newSpeakers = new NewSpeakers(text, persons, people, notPersons);
+  const resolver = new SourceResolver(text, persons, people, salience, newSpeakers);
   let previous: { pieces: Piece[]; speakerText: string | null; speakerId: string | null } | null = null;
   for (const pieces of groups) {
     const attribution = attributionOf(text, lines, pieces, memo);
@@ -35,10 +44,15 @@ export function attributeSpeakers(text: string, quotes: QuoteMention[], persons:
     } else if (previous && continuesPrevious(text, lines, previous.pieces, pieces)) {
       speakerText = previous.speakerText;
       speakerId = previous.speakerId;
+    } else {
+      // A paragraph of quotation after one whose last sentence has someone speak: “Trump spoke briefly.” / “We …”
+      const lead = leadInSpeaker(text, lines, pieces[0], salience);
+      if (lead) ({ speakerText, speakerId } = lead);
     }
     for (const p of pieces) { p.quote.speakerText = speakerText; p.quote.speakerId = speakerId; }
     previous = { pieces, speakerText, speakerId };
   }
+  return newSpeakers.merged();
 }
 
 /** Quotes with their line, gathered by group in text order. */
@@ -69,6 +83,18 @@ function attributionOf(text: string, lines: Line[], pieces: Piece[], memo: Attri
   return null;
 }
 
+/** The person speaking in the last sentence of the paragraph before a quotation that opens its own paragraph. */
+function leadInSpeaker(text: string, lines: Line[], first: Piece, salience: Salience): { speakerText: string; speakerId: string } | null {
+  if (first.line === 0 || !onlySpaceBetween(text, lines[first.line].start, first.quote.start)) return null;
+  const prev = lines[first.line - 1];
+  const from = sentenceStart(text, Math.max(prev.start, prev.end - MAX_LEAD_IN_SENTENCE), prev.end - 1); // before its own stop
+  const speaker = salience.reportingSubjectIn(from, prev.end);
+  return speaker && { speakerText: text.slice(speaker.start, speaker.end), speakerId: speaker.entityId };
+}
+
+/** How far back the sentence that leads a quotation paragraph in is read. */
+const MAX_LEAD_IN_SENTENCE = 400;
+
 /**
  * An unattributed quotation continues the previous one's speaker when it follows it in the same paragraph, or opens
  * the next paragraph right after a paragraph that ended with the previous quotation and its attribution.
@@ -96,17 +122,20 @@ class SourceResolver {
   private readonly starts: number[];
 
   constructor(private readonly text: string, private readonly persons: PersonMention[],
-    private readonly people: Map<string, PersonEntity>, private readonly salience: Salience) {
+    private readonly people: Map<string, PersonEntity>, private readonly salience: Salience,
+    private readonly newSpeakers: NewSpeakers) {
     this.starts = persons.map(p => p.start);
   }
 
   resolve(start: number, end: number, paragraphStart: number): string | null {
     const source = this.text.slice(start, end);
     const lower = source.toLowerCase();
-    if (PERSONAL_PRONOUNS.has(lower)) return this.salience.resolvePronoun(start, pronounGender(lower), paragraphStart);
+    if (SOURCE_PRONOUNS.has(lower) && (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower))) return this.salience.resolvePronoun(start, pronounGender(lower), paragraphStart);
     if (lower === 'who') return this.salience.resolvePronoun(start, 'unknown', paragraphStart);
+    if (SOURCE_PRONOUNS.has(lower)) return null; // "they", "it", "we": not one person
     const head = this.headPerson(start, end);
-    return head && this.people.has(head.entityId) ? head.entityId : null;
+    if (head) return this.people.has(head.entityId) ? head.entityId : null;
+    return this.newSpeakers.personAt(start, end);
   }
 
   /** The person mention heading the source: the last one inside it that is not a possessive ("Clinton’s campaign"). */
@@ -123,4 +152,4 @@ class SourceResolver {
   }
 }
 
-const pronounGender = (p: string): Gender => (p === 'he' ? 'male' : p === 'she' ? 'female' : 'unknown');
+const pronounGender = (p: string): Gender => (MALE_PRONOUNS.has(p) ? 'male' : FEMALE_PRONOUNS.has(p) ? 'female' : 'unknown');

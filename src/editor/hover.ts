@@ -63,7 +63,8 @@ export class NewsHover implements vscode.HoverProvider {
       if (m.relative) md.appendMarkdown(`\n\nRelative to ${view.publicationDate ? `the article's date, ${view.publicationDate}` : 'an unknown publication date'}`);
     } else {
       md.appendMarkdown(`$(quote) Quote`);
-      if (m.speakerProvenance === 'user') md.appendMarkdown(` — said by **${escape(m.speaker ?? '')}** (set by you${m.speakerAsWritten && m.speakerAsWritten !== m.speaker ? `; the article says: ${escape(m.speakerAsWritten)}` : ''})`);
+      if (m.kind === 'term' && m.speakerProvenance !== 'user') md.appendMarkdown(' — a term in quote marks (a title, a name or a scare quote), not someone’s words');
+      else if (m.speakerProvenance === 'user') md.appendMarkdown(` — said by **${escape(m.speaker ?? '')}** (set by you${m.speakerAsWritten && m.speakerAsWritten !== m.speaker ? `; the article says: ${escape(m.speakerAsWritten)}` : ''})`);
       else if (m.speakerIsPerson) md.appendMarkdown(` — said by **${escape(m.speaker ?? '')}**`);
       else if (m.speaker) md.appendMarkdown(` — attributed to ${escape(m.speaker)} (not a person)`);
       else md.appendMarkdown(' — speaker unknown');

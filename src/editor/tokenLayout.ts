@@ -6,7 +6,7 @@ import type { ViewItem } from '../entities/readerView';
 import { lineStarts } from '../entities/textLines';
 
 export const TOKEN_TYPES = ['person', 'date', 'quote'] as const;
-export const TOKEN_MODIFIERS = ['firstMention', 'surname', 'relative', 'attributed', 'confirmed'] as const;
+export const TOKEN_MODIFIERS = ['firstMention', 'surname', 'relative', 'attributed', 'confirmed', 'term'] as const;
 
 export interface LaidToken { line: number; char: number; length: number; type: number; modifiers: number }
 
@@ -28,7 +28,8 @@ function piecesOf(items: readonly ViewItem[]): { inner: Piece[]; quotes: Piece[]
     } else if (i.type === 'date') {
       inner.push({ start: i.start, end: i.end, type: 1, modifiers: (i.relative ? bit('relative') : 0) | confirmed });
     } else if (i.type === 'quote') {
-      quotes.push({ start: i.start, end: i.end, type: 2, modifiers: (i.speakerIsPerson ? bit('attributed') : 0) | confirmed });
+      const kind = i.kind === 'term' ? bit('term') : i.speakerIsPerson ? bit('attributed') : 0; // a title, name or scare quote has no speaker
+      quotes.push({ start: i.start, end: i.end, type: 2, modifiers: kind | confirmed });
     }
   }
   const byStart = (x: Piece, y: Piece) => x.start - y.start || y.end - x.end;

@@ -45,6 +45,8 @@ export function dateKey(d: Pick<DateMention, 'value' | 'text'>): string {
 }
 
 export const UNKNOWN_SPEAKER_KEY = '?';
+/** Quoted terms (titles, names, scare quotes) are listed under Quotes apart from the speakers, under this key. */
+export const TERMS_KEY = '~terms';
 
 /** A quote's speaker when it is not a person: the source the article names ("the ministry"), else unknown. */
 export function sourceOf(q: Pick<QuoteMention, 'speakerText'>): { key: string; name: string } {

@@ -6,7 +6,7 @@
 import type { Analysis, MentionType } from '../analysis/types';
 import { personId } from '../analysis/people/entities';
 import type { RetypedAs, Verdict } from '../annotations/model';
-import { dateKey, linkPeople, sourceOf, type LinkedName, type PeopleLinker } from '../entities/identity';
+import { dateKey, linkPeople, sourceOf, TERMS_KEY, type LinkedName, type PeopleLinker } from '../entities/identity';
 import { readerView, type Provenance, type ReaderView, type ViewItem } from '../entities/readerView';
 import { lineAt, lineStarts } from '../entities/textLines';
 
@@ -137,7 +137,8 @@ export class ArticlePart {
         }
         case 'date': entry('dates', dateKey(i), i.value ?? i.text).occurrences.push(o); break;
         case 'quote': {
-          if (i.speakerIsPerson && i.speaker) {
+          if (i.kind === 'term' && i.speakerProvenance !== 'user') entry('quotes', TERMS_KEY, 'Terms').occurrences.push(o);
+          else if (i.speakerIsPerson && i.speaker) {
             const key = personKey(i.speakerId, i.speaker);
             entry('quotes', `p:${key}`, i.speaker).occurrences.push(o);
             entry('people', key, i.speaker).quotes.push(o);
@@ -491,5 +492,6 @@ function sortSummaries(list: EntitySummary[], category: EntityCategory, sort: So
     ? (x: EntitySummary, y: EntitySummary) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
     : (x: EntitySummary, y: EntitySummary) => collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
   const weight = (e: EntitySummary) => e.mentions + e.quotes;
-  return list.sort(sort === 'mentions' ? (x, y) => weight(y) - weight(x) || byName(x, y) : byName);
+  const termsLast = (x: EntitySummary, y: EntitySummary) => Number(x.key === TERMS_KEY) - Number(y.key === TERMS_KEY);
+  return list.sort((x, y) => termsLast(x, y) || (sort === 'mentions' ? weight(y) - weight(x) || byName(x, y) : byName(x, y)));
 }

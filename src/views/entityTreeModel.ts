@@ -10,6 +10,7 @@
 // A filter (the view's Filter command) keeps the entities whose name contains it.
 import { describeDateValue, plural } from '../entities/describe';
 import type { EntityCategory, EntityIndex, EntitySummary, Occurrence, SortBy } from './entityIndex';
+import { TERMS_KEY } from '../entities/identity';
 
 export type GroupBy = 'type' | 'article';
 
@@ -223,6 +224,9 @@ export class EntityTreeModel {
         };
       }
       case 'quotes':
+        if (e.key === TERMS_KEY) {
+          return { label: e.name, description: `${plural(e.mentions, 'term')}${where} · titles, names, scare quotes`, collapsible: 'collapsed', icon: 'symbol-string', contextValue: 'entity.terms' };
+        }
         return { label: e.name, description: `${plural(e.mentions, 'quote')}${where}`, collapsible: 'collapsed', icon: e.key.startsWith('source:') || e.key === '?' ? 'organization' : 'person', contextValue: 'entity.speaker' };
       case 'labels':
         return { label: e.name, description: `${plural(e.mentions, 'annotation')}${where}`, collapsible: 'collapsed', icon: 'tag', contextValue: 'entity.label' };

@@ -61,6 +61,27 @@ describe('Highlighting (real extension host)', () => {
     assert.match(dateHover, /2016-01-27/);
   });
 
+  it('tells quoted terms from quotations: the term modifier on a title, the hover says which it is', async () => {
+    const uri = workspaceUri('terms-article.txt');
+    const text = 'The mayor, Ellen Tran, starred in the film “The Long Goodbye” in her youth.\n\n' +
+      '“We will rebuild every house,” Tran told reporters on Monday.\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const tokens = await waitFor('tokens of the new article', async () => {
+      const t = await semanticTokens(doc);
+      return t.some(x => x.type === 'quote') ? t : undefined;
+    }, 30000);
+    const title = tokens.filter(t => t.type === 'quote' && t.text.includes('Long Goodbye'));
+    assert.ok(title.length > 0 && title.every(t => t.modifiers.includes('term')), `the title is a term: ${JSON.stringify(title)}`);
+    const words = tokens.filter(t => t.type === 'quote' && t.text.includes('rebuild'));
+    assert.ok(words.length > 0 && words.every(t => !t.modifiers.includes('term') && t.modifiers.includes('attributed')), 'the quotation is attributed, not a term');
+    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(text.indexOf('Long Goodbye'))));
+    assert.match(hover, /term in quote marks/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+
   it('toggling highlighting for one document removes and restores its tokens', async () => {
     const doc = await openArticle('kerry-beijing-scmp.txt');
     const before = (await semanticTokens(doc)).length;

@@ -143,6 +143,21 @@ describe('entity index (pure)', () => {
     assert.deepEqual(index.entities('quotes', 'name').map(e => [e.name, e.mentions]), [['John Kerry', 1], ['the ministry', 1]]);
   });
 
+  it('lists quoted terms apart from the speakers, after them, whatever the sort', () => {
+    const text = 'She starred in “The Long Goodbye” and “Nights in Lisbon.” “It is late,” the ministry said.';
+    const parts: Parts = { quotes: [['“The Long Goodbye”', null, null], ['“Nights in Lisbon.”', null, null], ['“It is late,”', null, 'the ministry']] };
+    const analysis = analysisOf(text, parts);
+    for (const q of analysis.quotes.slice(0, 2)) q.kind = 'term';
+    const index = new EntityIndex();
+    index.setArticle({ key: 't', name: 't.txt', text, analysis, view: readerView(analysis, undefined) });
+    for (const sortBy of ['name', 'mentions'] as const) {
+      assert.deepEqual(index.entities('quotes', sortBy).map(e => [e.name, e.mentions]), [['the ministry', 1], ['Terms', 2]]);
+    }
+    const model = new EntityTreeModel(index, BY_TYPE);
+    const terms = model.children(child(model, undefined, 'Quotes')).map(n => model.present(n)).find(p => p.label === 'Terms');
+    assert.match(terms?.description ?? '', /^2 terms · .*titles, names, scare quotes$/);
+  });
+
   it('sorts by name or by mentions', () => {
     const index = twoArticles();
     const model = new EntityTreeModel(index, { groupBy: 'type', sortBy: 'mentions' });

@@ -5,7 +5,10 @@ import { attributeSpeakers } from '../../src/analysis/speakers';
 import type { QuoteMention } from '../../src/analysis/types';
 import { seedGold } from '../support/paths';
 
-const texts = (s: string): string[] => findQuotes(s).map(q => q.text);
+const quotesOf = (s: string): QuoteMention[] => findQuotes(s).quotes;
+/** The quotations found (someone's words), and the terms (titles, names, scare quotes). */
+const texts = (s: string): string[] => quotesOf(s).filter(q => q.kind === 'quotation').map(q => q.text);
+const terms = (s: string): string[] => quotesOf(s).filter(q => q.kind === 'term').map(q => q.text);
 
 describe('findQuotes', () => {
   it('finds curly, straight and British single quotations with their marks', () => {
@@ -16,8 +19,8 @@ describe('findQuotes', () => {
 
   it('keeps offsets exact: text.slice(start, end) is the quote text', () => {
     const s = 'Intro.\n\nKerry said: “We look forward to the talks.” Then he left.';
-    for (const q of findQuotes(s)) assert.equal(s.slice(q.start, q.end), q.text);
-    assert.equal(findQuotes(s).length, 1);
+    for (const q of quotesOf(s)) assert.equal(s.slice(q.start, q.end), q.text);
+    assert.equal(quotesOf(s).length, 1);
   });
 
   it('never takes an apostrophe for a quote mark', () => {
@@ -35,14 +38,14 @@ describe('findQuotes', () => {
   });
 
   it('splits a quotation interrupted by its attribution into pieces sharing a group', () => {
-    const qs = findQuotes('“We will win,” she said, “and soon.” Later, “Another matter entirely,” he added.');
+    const qs = quotesOf('“We will win,” she said, “and soon.” Later, “Another matter entirely,” he added.');
     assert.deepEqual(qs.map(q => q.text), ['“We will win,”', '“and soon.”', '“Another matter entirely,”']);
     assert.equal(qs[0].group, qs[1].group);
     assert.notEqual(qs[1].group, qs[2].group);
   });
 
   it('does not join two quotations by different sources in one paragraph', () => {
-    const qs = findQuotes('The union called it “a betrayal of every worker here.” The company insisted that the union “return to the table.”');
+    const qs = quotesOf('The union called it “a betrayal of every worker here.” The company insisted that the union “return to the table.”');
     assert.equal(qs.length, 2);
     assert.notEqual(qs[0].group, qs[1].group);
   });
@@ -50,7 +53,7 @@ describe('findQuotes', () => {
   it('runs a multi-paragraph quotation to each paragraph end and groups the paragraphs', () => {
     const s = 'The senator said:\n\n“The first paragraph of the speech goes on here.\n\n“The second paragraph goes on too.\n\n' +
       '“And the third one closes it.”\n\nAfter the speech, nothing.';
-    const qs = findQuotes(s);
+    const qs = quotesOf(s);
     assert.deepEqual(qs.map(q => q.text), ['“The first paragraph of the speech goes on here.', '“The second paragraph goes on too.',
       '“And the third one closes it.”']);
     assert.equal(new Set(qs.map(q => q.group)).size, 1);
@@ -67,48 +70,86 @@ describe('findQuotes', () => {
     assert.ok(texts(line).includes('“The talks failed,”'));
   });
 
+  it('opens at a typographic opener typed without a space after a comma, and sees past invisible format characters', () => {
+    assert.deepEqual(texts('The speaker said,“Look, those images have no place in a campaign.”'), ['“Look, those images have no place in a campaign.”']);
+    assert.deepEqual(texts('Intro.\n\n\u202a”Sorry, you should have said it sooner,” posted one reader.'), ['”Sorry, you should have said it sooner,”']);
+  });
+
   it('accepts a closing glyph mistyped as an opener and mixed straight/curly marks', () => {
     assert.deepEqual(texts('Intro.\n\n”Fear is what I feel every single day now.” ― Karen Smith'), ['”Fear is what I feel every single day now.”']);
     assert.deepEqual(texts('He said there was “no evidence" yet of a plot.'), ['“no evidence"']);
   });
 
-  it('drops short unattributed scare quotes and programme titles but keeps attributed short quotes', () => {
+  it('keeps short unattributed scare quotes and programme titles as terms, attributed short quotes as quotations', () => {
     assert.deepEqual(texts('The “secret memo” reference circulated online.'), []);
-    assert.deepEqual(texts('In an interview on the BBC’s “Morning Report,” the speaker was calm.'), []);
+    assert.deepEqual(terms('The “secret memo” reference circulated online.'), ['“secret memo”']);
+    assert.deepEqual(terms('In an interview on the BBC’s “Morning Report,” the speaker was calm.'), ['“Morning Report,”']);
     assert.deepEqual(texts('Foreign ministry spokeswoman Hua Chunying said it was “irresponsible” to do so.'), ['“irresponsible”']);
     assert.deepEqual(texts('“Irresponsible,” Hua said.'), ['“Irresponsible,”']);
+    assert.deepEqual(terms('The council’s “restructuring” cost the town four hundred jobs last year.'), ['“restructuring”']);
   });
 
-  it('drops names and titles introduced by named / titled / the name / so-called, even long or attributed ones', () => {
+  it('tells terms by their form: names and titles after named / titled / nicknamed / so-called / the phrase, even long or attributed ones', () => {
     // After GUM (Wikinews, CC-BY): "the Afghan team's robot, named "Better Idea of Afghan Girls," scored one or two points".
-    assert.deepEqual(texts('The team\'s robot, named "Better Idea of Afghan Girls," scored one or two points.'), []);
-    assert.deepEqual(texts('Wikinews spoke with a cosplayer going by the name "The Katherinator".'), []);
-    assert.deepEqual(texts('The coach said he had read a report titled "Why Our Young Players Keep Leaving the Game Early".'), []);
-    assert.deepEqual(texts('The council wants to ban so-called “dark stores” in the old town, she said.'), []);
+    assert.deepEqual(terms('The team\'s robot, named "Better Idea of Afghan Girls," scored one or two points.'), ['"Better Idea of Afghan Girls,"']);
+    assert.deepEqual(terms('Wikinews spoke with a cosplayer going by the name "The Katherinator".'), ['"The Katherinator"']);
+    assert.deepEqual(terms('The coach said he had read a report titled "Why Our Young Players Keep Leaving the Game Early".'),
+      ['"Why Our Young Players Keep Leaving the Game Early"']);
+    assert.deepEqual(terms('The council wants to ban so-called “dark stores” in the old town, she said.'), ['“dark stores”']);
+    assert.deepEqual(terms('The striker, nicknamed “The Hammer,” scored twice.'), ['“The Hammer,”']);
+    assert.deepEqual(terms('The senator has used the phrase “fiscal cliff” in every speech this month.'), ['“fiscal cliff”']);
     // "called" characterises as well as names: the characterisation is a quotation.
     assert.deepEqual(texts('The mayor rejected what she called “a reckless gamble with our parks.”'), ['“a reckless gamble with our parks.”']);
   });
 
-  it('keeps a block quotation (a paragraph opened by a quotation of several sentences) only when its paragraph attributes it', () => {
+  it('tells titles of works and nicknames in title case from quotations', () => {
+    assert.deepEqual(terms('She starred in “The Long Goodbye” and “Nights in Lisbon,” and then retired.'), ['“The Long Goodbye”', '“Nights in Lisbon,”']);
+    assert.deepEqual(terms('Fans on the terraces call him “Big Mike” and sing about him.'), ['“Big Mike”']);
+    assert.deepEqual(terms('He spoke on the podcast “Here We Go Again.” The host was kind.'), ['“Here We Go Again.”']);
+    // Speech stays speech in title case: a question or exclamation, after a reporting verb and a comma, or a sentence.
+    assert.deepEqual(texts('The crowd chanted “Lock Them Up!” outside the court.'), ['“Lock Them Up!”']);
+    assert.deepEqual(texts('Asked who would win, she said, “Denver.”'), ['“Denver.”']);
+    assert.deepEqual(texts('The judge looked up. “Ms. Ortiz?” he asked.'), ['“Ms. Ortiz?”']);
+    assert.deepEqual(texts('Nobody had a doubt about the pair. “That’s Maria and Tom Brennan.” The room went quiet.'),
+      ['“That’s Maria and Tom Brennan.”']);
+  });
+
+  it('keeps a short span that sounds spoken as a quotation even with no attribution', () => {
+    assert.deepEqual(texts('Volunteers handed out stickers reading “I’m with them” at the gate.'), ['“I’m with them”']);
+    assert.deepEqual(texts('Outside, supporters kept up their cries of “Not again!” for an hour.'), ['“Not again!”']);
+    assert.deepEqual(texts('Pundits now agree the challenger “has no chance” in the state.'), ['“has no chance”']);
+    assert.deepEqual(terms('Only the “elites” were invited, and “she” was not among them.'), ['“elites”', '“she”']);
+  });
+
+  it('keeps block quotations (a paragraph opened by a quotation of several sentences) as quotations, attributed or not', () => {
     // After GUM (Wikinews, CC-BY): an unattributed paragraph quoting two sentences, after an attributed quotation.
     const s = '"Seventeen years ago, this would not have been possible at all," said the ambassador.\n\n' +
       '"They represent our aspirations and resilience. These girls will be proving to the world that nothing will stop us."';
-    assert.deepEqual(texts(s), ['"Seventeen years ago, this would not have been possible at all,"']);
+    assert.deepEqual(texts(s), ['"Seventeen years ago, this would not have been possible at all,"',
+      '"They represent our aspirations and resilience. These girls will be proving to the world that nothing will stop us."']);
     // After a lead-in paragraph too: "… tweeted using his account:" then the tweet.
-    assert.deepEqual(texts('The president tweeted:\n\n"Cool clock, Ahmed. Want to bring it to the White House?"'), []);
-    // A single sentence continuing the previous speaker stays, and so does a block with its own attribution.
-    assert.deepEqual(texts('"We have tried so far," he said.\n\n"If an infant is not getting enough iodine, brain development will not be completed."'),
-      ['"We have tried so far,"', '"If an infant is not getting enough iodine, brain development will not be completed."']);
+    assert.deepEqual(texts('The president tweeted:\n\n"Cool clock, Ahmed. Want to bring it to the White House?"'),
+      ['"Cool clock, Ahmed. Want to bring it to the White House?"']);
     assert.deepEqual(texts('Intro.\n\n"They represent our hopes. They will prove it," the ambassador said.'),
       ['"They represent our hopes. They will prove it,"']);
-    // A signature closing the paragraph attributes every quotation in it.
     assert.deepEqual(texts('Intro.\n\n“We want change. We want it now.” Then “every word of it.” ― Maria Lopez'),
       ['“We want change. We want it now.”', '“every word of it.”']);
   });
 
-  it('treats single-quoted headlines as not quotations in an article quoting with double marks', () => {
+  it('closes a multi-paragraph quotation in a last paragraph written without an opening mark', () => {
+    const s = 'The coach said, “We learned a lot from today.\n\nIt was an emotional day for all of us. We will be back,” he added.\n\n' +
+      'The next match is on Friday.';
+    const qs = quotesOf(s);
+    assert.deepEqual(qs.map(q => q.text), ['“We learned a lot from today.', 'It was an emotional day for all of us. We will be back,”']);
+    assert.equal(qs[0].group, qs[1].group);
+    // Without a quotation left open before it, a closing mark alone opens nothing.
+    assert.deepEqual(texts('A calm paragraph.\n\nIt was an emotional day,” he said, and left.'), []);
+  });
+
+  it('treats single-quoted headlines as terms in an article quoting with double marks', () => {
     const s = 'Mayor Was ‘Misled’ by Council Staff\n\n“We will see a long and hard campaign,” Lee said.';
     assert.deepEqual(texts(s), ['“We will see a long and hard campaign,”']);
+    assert.deepEqual(terms(s), ['‘Misled’']);
   });
 
   it('ignores markup attributes, numbers and transcript turns', () => {
@@ -145,8 +186,9 @@ describe('quotes and speakers on the seed articles', () => {
     let tp = 0, gold = 0, pred = 0, spoken = 0, right = 0;
     for (const doc of docs) {
       const { persons, people } = findPeople(doc.text);
-      const quotes: QuoteMention[] = findQuotes(doc.text);
-      attributeSpeakers(doc.text, quotes, persons, people);
+      const found = findQuotes(doc.text);
+      attributeSpeakers(doc.text, found, persons, people);
+      const quotes: QuoteMention[] = found.quotes.filter(q => q.kind === 'quotation'); // the gold labels quotations
       const byspan = new Map(quotes.map(q => [`${q.start}:${q.end}`, q]));
       const golds = doc.entities.filter(e => e.type === 'quote');
       gold += golds.length;

@@ -29,9 +29,9 @@ function peopleIn(text: string, names: [string, string][]): { persons: PersonMen
 
 function speakers(text: string, names: [string, string][]): QuoteMention[] {
   const { persons, people } = peopleIn(text, names);
-  const quotes = findQuotes(text);
-  attributeSpeakers(text, quotes, persons, people);
-  return quotes;
+  const found = findQuotes(text);
+  attributeSpeakers(text, found, persons, people);
+  return found.quotes;
 }
 
 const ZHAO: [string, string][] = [['Tong Zhao', 'Tong Zhao'], ['Zhao', 'Tong Zhao']];
@@ -120,5 +120,93 @@ describe('attributeSpeakers', () => {
     const [q] = speakers('The sign read nothing.\n\n“Workers of the world, unite and take over now.”', []);
     assert.equal(q.speakerText, null);
     assert.equal(q.speakerId, null);
+  });
+});
+
+describe('attributeSpeakers: whom a pronoun means, and sources that are not people', () => {
+  it('gives “she told reporters” to the person the paragraph is about, not the nearest woman named', () => {
+    const text = 'Governor Dana Ruiz toured the flooded towns on Monday. She met Ellen Tran, who runs a shelter, and thanked ' +
+      'the volunteers. “We will rebuild every house,” she told reporters.';
+    const [q] = speakers(text, [['Dana Ruiz', 'Dana Ruiz'], ['Ellen Tran', 'Ellen Tran']]);
+    assert.equal(q.speakerText, 'she');
+    assert.equal(q.speakerId, 'person:dana-ruiz');
+  });
+
+  it('follows the paragraph when a new subject takes over before the pronoun', () => {
+    const text = 'Ana Silva spoke first. “We will win,” she said. Then Joan Okafor took the stage. “It is a fight,” she said.';
+    const qs = speakers(text, [['Ana Silva', 'Ana Silva'], ['Joan Okafor', 'Joan Okafor']]);
+    assert.deepEqual(qs.map(q => q.speakerId), ['person:ana-silva', 'person:joan-okafor']);
+  });
+
+  it('looks back past a paragraph that only mentions someone in passing', () => {
+    const text = 'Senator Paul Brandt spoke at the rally.\n\nBut he also took a swipe at Tom Weller, whom he dubbed “a tired old hand.”' +
+      '\n\n“We will win this state,” he said.';
+    const qs = speakers(text, [['Paul Brandt', 'Paul Brandt'], ['Tom Weller', 'Tom Weller']]);
+    assert.equal(qs[qs.length - 1].speakerId, 'person:paul-brandt');
+  });
+
+  it('reads “Asked whether …, X said” as X', () => {
+    const text = 'Mayor Ellen Tran met reporters.\n\nAsked whether she would run again, Tran said: “Not this year.”\n\n' +
+      'Asked if the city could pay, the mayor said, “We will find the money.”';
+    const qs = speakers(text, [['Ellen Tran', 'Ellen Tran'], ['Tran', 'Ellen Tran']]);
+    assert.deepEqual(qs.map(q => [q.speakerText, q.speakerId]), [['Tran', 'person:ellen-tran'], ['the mayor', null]]);
+  });
+
+  it('gives a paragraph of quotation to the person speaking at the end of the paragraph before', () => {
+    const text = 'Senator Paul Brandt spoke only briefly at the rally on Friday.\n\n“We have to be a lot tougher. We will be.”';
+    const [q] = speakers(text, [['Paul Brandt', 'Paul Brandt']]);
+    assert.deepEqual([q.speakerText, q.speakerId], ['Paul Brandt', 'person:paul-brandt']);
+    // Not when that paragraph names nobody speaking.
+    const [r] = speakers('Senator Paul Brandt arrived at the rally on Friday.\n\n“We have to be a lot tougher. We will be.”', [['Paul Brandt', 'Paul Brandt']]);
+    assert.equal(r.speakerId, null);
+  });
+
+  it('ends a lead-in’s subject at its name: “Kerpen needled the host:” is Kerpen’s', () => {
+    const qs = speakers('Dana Kerpen needled the CNN host:\n\n“You were wrong. Admit it.”\n\nBand member Flea shared the news:\n\n' +
+      '“We are playing. It will be loud.”', [['Dana Kerpen', 'Dana Kerpen']]);
+    assert.deepEqual(qs.map(q => q.speakerText), ['Dana Kerpen', 'Band member Flea']);
+  });
+
+  it('keeps organisations, newspapers and unnamed officials as sources with no person', () => {
+    const qs = speakers('“The plan is unlawful,” the Gazette wrote in an editorial.\n\n' +
+      '“We are looking into it,” a White House official said.\n\n“Nobody will be fired,” Acme Corp said in a statement.\n\n' +
+      '“Sales fell,” Reuters reported. “Margins held,” the bank said.\n\n“No way,” Breitbart News said.', []);
+    assert.deepEqual(qs.map(q => [q.speakerText, q.speakerId]), [['the Gazette', null], ['a White House official', null],
+      ['Acme Corp', null], ['Reuters', null], ['the bank', null], ['Breitbart News', null]]);
+  });
+});
+
+describe('attributeSpeakers: a person first met in the attribution', () => {
+  function analysed(text: string, names: [string, string][], notPersons?: string[]) {
+    const { persons, people } = peopleIn(text, names);
+    const found = findQuotes(text);
+    const all = attributeSpeakers(text, found, persons, people, notPersons);
+    return { quotes: found.quotes, persons: all, people };
+  }
+
+  it('makes the name a person and a mention, in text order, with the people pass’s id scheme', () => {
+    const text = 'Lena Park opened the meeting.\n\n“We will not back down,” said Jane Roe-Smith, a nurse.\n\nLena Park closed it.';
+    const { quotes, persons, people } = analysed(text, [['Lena Park', 'Lena Park']]);
+    assert.equal(quotes[0].speakerId, 'person:jane-roe-smith');
+    assert.deepEqual(persons.map(p => p.text), ['Lena Park', 'Jane Roe-Smith', 'Lena Park']);
+    assert.equal(people.get('person:jane-roe-smith')?.name, 'Jane Roe-Smith');
+    // Every entity's mentions still point at its own mentions after the new one was put among them.
+    for (const e of people.values()) for (const i of e.mentions) assert.equal(persons[i].entityId, e.id);
+    assert.deepEqual(people.get('person:lena-park')?.mentions, [0, 2]);
+  });
+
+  it('takes a title, a role noun or the full name elsewhere in the article as evidence', () => {
+    const text = 'Sean Hanlon hosts the show.\n\n“It is loud,” band member Flea said.\n\n“Maybe,” Rep. Ann Kowalczykova said.\n\n' +
+      '“It is over,” Hanlon said.';
+    const { quotes, people } = analysed(text, []);
+    assert.deepEqual(quotes.map(q => q.speakerId), ['person:flea', 'person:ann-kowalczykova', 'person:sean-hanlon']);
+    assert.equal(people.get('person:sean-hanlon')?.name, 'Sean Hanlon');
+  });
+
+  it('links a surname to the person already named so, and makes nobody of organisations or the reader’s non-people', () => {
+    const text = 'Tom Weller arrived.\n\n“Fine,” Weller said.\n\n“Sales rose,” Morgan Stanley said.\n\n“No,” Dana Moss said.';
+    const { quotes, persons } = analysed(text, [['Tom Weller', 'Tom Weller']], ['Dana Moss']);
+    assert.deepEqual(quotes.map(q => q.speakerId), ['person:tom-weller', null, null]);
+    assert.deepEqual(persons.map(p => p.text), ['Tom Weller', 'Weller']);
   });
 });

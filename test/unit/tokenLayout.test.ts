@@ -59,6 +59,14 @@ describe('semantic token layout', () => {
     assert.deepEqual(mods, ['firstMention', 'surname', '', 'relative']);
   });
 
+  it('marks a quoted term (a title, a name, a scare quote) with the term modifier, and quotations without it', () => {
+    const text = 'She starred in “The Long Goodbye” and said “we will see” later.';
+    const a = analysisOf(text, { quotes: [['“The Long Goodbye”', null], ['“we will see”', 'person:x']] });
+    a.quotes[0].kind = 'term';
+    const mods = lay(text, a).map(t => TOKEN_MODIFIERS.filter((_, b) => t.modifiers & (1 << b)).join('+'));
+    assert.deepEqual(mods, ['term', 'attributed']);
+  });
+
   it('leaves out rejected mentions and marks confirmed ones', () => {
     const text = 'Kerry and Wang met.';
     const a = analysisOf(text, { persons: [['Kerry', 'John Kerry', false], ['Wang', 'Wang Yi', false]] });

@@ -2,9 +2,10 @@
 // Kerry said: “…” / “…,” according to X / “…” ― Name. Returns the source's surface span; resolving it to a person
 // entity is speakers.ts's job. Every search is confined to a bounded window around the quotation.
 import {
-  ABBREVIATIONS, DETERMINERS, NAME_PARTICLES, NEEDS_PARTICLE, PHRASE_BREAKERS, REPORTING_VERBS, SOURCE_PRONOUNS,
-  TITLES, VERB_MODIFIERS,
-} from './lexicon';
+  ABBREVIATIONS, BE_FORMS, DETERMINERS, NAME_PARTICLES, PHRASE_BREAKERS, REPORTING_VERB_MODIFIERS, REPORTING_VERB_PARTICLES,
+  PERSON_TITLES, REPORTING_VERBS, REPORTING_VERBS_CLAUSE_FINAL, SOURCE_PRONOUNS, TIME_ADVERBIAL_OPENERS, TIME_NOUNS,
+} from './words';
+import { FNV_OFFSET, FNV_PRIME, HashSet32 } from '../text/hashing';
 import { isCapitalized, isQuoteMarkToken, sentenceStart, TokenWindow, type Token } from './tokens';
 import type { Line } from './pairing';
 
@@ -35,10 +36,6 @@ const MAX_SUBJECT_TOKENS = 14;
 /** Words a split quotation's attribution may trail after its verb: “…,” Lee warned in Salem, Ore., on Friday. “…” */
 const MAX_SPLIT_TAIL_TOKENS = 8;
 
-const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', "'s", '’s']);
-// Particle verbs that also report on their own at the end of a clause: “…,” the article read.
-const CLAUSE_FINAL_VERBS = new Set(['read', 'reads', 'put']);
-
 /**
  * Reporting verb at tokens[i] (with its particle when it needs one): index after the verb phrase, or -1.
  * Verbs are lower-case mid-sentence; a capitalised one ("Says", "States") is a name or a headline word.
@@ -47,24 +44,23 @@ export function reportingVerbEnd(tokens: Token[], i: number, allowCapital = fals
   const t = tokens[i];
   if (!t || !t.word || !REPORTING_VERBS.has(t.lower)) return -1;
   if (!allowCapital && t.text[0] !== t.lower[0]) return -1;
-  const particles = NEEDS_PARTICLE.get(t.lower);
+  const particles = REPORTING_VERB_PARTICLES.get(t.lower);
   if (!particles) return i + 1;
   const next = tokens[i + 1];
   if (next && particles.has(next.lower)) return i + 2;
-  return CLAUSE_FINAL_VERBS.has(t.lower) && (!next || /^[.,;]$/.test(next.text)) ? i + 1 : -1;
+  return REPORTING_VERBS_CLAUSE_FINAL.has(t.lower) && (!next || /^[.,;]$/.test(next.text)) ? i + 1 : -1;
 }
 
-const isModifier = (t: Token): boolean => t.word && (VERB_MODIFIERS.has(t.lower) || (/ly$/.test(t.lower) && t.text === t.lower && t.text.length > 3));
+const isModifier = (t: Token): boolean => t.word && (REPORTING_VERB_MODIFIERS.has(t.lower) || (/ly$/.test(t.lower) && t.text === t.lower && t.text.length > 3));
 const isNamePart = (t: Token): boolean => isCapitalized(t) || (t.word && NAME_PARTICLES.has(t.lower));
-const isPossessive = (t: Token): boolean => t.word && /[’']s$/.test(t.text) && t.text.length > 2;
+const isPossessive = (t: Token): boolean => t.word && /[’']s$|s[’']$/.test(t.text) && t.text.length > 2;
 /** A period that belongs to an abbreviation or initial ("Mr.", "D.", "U.S.") rather than ending a sentence. */
 const isAbbreviationPeriod = (tokens: Token[], j: number): boolean => tokens[j]?.text === '.' && j > 0 &&
   tokens[j - 1].word && tokens[j - 1].end === tokens[j].start &&
-  (/^\p{Lu}$/u.test(tokens[j - 1].text) || ABBREVIATIONS.has(tokens[j - 1].lower) || TITLES.has(tokens[j - 1].lower));
+  (/^\p{Lu}$/u.test(tokens[j - 1].text) || ABBREVIATIONS.has(tokens[j - 1].lower));
 const isSentenceStop = (tokens: Token[], j: number): boolean => !tokens[j].word && /^[.!?;]$/.test(tokens[j].text) && !isAbbreviationPeriod(tokens, j);
 
-const TIME_PREPOSITIONS = new Set(['in', 'on', 'last', 'this', 'earlier', 'late']);
-const TIME_WORD = /^(\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|evening|night|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const isTimeNoun = (t: Token): boolean => t.word && (TIME_NOUNS.has(t.lower) || /^\d{4}$/.test(t.text));
 
 /** Skips a parenthetical "(R-Wis.)" ending at tokens[k]; returns the index before it. */
 function skipParenthetical(tokens: Token[], k: number, floor: number): number {
@@ -119,14 +115,19 @@ function phraseEndingAfter(tokens: Token[], i: number): number {
   if (!head || !head.word) return -1;
   if (SOURCE_PRONOUNS.has(head.lower)) return i;
   let end = -1;
-  for (let j = i; j < tokens.length && j - i < 10; j++) {
+  for (let j = i; j < tokens.length && j - i < 14; j++) {
     const t = tokens[j];
-    if (isAbbreviationPeriod(tokens, j) && tokens[j + 1] && isNamePart(tokens[j + 1])) continue;
+    if (isAbbreviationPeriod(tokens, j) && tokens[j + 1] && (isNamePart(tokens[j + 1]) || joinsTitles(tokens, j + 1))) continue;
+    if (joinsTitles(tokens, j)) continue;
     if (!t.word || PHRASE_BREAKERS.has(t.lower) || (j > i && REPORTING_VERBS.has(t.lower) && t.text === t.lower)) break;
     end = j;
   }
   return end;
 }
+
+/** An "and" between two titles of one person: "former Gov. and party Chairman Ed Rendell". */
+const joinsTitles = (tokens: Token[], j: number): boolean => tokens[j]?.lower === 'and' && j > 0 &&
+  (PERSON_TITLES.has(tokens[j - 1].lower) || isAbbreviationPeriod(tokens, j - 1)) && tokens[j + 1] !== undefined && isCapitalized(tokens[j + 1]);
 
 const NOUN_FOLLOWERS = new Set([...BE_FORMS, 'of', 'will', 'would', 'has', 'had', 'can', 'could', 'that']);
 /** A reporting word used as a noun: "a tweet", "Mr. Obama's remarks", "her mental state is", "the report of". */
@@ -142,7 +143,7 @@ function subjectOfVerb(tokens: Token[], v: number, floor: number): [number, numb
   for (;;) {
     while (k >= floor && isModifier(tokens[k])) k--;
     // "who in 2010 said", "Kerry on Tuesday said"
-    if (k - 1 >= floor && tokens[k].word && TIME_WORD.test(tokens[k].lower) && TIME_PREPOSITIONS.has(tokens[k - 1].lower)) k -= 2;
+    if (k - 1 >= floor && isTimeNoun(tokens[k]) && TIME_ADVERBIAL_OPENERS.has(tokens[k - 1].lower)) k -= 2;
     else break;
   }
   if (k < floor) return null;
@@ -169,6 +170,13 @@ function endsClause(text: string, q: QuoteSpan): boolean {
   return /[,?!—–\-…:]/.test(text[i]) || text[q.end] === ',';
 }
 
+/** Whether tokens[from, to) are words ending, before any modifiers, in a capitalised one: "member Flea (also)". */
+function endsWithName(tokens: Token[], from: number, to: number): boolean {
+  let last = to - 1;
+  while (last >= from && isModifier(tokens[last])) last--;
+  return last >= from && isCapitalized(tokens[last]) && tokens.slice(from, to).every(t => t.word);
+}
+
 /** True when the sentence ends within a few tokens after `i` ("… he said Tuesday."). */
 function sentenceEndsSoon(tokens: Token[], i: number): boolean {
   for (let j = i; j < tokens.length && j - i <= 4; j++) if (isSentenceStop(tokens, j)) return true;
@@ -184,8 +192,8 @@ export class AttributionMemo {
   private readonly after = new Map<number, { lineEnd: number; found: Attribution | null }>();
   private readonly before = new Map<number, { lineStart: number; found: Attribution | null }>();
 
-  /** `lines`: the text's paragraph lines, when the quote search that fills this memo split them (spares a second split). */
-  constructor(readonly lines?: Line[]) {}
+  /** `lines`: the text's paragraph lines, which the quote search that fills this memo split. */
+  constructor(readonly lines: Line[]) {}
 
   /** One number per span; undefined (no memo) past 2^26 characters, where it would no longer be unique. */
   private static key(q: QuoteSpan): number | undefined {
@@ -211,22 +219,6 @@ export class AttributionMemo {
   }
 }
 
-/** The memo findQuotes filled, by the quote list it returned, until attributeSpeakers takes it over. */
-const memoByQuotes = new WeakMap<readonly object[], AttributionMemo>();
-
-/** Hands `memo` on with the quote list it was filled for (held only while the list lives). */
-export function handOverAttributions(quotes: readonly object[], memo: AttributionMemo): void {
-  memoByQuotes.set(quotes, memo);
-}
-
-/** The memo handed on with `quotes`, once (a fresh one when none was). */
-export function takeOverAttributions(quotes: readonly object[]): AttributionMemo {
-  const memo = memoByQuotes.get(quotes);
-  if (!memo) return new AttributionMemo();
-  memoByQuotes.delete(quotes);
-  return memo;
-}
-
 /** Attribution after the quotation: “…,” Zhao said / “…,” said Zhao / “…,” according to X / “…” ― Name. */
 function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribution | null {
   const tokens = afterWindow.read(text, q.end, Math.min(lineEnd, q.end + AFTER_WINDOW), MAX_SUBJECT_TOKENS + 12);
@@ -248,10 +240,13 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
     return e >= i + 2 ? found(i + 2, e, tokens[e].end) : null;
   }
   const clauseEnds = endsClause(text, q);
-  const inverted = reportingVerbEnd(tokens, i);
+  const afterTail = invertedAfterTail(tokens, i);
+  const inverted = afterTail >= 0 ? afterTail : reportingVerbEnd(tokens, i);
   if (inverted >= 0) {
     const e = phraseEndingAfter(tokens, inverted);
-    return e >= inverted && (clauseEnds || sentenceEndsSoon(tokens, e + 1)) ? found(inverted, e, tokens[inverted - 1].end) : null;
+    // “…,” said X / “…” said X. / “…” said X, a spokesman: the source ends the sentence or an appositive follows it.
+    const closes = clauseEnds || sentenceEndsSoon(tokens, e + 1) || (tokens[e + 1]?.text === ',' && isCapitalized(tokens[inverted]));
+    return e >= inverted && closes ? found(inverted, e, tokens[inverted - 1].end) : null;
   }
   // “…,” Lee, a senior campaign adviser, said Thursday
   const head = tokens[i];
@@ -262,8 +257,9 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
     const verbEnd = reportingVerbEnd(tokens, v);
     if (verbEnd < 0) continue;
     if (!clauseEnds && !sentenceEndsSoon(tokens, verbEnd)) return null;
+    // A lower-case head reports alone ("officials said") or as a role before a name ("band member Flea said").
     if (!isCapitalized(head) && !SOURCE_PRONOUNS.has(head.lower) && !DETERMINERS.has(head.lower) &&
-      tokens.slice(i + 1, v).some(t => !isModifier(t))) return null;
+      tokens.slice(i + 1, v).some(t => !isModifier(t)) && !endsWithName(tokens, i + 1, v)) return null;
     let headEnd = v - 1;
     while (headEnd > i && isModifier(tokens[headEnd])) headEnd--;
     for (let j = i; j < headEnd; j++) if (tokens[j].text === ',' || tokens[j].text === '(') { headEnd = j - 1; break; }
@@ -272,6 +268,26 @@ function attributionAfter(text: string, q: QuoteSpan, lineEnd: number): Attribut
     return s >= 0 ? found(s, headEnd, tokens[verbEnd - 1].end) : null;
   }
   return null;
+}
+
+/** Words of a tail that may stand between a quotation and an inverted attribution: “…” about the deal, said X. */
+const MAX_TAIL_TOKENS = 8;
+
+/**
+ * An inverted attribution after a short tail that continues the quoted clause: “We’re extremely happy” about the
+ * decision, said Jo Hart. Returns the index after the reporting verb, or -1.
+ */
+function invertedAfterTail(tokens: Token[], i: number): number {
+  const first = tokens[i];
+  if (!first?.word || first.text !== first.lower || REPORTING_VERBS.has(first.lower)) return -1;
+  for (let c = i + 1; c < tokens.length && c - i <= MAX_TAIL_TOKENS; c++) {
+    const t = tokens[c];
+    if (isSentenceStop(tokens, c) || isQuoteMarkToken(t) || (t.word && REPORTING_VERBS.has(t.lower))) return -1;
+    if (t.text !== ',') continue;
+    const v = reportingVerbEnd(tokens, c + 1);
+    return v >= 0 && isCapitalized(tokens[v] ?? t) ? v : -1;
+  }
+  return -1;
 }
 
 /**
@@ -288,13 +304,59 @@ function clauseSubject(tokens: Token[], end: number): [number, number] | null {
   }
   const head = tokens[s];
   if (!head || !head.word || !(isCapitalized(head) || SOURCE_PRONOUNS.has(head.lower) || DETERMINERS.has(head.lower))) return null;
-  const e = phraseEndingAfter(tokens, s);
+  let e = phraseEndingAfter(tokens, s);
+  if (isCapitalized(head)) e = nameEnd(tokens, s, e);
   return e >= s && e < end ? [s, e] : null;
 }
 
+/**
+ * Where a clause subject headed by a capital ends within tokens[s..e]: at the name, with a lower-case descriptor only
+ * between capitalised words and one noun after a possessive ("President Clinton released …" → "President Clinton",
+ * "Band member Flea shared …" → "Band member Flea", "Cruz’s lawyers relied …" → "Cruz’s lawyers", "Kerpen needled the
+ * CNN …" → "Kerpen"); the first other lower-case word starts its verb phrase.
+ */
+function nameEnd(tokens: Token[], s: number, e: number): number {
+  let last = s;
+  for (let j = s + 1; j <= e; j++) {
+    const t = tokens[j];
+    if (isCapitalized(t) || isAbbreviationPeriod(tokens, j)) { last = j; continue; }
+    if (isPossessive(tokens[j - 1]) && j - 1 === last) { last = j; continue; }
+    const next = tokens[j + 1];
+    if (/ed$/.test(t.lower) || j === e || !next || !isCapitalized(next)) break;
+  }
+  return last;
+}
+
 // Any reporting verb, "according to" or a colon: a cheap test that spares tokenizing windows with none of them.
-const ATTRIBUTION_HINT = new RegExp(`\\b(?:${[...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|')}|according)\\b|:`, 'i');
-const mayHoldAttribution = (text: string, from: number, to: number): boolean => ATTRIBUTION_HINT.test(text.slice(from, to));
+// Each word of the window looked up by the hash of its lower case among the reporting verbs' hashes: one pass, no
+// strings made, not a regular expression of every verb tried at every position. A hash collision only costs a
+// closer look.
+const HINT_HASHES = (() => {
+  const set = new HashSet32();
+  for (const w of [...REPORTING_VERBS, 'according']) set.add(lowerHash(w, 0, w.length));
+  return set;
+})();
+function lowerHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 32), FNV_PRIME);
+  return h === 0 ? 1 : h;
+}
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigitOrUnderscore = (c: number): boolean => (c >= 48 && c <= 57) || c === 95;
+function mayHoldAttribution(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to;) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true; // ':'
+    if (!isAsciiLetter(c)) { i++; continue; }
+    // The word's lower-case hash as it is read (lowerHash in the same pass).
+    let h = Math.imul(FNV_OFFSET ^ (c | 32), FNV_PRIME), j = i + 1;
+    for (let d = text.charCodeAt(j); j < to && isAsciiLetter(d); d = text.charCodeAt(++j)) h = Math.imul(h ^ (d | 32), FNV_PRIME);
+    // A whole word, as \b would bound it: no digit or underscore joined on either side.
+    if (HINT_HASHES.has(h === 0 ? 1 : h) && !isDigitOrUnderscore(text.charCodeAt(i - 1)) && !isDigitOrUnderscore(text.charCodeAt(j))) return true;
+    i = j;
+  }
+  return false;
+}
 
 /** Attribution before the quotation in its sentence: Kerry said: “…” / X told reporters “…” / X called it “…”. */
 function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attribution | null {
@@ -303,9 +365,11 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
   const tokens = beforeWindow.read(text, from, q.start);
   const found = (first: number, last: number): Attribution =>
     ({ sourceStart: tokens[first].start, sourceEnd: tokens[last].end, position: 'before', cueEnd: q.start });
-  // Sentence-initial inversion: Said Ellis: “…”
+  // Sentence-initial inversion: Said Ellis: “…” / Said Jo Hart, who grew up here, “…”
   const initial = reportingVerbEnd(tokens, 0, true);
-  if (initial > 0 && tokens[tokens.length - 1]?.text === ':') {
+  const lastText = tokens[tokens.length - 1]?.text;
+  const named = tokens[initial] && (isCapitalized(tokens[initial]) || DETERMINERS.has(tokens[initial].lower));
+  if (initial > 0 && named && (lastText === ':' || (lastText === ',' && isCapitalized(tokens[0])))) {
     const e = phraseEndingAfter(tokens, initial);
     if (e >= initial) return found(initial, e);
   }
@@ -349,13 +413,13 @@ function attributionBefore(text: string, q: QuoteSpan, lineStart: number): Attri
 
 /** The attribution of one quotation in its own sentence, after it first (the usual news order), else before it. */
 export function findAttribution(text: string, q: QuoteSpan, lineStart: number, lineEnd: number,
-  memo: AttributionMemo = new AttributionMemo()): Attribution | null {
+  memo: AttributionMemo): Attribution | null {
   return memo.attributionAfter(text, q, lineEnd) ?? memo.attributionBefore(text, q, lineStart);
 }
 
 /** A lead-in ending the previous paragraph and introducing this one: "Kerry said:" / "In a statement, the company said:". */
 export function leadInAttribution(text: string, prevLineStart: number, prevLineEnd: number,
-  memo: AttributionMemo = new AttributionMemo()): Attribution | null {
+  memo: AttributionMemo): Attribution | null {
   if (text[prevLineEnd - 1] !== ':') return null;
   return memo.attributionBefore(text, { start: prevLineEnd, end: prevLineEnd }, prevLineStart);
 }
@@ -365,7 +429,7 @@ export function leadInAttribution(text: string, prevLineStart: number, prevLineE
  * its attribution follows it, and at most a short tail ("in Salem, Ore., on Friday.") precedes `next`.
  */
 export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteSpan, lineEnd: number,
-  memo: AttributionMemo = new AttributionMemo()): boolean {
+  memo: AttributionMemo): boolean {
   if (!endsClause(text, prev)) return false;
   const a = memo.attributionAfter(text, prev, lineEnd);
   if (!a || a.cueEnd > next.start) return false;
@@ -373,5 +437,7 @@ export function isSplitByAttribution(text: string, prev: QuoteSpan, next: QuoteS
   if (tail.length > MAX_SPLIT_TAIL_TOKENS || tail.some(isQuoteMarkToken)) return false;
   if (tail.some((_t, i) => reportingVerbEnd(tail, i) >= 0)) return false;
   const last = tail[tail.length - 1];
-  return !last || /^[,.:;—–]$/.test(last.text);
+  if (last && !/^[,.:;—–]$/.test(last.text)) return false;
+  // A next quotation with an attribution of its own is a new one: “…,” Reuters reported. “…,” the bank said.
+  return !(last?.text === '.' && memo.attributionAfter(text, next, lineEnd));
 }

@@ -1,10 +1,9 @@
-// Which paired spans are not quotations: markup attributes, transcript turns, stage directions, headline single quotes
-// in double-quote articles, names and titles (a robot named “…”), short unattributed scare quotes or titles
-// (“irresponsible”, “Morning Report”), and unattributed block quotations.
-import type { Line, RawQuote } from './pairing';
-import { letterOrDigitAt, sentenceEnd } from './tokens';
+// Which paired spans are no quoted text at all (markup attributes, numbers, transcript turns, stage directions), which
+// quote style an article uses, and how many words a span holds.
+import type { RawQuote } from './pairing';
+import { letterOrDigitAt } from './tokens';
 
-/** Quotations of at most this many words count only when an attribution is found for them. */
+/** Spans of at most this many words are quotations only when attributed or spoken-sounding (see quotes/kind.ts). */
 export const SHORT_QUOTE_WORDS = 4;
 
 /** Length of the letter or digit at i when it lies wholly before `to`, else 0. */
@@ -41,16 +40,6 @@ export function innerText(text: string, q: RawQuote): string {
   return text.slice(q.start, q.end).replace(/^["“”„‟«»‘’‚‹›']+/, '').replace(/["“”„‟«»‘’‚‹›']+$/, '');
 }
 
-// Words that introduce a name or a title rather than words someone said: a robot named “…”, a report titled “…”,
-// going by the name “…”, so-called “…”. ("called" and "dubbed" also characterise — what she called “a reckless gamble” —
-// so they are not in the list.)
-const NAMING_CUE = /(?:\b(?:named|renamed|titled|entitled|retitled|so-called|known as|(?:the|a) (?:name|title|headline))|\bso called)\s*,?\s*$/i;
-
-/** True when the quote is a name or title given to something: a robot named “Better Idea”, the name “Katherinator”. */
-export function followsNamingCue(text: string, q: RawQuote): boolean {
-  return NAMING_CUE.test(text.slice(Math.max(0, q.start - 32), q.start));
-}
-
 /** Spans that are never quotations, whatever their surroundings. */
 export function isStructurallyNotQuote(text: string, q: RawQuote): boolean {
   const inner = innerText(text, q).trim();
@@ -58,7 +47,6 @@ export function isStructurallyNotQuote(text: string, q: RawQuote): boolean {
   if (text[q.start - 1] === '=') return true; // markup attribute value
   if (!q.closed && /^\p{Lu}[\p{Lu} .'’-]*:/u.test(inner)) return true; // transcript turn "HOST: …"
   if (/^\([^()]*\)\.?$/.test(inner)) return true; // stage direction "(CROSSTALK.)"
-  if (followsNamingCue(text, q)) return true;
   return false;
 }
 
@@ -69,30 +57,4 @@ export function isStructurallyNotQuote(text: string, q: RawQuote): boolean {
  */
 export function singlesAreQuotations(closedDoubles: number, closedSingles: number): boolean {
   return closedSingles > closedDoubles;
-}
-
-const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);
-
-/** A short quote in title case right after a possessive is a programme or work title: the BBC’s “Morning Report”. */
-export function isPossessedTitle(text: string, q: RawQuote): boolean {
-  const before = text.slice(Math.max(0, q.start - 40), q.start);
-  if (!/\p{L}[’']s?\s+$/u.test(before)) return false;
-  const words = innerText(text, q).match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu) ?? [];
-  return words.length > 0 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
-}
-
-/**
- * A block quotation: a closed quotation of several sentences that opens its paragraph (a letter, a tweet, a statement
- * set off from the narrative). Such a block is a quotation only when its own paragraph attributes it.
- */
-export function isBlockQuotation(text: string, q: RawQuote): boolean {
-  return q.closed && q.opensParagraph && sentenceEnd(text, q.start + 1, q.end) < q.end;
-}
-
-// A signature closing a paragraph of quotations: "… ” ― Christina Lopez." (a dash, then a capitalised name).
-const SIGNATURE = /(?:^|[\s"”’'.])[―—–-]\s*\p{Lu}[\p{L}.'’ -]{1,60}\.?$/u;
-
-/** True when the paragraph ends with a signature line, which attributes every quotation in it. */
-export function endsWithSignature(text: string, line: Line): boolean {
-  return SIGNATURE.test(text.slice(Math.max(line.start, line.end - 64), line.end));
 }

@@ -1,5 +1,7 @@
 // Quote marks: which characters are quotation marks, and whether one at a given position opens or closes a quotation
 // (or is an apostrophe), judged from its glyph and its neighbours, since real text mixes and mistypes glyphs.
+import { ELISIONS } from './words';
+import { charClass, isWhiteSpace } from '../text/chars';
 
 export type MarkKind = 'double' | 'single';
 /** `either` is a straight mark whose context does not say (e.g. `word"word`): it toggles. */
@@ -35,10 +37,11 @@ export function nextQuoteChar(text: string, from: number): number {
   return NEXT_QUOTE_CHAR.test(text) ? NEXT_QUOTE_CHAR.lastIndex - 1 : -1;
 }
 
-const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' ||
-  c === '\r' || c === '\u00A0' || c === '\u2009' || c === '\u202F' || c === '\u2028' || c === '\u2029';
+/** White space, or an invisible format character (a direction mark, a zero-width space) that stands where one would. */
+const isSpace = (c: string | undefined): boolean => c === undefined || isWhiteSpace(c.charCodeAt(0)) || isFormatCharacter(c.charCodeAt(0));
+const isFormatCharacter = (c: number): boolean => (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064);
 const isLineEnd = (c: string | undefined): boolean => c === undefined || c === '\n' || c === '\r';
-const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && charClass(c.charCodeAt(0)) > 0;
 // Punctuation after which a quotation can start: "(“", "—“", ": “".
 const OPENING_CONTEXT = new Set(['(', '[', '{', '<', '\u2014', '\u2013', '-', '/', ':', '\u2015']);
 // Punctuation before which a quotation can end: "”.", "”)", "”—".
@@ -56,15 +59,20 @@ function rightFlanking(before: string | undefined, after: string | undefined): b
   return !isSpace(before) && (isSpace(after) || CLOSING_CONTEXT.has(after!) || isMarkChar(after));
 }
 
-// Elisions written with a leading apostrophe: ’n’, ’em, ’tis, ’til, ’cause, ’bout, ’twas, ’round, ’s (as in ’n’ roll).
-const ELISION = /^(?:n|em|tis|til|till|cause|cos|bout|twas|round|nuff|kay|sup|ello|ere)(?![\p{L}\p{N}])/iu;
+// The word after a leading apostrophe, to look up among the elisions (’n’, ’em, ’tis, ’til, ’cause).
+const LONGEST_ELISION = Math.max(...[...ELISIONS].map(e => e.length));
+function isElision(text: string, from: number): boolean {
+  let end = from;
+  while (end - from <= LONGEST_ELISION && isLetterOrDigit(text[end])) end++;
+  return end > from && end - from <= LONGEST_ELISION && ELISIONS.has(text.slice(from, end).toLowerCase());
+}
 // A decade or year with its century elided: ’90s, '16.
 const ELIDED_YEAR = /^\d\d(?:s|\b)/;
 
 function isApostrophe(text: string, i: number, before: string | undefined, after: string | undefined): boolean {
   if (isLetterOrDigit(before) && isLetterOrDigit(after)) return true; // O'Donnell, don’t, rock’n’roll
   const rest = text.slice(i + 1, i + 8);
-  if ((isSpace(before) || before === '(' ) && (ELIDED_YEAR.test(rest) || ELISION.test(rest))) return true;
+  if ((isSpace(before) || before === '(' ) && (ELIDED_YEAR.test(rest) || isElision(text, i + 1))) return true;
   return false;
 }
 
@@ -83,6 +91,9 @@ export function classifyMark(text: string, i: number): QuoteMark | null {
   const canOpen = leftFlanking(before, after);
   const canClose = rightFlanking(before, after);
   // A mark with spaces on both sides is stray, unless it starts a paragraph (”  … what I learned …”).
+  // A typographic opener typed right after a comma or semicolon opens all the same: said,“Look …”.
+  const openerAfterComma = (DOUBLE_OPENERS.has(c) || SINGLE_OPENERS.has(c)) && (before === ',' || before === ';') && isLetterOrDigit(after);
+  if (openerAfterComma) return mark(i, 1, DOUBLE_OPENERS.has(c) ? 'double' : 'single', 'open', DOUBLE_OPENERS.has(c));
   if (!canOpen && !canClose && !(before === undefined || before === '\n')) return null;
   if (c === '"' || length === 2) {
     const role: MarkRole = canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either';

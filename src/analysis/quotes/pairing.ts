@@ -1,5 +1,6 @@
 // Pairs quote marks into quotation spans, one paragraph (line) at a time so that a stray mark can never swallow the
 // rest of the article. Each scan is a single left-to-right pass, so the whole search is linear in the text length.
+import { isWhiteSpace } from '../text/chars';
 import { classifyMark, nextQuoteChar, type MarkKind, type QuoteMark } from './marks';
 
 export interface RawQuote {
@@ -32,7 +33,7 @@ export function splitLines(text: string): Line[] {
     const nl = text.indexOf('\n', start);
     const stop = nl < 0 ? text.length : nl;
     let end = stop;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
     if (end > start) lines.push({ start, end });
     if (nl < 0) return lines;
     start = nl + 1;
@@ -77,7 +78,7 @@ export class MarkScanner {
 /** True when only white space lies in text[from, to); scans back from `to`, so it stops at the first word. */
 export function onlySpaceBetween(text: string, from: number, to: number): boolean {
   let i = to;
-  while (i > from && /\s/.test(text[i - 1])) i--;
+  while (i > from && isWhiteSpace(text.charCodeAt(i - 1))) i--;
   return i <= from;
 }
 
@@ -89,17 +90,23 @@ const span = (text: string, line: Line, open: QuoteMark, close: QuoteMark): RawQ
 /**
  * Pairs marks of one kind, fed in text order. A typographic opener inside a quotation opened the same way nests
  * (“… “hell” …”); any other opener while one is pending means the pending one was stray, and pairing restarts from
- * the new one.
+ * the new one. `continued`: the paragraph before ended inside an unclosed quotation of this kind, so a closing mark
+ * before any opener here closes that quotation's last paragraph, which starts at this paragraph's start.
  */
 class KindPairing {
   private out: RawQuote[] = [];
-  private open: QuoteMark | null = null;
+  private open: QuoteMark | null;
   private nested: QuoteMark | null = null;
   /** Closed quotations inside `open`, kept in case `open` proves stray. */
   private innerPairs: RawQuote[] = [];
+  /** The opener carried over from the paragraph before (no mark of this paragraph), if any. */
+  private readonly carried: QuoteMark | null;
 
   constructor(private readonly text: string, private readonly line: Line, private readonly kind: MarkKind,
-    private readonly maxLength: number) {}
+    private readonly maxLength: number, continued = false) {
+    this.carried = continued ? { index: line.start, length: 0, kind, role: 'open', curlyOpener: false } : null;
+    this.open = this.carried;
+  }
 
   /** Index of the pending opening mark, or -1. */
   get pendingStart(): number { return this.open === null ? -1 : this.open.index; }
@@ -145,6 +152,7 @@ class KindPairing {
 
   /** At the end of the line: what is still open. */
   finish(): void {
+    if (this.open === this.carried) this.open = null; // nothing closed the quotation carried over: it ended before
     if (this.open === null) return;
     const { text, line, kind, maxLength } = this;
     const o = this.open;
@@ -168,17 +176,18 @@ class KindPairing {
 }
 
 /**
- * Quotations of one line, given its marks (MarkScanner): double-quoted spans, then single-quoted spans outside them. A single-quoted span that
- * encloses double-quoted ones is the outer (British) quotation and replaces them; one that straddles a double-quoted
- * span is dropped.
+ * Quotations of one line, given its marks (MarkScanner): double-quoted spans, then single-quoted spans outside them. A
+ * single-quoted span that encloses double-quoted ones is the outer (British) quotation and replaces them; one that
+ * straddles a double-quoted span is dropped. `continued`: the kind of quotation left open at the end of the paragraph
+ * before, whose last paragraph may close here without opening (“… \n\n… the end.”).
  */
-export function pairLine(text: string, line: Line, marks: readonly QuoteMark[]): RawQuote[] {
+export function pairLine(text: string, line: Line, marks: readonly QuoteMark[], continued?: MarkKind): RawQuote[] {
   if (marks.length === 0) return [];
-  const doublePairing = new KindPairing(text, line, 'double', MAX_QUOTE_LENGTH);
+  const doublePairing = new KindPairing(text, line, 'double', MAX_QUOTE_LENGTH, continued === 'double');
   for (const m of marks) doublePairing.feed(m);
   doublePairing.finish();
   const doubles = doublePairing.take();
-  const singlePairing = new KindPairing(text, line, 'single', MAX_SINGLE_QUOTE_LENGTH);
+  const singlePairing = new KindPairing(text, line, 'single', MAX_SINGLE_QUOTE_LENGTH, continued === 'single');
   for (const m of singlesOutside(marks, doubles)) singlePairing.feed(m);
   singlePairing.finish();
   const singles = singlePairing.take().filter(s => s.closed);
@@ -195,10 +204,12 @@ const MARKS_PER_PIECE = 256;
  * pairLine holds them all. The line is cut before a mark from which the double marks pair as from the line start
  * (KindPairing.freshFrom), so no double-quoted span crosses a cut; the single marks' pairing runs on across cuts, and
  * the double-quoted spans before its pending opener are final (no later single-quoted span can enclose them).
+ * `continued`: as for pairLine.
  */
-export function pairMarksOfLine(text: string, line: Line, scanner: MarkScanner, emit: (q: RawQuote) => void): void {
-  const doublePairing = new KindPairing(text, line, 'double', MAX_QUOTE_LENGTH);
-  const singlePairing = new KindPairing(text, line, 'single', MAX_SINGLE_QUOTE_LENGTH);
+export function pairMarksOfLine(text: string, line: Line, scanner: MarkScanner, emit: (q: RawQuote) => void,
+  continued?: MarkKind): void {
+  const doublePairing = new KindPairing(text, line, 'double', MAX_QUOTE_LENGTH, continued === 'double');
+  const singlePairing = new KindPairing(text, line, 'single', MAX_SINGLE_QUOTE_LENGTH, continued === 'single');
   let piece: QuoteMark[] = [];
   /** Spans not emitted yet: double-quoted ones at or after the pending single opener, closed single-quoted ones. */
   let doubles: RawQuote[] = [], singles: RawQuote[] = [];

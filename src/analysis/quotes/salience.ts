@@ -2,9 +2,11 @@
 // salient where they are a clause subject ("Kerry said", "Zhao did not think") or a quotation's speaker; "he"
 // resolves to the most recent salient person of a compatible gender.
 import type { PersonEntity, PersonMention } from '../types';
-import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from './lexicon';
+import { DETERMINERS, FEMALE_TITLES, MALE_TITLES, PHRASE_BREAKERS, REPORTING_VERBS } from './words';
 import { femaleGivenNames, maleGivenNames } from './given-names.generated';
-import { isWhiteSpaceCode, LazyTokens } from './tokens';
+import { isWhiteSpace } from '../text/chars';
+import { LazyTokens } from './tokens';
+import { paragraphTopic, type TopicView } from './topic';
 
 export type Gender = 'male' | 'female' | 'unknown';
 
@@ -54,7 +56,7 @@ const isTitleLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 
 function wordBefore(text: string, start: number): string | undefined {
   const floor = Math.max(0, start - TITLE_WINDOW);
   let end = start;
-  while (end > floor && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
+  while (end > floor && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   if (end === start) return undefined;
   if (end > floor && text.charCodeAt(end - 1) === 46) end--;
   let begin = end;
@@ -86,6 +88,8 @@ export class Salience {
    */
   private subjects: SalienceEvent[] | undefined;
   private genders: Map<string, Gender> = new Map();
+  /** Each person mention's role in its clause (found with the subjects). */
+  private roles: ('reporting' | 'subject' | 'none')[] = [];
   /**
    * Speakers, added as quotations are attributed, in text order (after subjects at the same position). Kept apart
    * from `subjects` so that adding one costs no more than the speakers after it, which are few (quotations are
@@ -105,11 +109,11 @@ export class Salience {
   private subjectsAndGenders(): SalienceEvent[] {
     if (this.subjects) return this.subjects;
     const subjects: SalienceEvent[] = [];
-    for (const p of this.persons) {
-      if (this.isQuoted(p.start)) continue;
-      const role = this.subjectRole(p);
+    this.roles = this.persons.map(p => (this.isQuoted(p.start) ? 'none' : this.subjectRole(p)));
+    this.persons.forEach((p, i) => {
+      const role = this.roles[i];
       if (role !== 'none') subjects.push({ position: p.start, entityId: p.entityId, reporting: role === 'reporting' });
-    }
+    });
     this.genders = knownGenders(this.text, this.persons, this.people);
     return (this.subjects = subjects);
   }
@@ -140,6 +144,17 @@ export class Salience {
     return 'subject';
   }
 
+  /** The last person mention in text[from, to), outside quotations, that is the subject of a reporting verb. */
+  reportingSubjectIn(from: number, to: number): PersonMention | null {
+    const subjects = this.subjectsAndGenders();
+    for (let i = lastBefore(subjects, to); i >= 0 && subjects[i].position >= from; i--) {
+      if (!subjects[i].reporting || !this.people.has(subjects[i].entityId)) continue;
+      const p = this.persons[lastBefore(this.personPositions, subjects[i].position + 1)];
+      if (p && p.start === subjects[i].position) return p;
+    }
+    return null;
+  }
+
   /** Records a quotation's speaker, the most salient kind of mention. */
   addSpeaker(position: number, entityId: string): void {
     let i = this.speakers.length;
@@ -166,11 +181,14 @@ export class Salience {
   }
 
   /**
-   * The person a pronoun at `position` refers to: the most recent reporting subject or speaker, unless another
-   * subject came later in the same paragraph; else the most recent person mentioned. Null when none is compatible.
+   * The person a pronoun at `position` refers to: the one its paragraph is about (paragraphTopic); in a paragraph that
+   * names nobody compatible, the most recent reporting subject or speaker before it; else the most recent person
+   * mentioned. Null when none is compatible.
    */
   resolvePronoun(position: number, gender: Gender, paragraphStart: number): string | null {
     this.subjectsAndGenders(); // genders too, before compatible() asks
+    const topic = paragraphTopic(this.topicView, position, gender, paragraphStart);
+    if (topic) return this.learn(topic, gender);
     let reporting: SalienceEvent | undefined, local: SalienceEvent | undefined;
     const floor = position - LOOK_BACK;
     const previous = this.latestBefore(position);
@@ -195,6 +213,19 @@ export class Salience {
       if (this.compatible(p.entityId, gender)) return this.learn(p.entityId, gender);
     }
     return null;
+  }
+
+  /** What paragraphTopic reads of this salience (made on first use). */
+  private view: TopicView | undefined;
+  private get topicView(): TopicView {
+    return this.view ??= {
+      text: this.text,
+      persons: this.persons,
+      isQuoted: (pos: number) => this.isQuoted(pos),
+      hasVerbAfter: (i: number) => this.roles[i] !== 'none',
+      compatible: (entityId: string, gender: Gender) => this.compatible(entityId, gender),
+      speakersIn: (from: number, to: number) => this.speakers.slice(lastBefore(this.speakers, from) + 1, lastBefore(this.speakers, to) + 1),
+    };
   }
 
   private learn(entityId: string, gender: Gender): string | null {

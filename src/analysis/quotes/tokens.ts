@@ -1,5 +1,7 @@
 // Small text utilities for attribution: word/punctuation tokens of a bounded window, and sentence edges.
-import { ABBREVIATIONS } from './lexicon';
+import { ABBREVIATIONS } from './words';
+import { charClass, isWhiteSpace } from '../text/chars';
+import { hashRange } from '../text/hashing';
 
 export interface Token {
   start: number;
@@ -10,47 +12,45 @@ export interface Token {
   word: boolean;
 }
 
-// Words keep inner apostrophes, hyphens, periods and ampersands ("Clinton’s", "Beijing-based", "U.S", "AT&T");
+// Words keep inner apostrophes, hyphens, periods and ampersands ("Clinton’s", "Beijing-based", "U.S", "AT&T") and a
+// plural's possessive apostrophe ("Sanders’ campaign");
 // any other non-space character (a whole code point) is a token of its own. This is the regular expression
 // /([\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*)|\S/gu, scanned by hand: no match arrays, and the scan for the next token
 // stops at the window's end (a word that starts inside the window is still read whole).
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
-/** Letter-or-digit flags of the BMP, filled in on first sight of each code unit: 0 unknown, 1 yes, 2 no. */
-const bmpLetterOrDigit = new Uint8Array(0x10000);
 
-/** Length (1 or 2 code units) of the letter or digit starting at i, or 0 when none starts there. */
+/** Length (1 or 2 code units) of the letter (with its combining marks) or digit starting at i, or 0 when none starts there. */
 export function letterOrDigitAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0; // most text: no table
   if (c >= 0xD800 && c <= 0xDBFF) {
     const d = text.charCodeAt(i + 1);
-    if (d >= 0xDC00 && d <= 0xDFFF) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
-    return 0;
+    return d >= 0xDC00 && d <= 0xDFFF && LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
   }
-  let known = bmpLetterOrDigit[c];
-  if (known === 0) bmpLetterOrDigit[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-  return known === 1 ? 1 : 0;
-}
-
-/** JavaScript's \s. */
-export function isWhiteSpaceCode(c: number): boolean {
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xA0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200A) || c === 0x2028 || c === 0x2029 || c === 0x202F ||
-    c === 0x205F || c === 0x3000 || c === 0xFEFF;
+  return charClass(c) > 0 ? 1 : 0;
 }
 
 /** ’ ' - . & : joins two runs of letters and digits into one word. */
 const isWordJoiner = (c: number): boolean => c === 0x2019 || c === 39 || c === 45 || c === 46 || c === 38;
 
-/** End of the word whose first letter or digit is at i. */
+/** End of the word whose first letter or digit is at i; a plural's possessive apostrophe belongs to it ("Sanders’"). */
 function wordEnd(text: string, i: number): number {
   let j = i;
   for (;;) {
     for (let n = letterOrDigitAt(text, j); n > 0; n = letterOrDigitAt(text, j)) j += n;
     if (j + 1 < text.length && isWordJoiner(text.charCodeAt(j)) && letterOrDigitAt(text, j + 1) > 0) j++;
-    else return j;
+    else {
+      const c = text.charCodeAt(j);
+      return (c === 0x2019 || c === 39) && isPluralPossessive(text, j) ? j + 1 : j;
+    }
   }
+}
+
+/** An apostrophe at `j` right after a word ending in "s" and before a space: "Sanders’ campaign", "the states' rights". */
+function isPluralPossessive(text: string, j: number): boolean {
+  const s = text.charCodeAt(j - 1);
+  return (s === 115 || s === 83) && j + 1 < text.length && text.charCodeAt(j + 1) === 32 && letterOrDigitAt(text, j + 2) > 0;
 }
 
 // Short words repeat (“said”, “the”, names): their spellings come from a small direct-mapped cache keyed by the text
@@ -70,8 +70,7 @@ function spell(t: Token, text: string, start: number, end: number): void {
     t.lower = t.word ? w.toLowerCase() : w;
     return;
   }
-  let h = n;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const h = hashRange(text, start, end);
   const slot = (h ^ (h >>> 15)) & (SPELLING_SLOTS - 1);
   const known = cachedText[slot];
   let same = known.length === n;
@@ -90,7 +89,7 @@ function spell(t: Token, text: string, start: number, end: number): void {
  * Reusing t spares an object per token for readers that keep a pool of them.
  */
 function readToken(text: string, i: number, stop: number, t: Token): boolean {
-  while (i < stop && isWhiteSpaceCode(text.charCodeAt(i))) i++;
+  while (i < stop && isWhiteSpace(text.charCodeAt(i))) i++;
   if (i >= stop) return false;
   const start = i;
   let end: number;
@@ -192,8 +191,8 @@ function endsSentenceAt(text: string, i: number): boolean {
   if (c !== '.' && c !== '!' && c !== '?') return false;
   let j = i + 1;
   while (j < text.length && CLOSERS.has(text[j])) j++;
-  if (j < text.length && !/\s/.test(text[j])) return false;
-  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  if (j < text.length && !isWhiteSpace(text.charCodeAt(j))) return false;
+  while (j < text.length && text[j] !== '\n' && isWhiteSpace(text.charCodeAt(j))) j++;
   if (j < text.length && text[j] !== '\n' && !/[\p{Lu}\p{N}"“‘'(]/u.test(text[j])) return false;
   if (c === '.') {
     let k = i;
@@ -209,8 +208,8 @@ export function sentenceStart(text: string, floor: number, pos: number): number 
   for (let i = pos - 1; i >= floor; i--) {
     if (endsSentenceAt(text, i)) {
       let j = i + 1;
-      while (j < pos && !/\s/.test(text[j])) j++;
-      while (j < pos && /\s/.test(text[j])) j++;
+      while (j < pos && !isWhiteSpace(text.charCodeAt(j))) j++;
+      while (j < pos && isWhiteSpace(text.charCodeAt(j))) j++;
       if (j <= pos) return j;
     }
   }
