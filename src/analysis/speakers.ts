@@ -49,10 +49,41 @@ export function attributeSpeakers(text: string, found: QuoteSearch, persons: Per
       const lead = leadInSpeaker(text, lines, pieces[0], salience);
       if (lead) ({ speakerText, speakerId } = lead);
     }
-    for (const p of pieces) { p.quote.speakerText = speakerText; p.quote.speakerId = speakerId; }
+    const referent = attribution && speakerId === null ? referentOf(text, attribution.sourceStart, attribution.sourceEnd, persons) : undefined;
+    for (const p of pieces) {
+      p.quote.speakerText = speakerText;
+      p.quote.speakerId = speakerId;
+      if (referent) p.quote.speakerReferent = referent;
+    }
     previous = { pieces, speakerText, speakerId };
   }
   return newSpeakers.merged();
+}
+
+const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they']);
+// A capitalised name of one or more words ("North Korea", "Ministry of Foreign Affairs").
+const NAME_RUN_RE = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'.-]*)*/gu;
+// Capitalised by the sentence, not by a name: "While North Korea promised".
+const OPENERS = /^(?:While|When|Although|Though|After|Before|As|But|And|If|In|On|At|The|A|An|Since|Because|Yet)\s+/;
+
+/**
+ * The name a source "it" or "they" stands for: the last capitalised name before it in its sentence, outside quote
+ * marks and not a person's ("While North Korea promised in the statement to “…,” it also said" → "North Korea").
+ */
+function referentOf(text: string, sourceStart: number, sourceEnd: number, persons: readonly PersonMention[]): string | undefined {
+  if (!THING_PRONOUNS.has(text.slice(sourceStart, sourceEnd).toLowerCase())) return undefined;
+  let start = sourceStart;
+  while (start > 0 && !/[.!?\n]/.test(text[start - 1])) start--;
+  // What quotations say is not the sentence's subject.
+  const sentence = text.slice(start, sourceStart).replace(/[“"][^”"]*[”"]/g, m => ' '.repeat(m.length));
+  let found: RegExpExecArray | undefined;
+  for (let m; (m = NAME_RUN_RE.exec(sentence)) !== null;) found = m;
+  NAME_RUN_RE.lastIndex = 0;
+  if (!found) return undefined;
+  const name = found[0].replace(OPENERS, '');
+  const at = start + found.index + found[0].length - name.length;
+  if (!/^\p{Lu}/u.test(name) || persons.some(p => p.start < at + name.length && p.end > at)) return undefined;
+  return name;
 }
 
 /** Quotes with their line, gathered by group in text order. */

@@ -58,6 +58,11 @@ export interface QuoteMention extends Span {
   speakerId: string | null;
   /** The surface text the article uses for the source, e.g. "Zhao", "he", "the ministry"; null if none found. */
   speakerText: string | null;
+  /**
+   * When the source is "it" or "they", the name it stands for, the nearest before it in its sentence ("While North
+   * Korea promised …, it also said" → "North Korea"); absent otherwise or when none is found.
+   */
+  speakerReferent?: string;
   /** Pieces of one quotation split by its attribution share a group number. */
   group: number;
 }

@@ -150,7 +150,7 @@ export function readerView(analysis: Analysis, doc: SidecarDocument | undefined)
     const byHand = userAt.size > 0 ? userAt.get(`quote:${placeKey(m.start, m.end)}`)?.speaker : undefined;
     // A speaker the reader rejected as a person is only the source as the article names it.
     const person = m.speakerId !== null && rejectedPeople.has(m.speakerId) ? undefined : nameOf(m.speakerId);
-    const speaker = byHand ?? person ?? m.speakerText ?? undefined;
+    const speaker = byHand ?? person ?? m.speakerReferent ?? m.speakerText ?? undefined;
     const speakerId = byHand !== undefined ? idNamed.get(byHand.toLowerCase()) : person !== undefined ? m.speakerId ?? undefined : undefined;
     place({
       type: 'quote', start: m.start, end: m.end, text: m.text, provenance: 'detected', kind: m.kind, speaker,

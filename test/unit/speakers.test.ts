@@ -210,3 +210,16 @@ describe('attributeSpeakers: a person first met in the attribution', () => {
     assert.deepEqual(persons.map(p => p.text), ['Tom Weller', 'Weller']);
   });
 });
+
+describe('speakers: what "it" and "they" stand for', () => {
+  it('an organisation or a country the sentence names before the pronoun, outside quote marks', () => {
+    const text = 'While Veldmark promised in its statement to “defend every border,” it also said, “We want calm.”';
+    const quotes = speakers(text, []);
+    assert.deepEqual(quotes.map(q => [q.speakerText, q.speakerReferent]), [['it', 'Veldmark'], ['it', 'Veldmark']]);
+  });
+
+  it('no referent for a person, or when the sentence names nothing', () => {
+    assert.deepEqual(speakers('Tong Zhao arrived, and they said: “Welcome.”', ZHAO).map(q => q.speakerReferent), [undefined]);
+    assert.deepEqual(speakers('after a while, it said: “Welcome.”', []).map(q => q.speakerReferent), [undefined]);
+  });
+});
