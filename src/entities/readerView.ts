@@ -2,7 +2,7 @@
 // reader annotated, each item with its provenance. One pure function (no vscode) that the editor, the views, the
 // Sources and Timeline panel and every export read, so all of them agree on what a rejected entity or a speaker set by
 // hand means.
-import type { Analysis, AnalyzeOptions, Mention, QuoteKind } from '../analysis/types';
+import type { Analysis, AnalyzeOptions, Mention, QuoteKind, QuoteMention } from '../analysis/types';
 import { DecisionResolver, retypedNamesOf } from '../annotations/decisions';
 import type { Annotation, EntityDecision, RetypedAs, SidecarDocument, Verdict } from '../annotations/model';
 
@@ -109,6 +109,11 @@ export function analysisOptionsFor(doc: SidecarDocument | undefined, base: Analy
 const placeKey = (start: number, end: number) => `${start}:${end}`;
 const byPlace = (x: ViewItem, y: ViewItem) => x.start - y.start || x.end - y.end;
 
+/** A quote's source when it is no person: what "it"/"they" stands for, else the source as the article names it. */
+export function sourceOfQuote(m: Pick<QuoteMention, 'speakerReferent' | 'speakerText'>): string | undefined {
+  return m.speakerReferent ?? m.speakerText ?? undefined;
+}
+
 export function readerView(analysis: Analysis, doc: SidecarDocument | undefined): ReaderView {
   const items: ViewItem[] = [], rejected: ViewItem[] = [], orphans: ViewItem[] = [];
   const decisions = new DecisionResolver(doc?.decisions ?? [], analysis);
@@ -150,7 +155,7 @@ export function readerView(analysis: Analysis, doc: SidecarDocument | undefined)
     const byHand = userAt.size > 0 ? userAt.get(`quote:${placeKey(m.start, m.end)}`)?.speaker : undefined;
     // A speaker the reader rejected as a person is only the source as the article names it.
     const person = m.speakerId !== null && rejectedPeople.has(m.speakerId) ? undefined : nameOf(m.speakerId);
-    const speaker = byHand ?? person ?? m.speakerReferent ?? m.speakerText ?? undefined;
+    const speaker = byHand ?? person ?? sourceOfQuote(m);
     const speakerId = byHand !== undefined ? idNamed.get(byHand.toLowerCase()) : person !== undefined ? m.speakerId ?? undefined : undefined;
     place({
       type: 'quote', start: m.start, end: m.end, text: m.text, provenance: 'detected', kind: m.kind, speaker,

@@ -17,7 +17,7 @@ import {
   addAnnotation, decideEntity, DecisionResolver, editNote, emptyDocument, entityKeyOf, mergeAnnotations, setSpeaker, targetOfEntity,
   type Annotation, type AnnotationKind, type EntityDecision, type Services, type SidecarDocument,
 } from '../annotations';
-import { analysisOptionsFor } from '../entities/readerView';
+import { analysisOptionsFor, sourceOfQuote } from '../entities/readerView';
 import { BUILT_IN_TYPES, bratCounting, unescapeNote } from './brat';
 import { OffsetMap } from './offsets';
 
@@ -258,7 +258,7 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
 
 /** Who the analyzer says said a quote, as readerView names them: the person's canonical name, else the source as written. */
 function analyzerSpeaker(m: Mention & { type: 'quote' }, analysis: Analysis): string | undefined {
-  return (m.speakerId !== null ? analysis.people.get(m.speakerId)?.name : undefined) ?? m.speakerText ?? undefined;
+  return (m.speakerId !== null ? analysis.people.get(m.speakerId)?.name : undefined) ?? sourceOfQuote(m);
 }
 
 /** `doc` with the reader's quote annotation on exactly p's span (made if missing) changed by `change`. */
