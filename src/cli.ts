@@ -27,16 +27,16 @@ function ended(e: unknown, io: CliIo): number {
 }
 
 /**
- * Runs one command. extract is asynchronous (it reads as it goes and may analyse in worker threads): its exit code
- * comes as a promise; export and import, and the usage, answer at once.
+ * Runs one command. The commands are asynchronous (they read files as src/io does, and extract may analyse in worker
+ * threads): their exit code comes as a promise; the usage answers at once.
  */
 export function main(argv: readonly string[], io: CliIo = processIo()): number | Promise<number> {
   const [command, ...args] = argv;
   try {
     switch (command) {
       case 'extract': return runExtract(args, io).catch(e => ended(e, io));
-      case 'export': return exportCommand(args, io);
-      case 'import': return importCommand(args, io);
+      case 'export': return exportCommand(args, io).catch(e => ended(e, io));
+      case 'import': return importCommand(args, io).catch(e => ended(e, io));
       case '--help': case '-h': case 'help': io.out(USAGE + '\n'); return 0;
       case undefined: throw new UsageError('no command given');
       default: throw new UsageError(`unknown command "${command}"`);

@@ -12,6 +12,8 @@ import {
 } from '../export';
 import type { CliIo } from '../cli';
 import { isCalendarDate } from './options';
+import { MAX_INPUT_BYTES } from './inputs';
+import { readRegularFile, UnreadableFileError, writeFileAtomically } from '../io';
 
 export const EXPORT_USAGE = `  news-annotate export --format brat|w3c|csv|jsonl [--out DIR] PATH...
                                              export each article (PATH: a .txt file, or a folder searched for *.txt)
@@ -43,15 +45,15 @@ export function parseOptions(argv: string[], options: OptionSpec): { values: Rec
 }
 
 /** A subcommand's frame: a usage error prints the usage (exit 2); failures are counted (exit 1), warnings are not. */
-export function runSubcommand<O>(argv: string[], io: CliIo, usage: string, parse: (argv: string[]) => O | string,
-  body: (o: O, fail: (msg: string) => void, warn: (msg: string) => void) => void): number {
+export async function runSubcommand<O>(argv: string[], io: CliIo, usage: string, parse: (argv: string[]) => O | string,
+  body: (o: O, fail: (msg: string) => void, warn: (msg: string) => void) => Promise<void>): Promise<number> {
   const o = parse(argv);
   if (typeof o === 'string') {
     io.err(`news-annotate: ${o}\n${usage}\n`);
     return 2;
   }
   let failures = 0;
-  body(o, msg => { failures++; io.err(`news-annotate: ${msg}\n`); }, msg => io.err(`news-annotate: warning: ${msg}\n`));
+  await body(o, msg => { failures++; io.err(`news-annotate: ${msg}\n`); }, msg => io.err(`news-annotate: warning: ${msg}\n`));
   return failures > 0 ? 1 : 0;
 }
 
@@ -107,31 +109,32 @@ function statOf(p: string): fs.Stats | undefined {
   try { return fs.statSync(p); } catch { return undefined; }
 }
 
-/** The file's bytes, or undefined after reporting why not. */
-export function readBytes(file: string, fail: (msg: string) => void): Uint8Array | undefined {
-  try { return fs.readFileSync(file); } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${(e as Error).message})`}`);
+/** The bytes of the regular file `file` (as extract reads its inputs: bounded, never a FIFO or device), or undefined after reporting why not. */
+export async function readBytes(file: string, fail: (msg: string) => void): Promise<Uint8Array | undefined> {
+  try {
+    const bytes = await readRegularFile(file, MAX_INPUT_BYTES);
+    if (bytes === undefined) fail(`${file}: no such file`);
+    return bytes;
+  } catch (e) {
+    fail(`${file} ${e instanceof UnreadableFileError ? e.message : `cannot be read (${(e as Error).message})`}`);
     return undefined;
   }
 }
 
 /** A sidecar's bytes: undefined when there is none; an error when it is too large or not a file (it is never read then). */
-export function readSidecarBytes(sidecar: string): { bytes: Uint8Array | undefined } | { error: SidecarError } {
-  const st = statOf(sidecar);
-  if (!st) return { bytes: undefined };
-  const refuse = (message: string) => ({ error: new SidecarError(sidecar, [{ message }]) });
-  if (!st.isFile()) return refuse('not a regular file; it was not read');
-  if (st.size > MAX_SIDECAR_BYTES) return refuse(`the file is ${(st.size / 1024 / 1024).toFixed(1)} MB, above the ${MAX_SIDECAR_BYTES / 1024 / 1024} MB limit for an annotations file; it was not read`);
-  try { return { bytes: fs.readFileSync(sidecar) }; } catch (e) { return refuse(`cannot read (${(e as Error).message})`); }
+export async function readSidecarBytes(sidecar: string): Promise<{ bytes: Uint8Array | undefined } | { error: SidecarError }> {
+  try {
+    return { bytes: await readRegularFile(sidecar, MAX_SIDECAR_BYTES) };
+  } catch (e) {
+    const message = e instanceof UnreadableFileError ? e.message : `cannot be read (${(e as Error).message})`;
+    return { error: new SidecarError(sidecar, [{ message: `${message}; it was not read` }]) };
+  }
 }
 
-/** Write through a temporary file and a rename, so a reader never sees half a file. */
-export function writeAtomically(file: string, content: string | Uint8Array): void {
+/** Written as every file of ours is (src/io: a flushed temporary file renamed over it), its folder made first. */
+export async function writeAtomically(file: string, content: string | Uint8Array): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  fs.writeFileSync(tmp, content);
-  try { fs.renameSync(tmp, file); } catch (e) { fs.rmSync(tmp, { force: true }); throw e; }
+  await writeFileAtomically(file, typeof content === 'string' ? new TextEncoder().encode(content) : content);
 }
 
 /** The deepest folder holding all the given folders. */
@@ -147,11 +150,11 @@ function commonFolder(dirs: readonly string[]): string {
   return first.slice(0, n).join(path.sep) || path.sep;
 }
 
-export function exportCommand(argv: string[], io: CliIo): number {
+export function exportCommand(argv: string[], io: CliIo): Promise<number> {
   return runSubcommand(argv, io, EXPORT_USAGE, parseExportArgs, (o, fail, warn) => exportArticles(o, io, fail, warn));
 }
 
-function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void, warn: (msg: string) => void): void {
+async function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void, warn: (msg: string) => void): Promise<void> {
   const files = new Map<string, string>(); // article name → its file
   const seen = new Set<string>();
   const articles: ExportArticle[] = [];
@@ -160,10 +163,10 @@ function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void
     if (seen.has(real)) continue;
     seen.add(real);
     if (files.has(name)) { fail(`${file}: another article is exported as ${name} already (${files.get(name)}); give their folders instead`); continue; }
-    const bytes = readBytes(file, fail);
+    const bytes = await readBytes(file, fail);
     if (!bytes) continue;
     const sidecarName = sidecarPathFor(file);
-    const sidecar = readSidecarBytes(sidecarName);
+    const sidecar = await readSidecarBytes(sidecarName);
     if ('error' in sidecar) { fail(`${sidecar.error.message} — ${file} not exported`); continue; }
     const loaded = loadArticle({ name, uri: pathToFileURL(real).href, displayPath: file, bytes, sidecar: sidecar.bytes, sidecarName }, { referenceDate: o.referenceDate });
     if (!loaded.ok) { fail(loaded.error); continue; }
@@ -197,7 +200,7 @@ function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void
       if (existing === out.content) { unchanged++; continue; }
       if (existing !== undefined && !o.force) { fail(`${file}: exists and differs from this export; not overwritten (--force overwrites it)`); continue; }
       if (existing === undefined && statOf(file)) { fail(`${file}: exists and is not a regular file; not overwritten`); continue; }
-      writeAtomically(file, out.content);
+      await writeAtomically(file, out.content);
       written++;
     } catch (e) {
       fail(`${file}: cannot write (${(e as Error).message})`);

@@ -37,22 +37,24 @@ function findConfig(annFile: string): string | undefined {
   }
 }
 
-export function importCommand(argv: string[], io: CliIo): number {
-  return runSubcommand(argv, io, IMPORT_USAGE, parseImportArgs, (o, fail, warn) => { for (const annFile of o.inputs) importOne(annFile, o, io, fail, warn); });
+export function importCommand(argv: string[], io: CliIo): Promise<number> {
+  return runSubcommand(argv, io, IMPORT_USAGE, parseImportArgs, async (o, fail, warn) => {
+    for (const annFile of o.inputs) await importOne(annFile, o, io, fail, warn);
+  });
 }
 
-function importOne(annFile: string, o: ImportOptions, io: CliIo, fail: (msg: string) => void, warn: (msg: string) => void): void {
-  const annBytes = readBytes(annFile, fail);
+async function importOne(annFile: string, o: ImportOptions, io: CliIo, fail: (msg: string) => void, warn: (msg: string) => void): Promise<void> {
+  const annBytes = await readBytes(annFile, fail);
   if (!annBytes) return;
   const ann = decodeArticle(annBytes);
   if (!ann.ok) { fail(`${annFile}: ${ann.reason}`); return; }
   const textFile = annFile.replace(/\.ann$/i, '') + '.txt';
-  const textBytes = readBytes(textFile, m => fail(`${m} (brat keeps the text beside the .ann, with the same name)`));
+  const textBytes = await readBytes(textFile, m => fail(`${m} (brat keeps the text beside the .ann, with the same name)`));
   if (!textBytes) return;
   const decoded = decodeArticle(textBytes);
   if (!decoded.ok) { fail(`${textFile}: ${decoded.reason}`); return; }
   const sidecarFile = sidecarPathFor(textFile);
-  const read = readSidecarBytes(sidecarFile);
+  const read = await readSidecarBytes(sidecarFile);
   const state = 'error' in read ? { readable: false as const, exists: true as const, error: read.error } : readSidecar(read.bytes, sidecarFile, path.basename(textFile));
   if (!state.readable) { fail(`${state.error.message} — ${annFile} not imported; the file is left as it is`); return; }
   const existing = state.document ? reanchorDocument(state.document, decoded.text).document : undefined;
@@ -68,7 +70,7 @@ function importOne(annFile: string, o: ImportOptions, io: CliIo, fail: (msg: str
   const doc = prepareForSave(result.document, decoded.text, path.basename(textFile));
   const plan = planSidecarWrite(state, doc);
   try {
-    if (plan.action === 'write') writeAtomically(sidecarFile, plan.bytes);
+    if (plan.action === 'write') await writeAtomically(sidecarFile, plan.bytes);
     // Only a write: an import adds, it never deletes a sidecar (not even an empty one).
   } catch (e) {
     fail(`${sidecarFile}: cannot write (${(e as Error).message})`);

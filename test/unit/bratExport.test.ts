@@ -7,9 +7,9 @@ import { exportOutputs, type ExportArticle } from '../../src/export';
 import { OffsetMap } from '../../src/export/offsets';
 import { EXPORT_ARTICLES, exportWorkspace, loadExportArticles } from '../support/exportArticles';
 
-function run(args: string[]) {
+async function run(args: string[]) {
   let out = '', err = '';
-  const code = main(args, { out: s => { out += s; }, err: s => { err += s; } });
+  const code = await main(args, { out: s => { out += s; }, err: s => { err += s; } });
   return { code, out, err };
 }
 
@@ -42,9 +42,9 @@ describe('brat standoff export', () => {
   before(() => { dir = exportWorkspace(); articles = loadExportArticles(dir); });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('writes T lines whose text brat re-reads exactly from the copy in --out (code points, LF line ends)', () => {
+  it('writes T lines whose text brat re-reads exactly from the copy in --out (code points, LF line ends)', async () => {
     const out = path.join(dir, 'out-copy');
-    const r = run(['export', '--format', 'brat', '--out', out, dir]);
+    const r = await run(['export', '--format', 'brat', '--out', out, dir]);
     assert.equal(r.code, 0, r.err);
     for (const name of EXPORT_ARTICLES) {
       const stem = name.replace(/\.txt$/, '');
@@ -55,13 +55,13 @@ describe('brat standoff export', () => {
     }
   });
 
-  it('writes the .ann beside an original CRLF article with a byte-order mark, counting as brat reads it', () => {
+  it('writes the .ann beside an original CRLF article with a byte-order mark, counting as brat reads it', async () => {
     const name = 'council-flood-crlf.txt';
     const withBom = path.join(dir, 'bom');
     fs.mkdirSync(withBom);
     fs.writeFileSync(path.join(withBom, name), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(path.join(dir, name))]));
     fs.copyFileSync(path.join(dir, 'council-flood-crlf.annotations.yaml'), path.join(withBom, 'council-flood-crlf.annotations.yaml'));
-    const r = run(['export', '--format', 'brat', path.join(withBom, name)]);
+    const r = await run(['export', '--format', 'brat', path.join(withBom, name)]);
     assert.equal(r.code, 0, r.err);
     const original = fs.readFileSync(path.join(withBom, name));
     assert.ok(original.includes('\r\n'), 'the article itself is left as it was');
@@ -71,7 +71,7 @@ describe('brat standoff export', () => {
     assert.ok(fs.existsSync(path.join(withBom, 'annotation.conf')), 'annotation.conf beside it');
   });
 
-  it('counts characters outside the BMP as one: the emoji article offsets differ from its UTF-16 offsets', () => {
+  it('counts characters outside the BMP as one: the emoji article offsets differ from its UTF-16 offsets', async () => {
     const emoji = articles.find(a => a.name === 'asia-brief-emoji-cjk.txt')!;
     const ann = bratAnnotations(emoji, BratTypes.of([emoji]), bratCounting(false, true));
     const date = tLines(ann).find(t => t.text === 'January 5, 2024')!;
@@ -79,7 +79,7 @@ describe('brat standoff export', () => {
     assert.deepEqual(date.spans, [[utf16 - 2, utf16 - 2 + 15]], 'two emoji before it, one character each');
   });
 
-  it('marks provenance, quote kinds, speakers, notes and orphans with A, R and # lines', () => {
+  it('marks provenance, quote kinds, speakers, notes and orphans with A, R and # lines', async () => {
     const scmp = articles.find(a => a.name === 'kerry-beijing-scmp.txt')!;
     const ann = bratAnnotations(scmp, BratTypes.of(articles), bratCounting(false, true));
     const lines = ann.trimEnd().split('\n');
@@ -105,7 +105,7 @@ describe('brat standoff export', () => {
     assert.ok(lines.some(l => /^A\d+\tOrphaned /.test(l) && l.endsWith(` ${orphan.id}`)));
   });
 
-  it('leaves out rejected entities', () => {
+  it('leaves out rejected entities', async () => {
     for (const a of articles) {
       assert.ok(a.view.rejected.length > 0, `${a.name} has a rejected entity`);
       const map = new OffsetMap(a.text, bratCounting(false, true));
@@ -118,7 +118,7 @@ describe('brat standoff export', () => {
     }
   });
 
-  it('names labels brat-safe and unique, and annotation.conf maps them back', () => {
+  it('names labels brat-safe and unique, and annotation.conf maps them back', async () => {
     const types = new BratTypes(['claim to check', 'claim_to_check', 'Person', '店名', '2nd look', 'à vérifier']);
     const conf = bratConfig(types);
     const back = labelsOfConfig(conf);
@@ -130,7 +130,7 @@ describe('brat standoff export', () => {
     assert.deepEqual(entities, ['Person', 'Date', 'Quote', ...back.keys()]);
   });
 
-  it('escapes notes reversibly and splits spans at every kind of line break', () => {
+  it('escapes notes reversibly and splits spans at every kind of line break', async () => {
     for (const s of ['a\nb', 'tab\there', 'C:\\new\\table', '\\n literally', 'cr\r\nlf']) assert.equal(unescapeNote(escapeNote(s)), s);
     assert.ok(!/[\n\r\t]/.test(escapeNote('a\nb\r\tc')));
     const text = 'one\r\ntwo\n\nthree\rfour';
@@ -138,15 +138,15 @@ describe('brat standoff export', () => {
     assert.deepEqual(fragmentsOf(text, 3, 5), [], 'a span of line breaks only has no fragment');
   });
 
-  it('round trip: export → import into an empty folder → export again gives the same .ann, byte for byte', () => {
+  it('round trip: export → import into an empty folder → export again gives the same .ann, byte for byte', async () => {
     const first = path.join(dir, 'rt-first'), empty = path.join(dir, 'rt-empty'), second = path.join(dir, 'rt-second');
-    assert.equal(run(['export', '--format', 'brat', '--out', first, ...EXPORT_ARTICLES.map(n => path.join(dir, n))]).code, 0);
+    assert.equal((await run(['export', '--format', 'brat', '--out', first, ...EXPORT_ARTICLES.map(n => path.join(dir, n))])).code, 0);
     fs.mkdirSync(empty);
     for (const f of fs.readdirSync(first)) fs.copyFileSync(path.join(first, f), path.join(empty, f));
-    const imported = run(['import', '--format', 'brat', ...fs.readdirSync(empty).filter(f => f.endsWith('.ann')).map(f => path.join(empty, f))]);
+    const imported = await run(['import', '--format', 'brat', ...fs.readdirSync(empty).filter(f => f.endsWith('.ann')).map(f => path.join(empty, f))]);
     assert.equal(imported.code, 0, imported.err);
     for (const name of EXPORT_ARTICLES) assert.ok(fs.existsSync(path.join(empty, name.replace(/\.txt$/, '.annotations.yaml'))), `${name}: a sidecar was written`);
-    const again = run(['export', '--format', 'brat', '--out', second, empty]);
+    const again = await run(['export', '--format', 'brat', '--out', second, empty]);
     assert.equal(again.code, 0, again.err);
     for (const name of EXPORT_ARTICLES) {
       const ann = name.replace(/\.txt$/, '.ann');
@@ -156,7 +156,7 @@ describe('brat standoff export', () => {
     assert.ok(fs.readFileSync(path.join(first, 'annotation.conf')).equals(fs.readFileSync(path.join(second, 'annotation.conf'))));
   });
 
-  it('writes one annotation.conf for the export and a .ann and .txt per article', () => {
+  it('writes one annotation.conf for the export and a .ann and .txt per article', async () => {
     const outputs = exportOutputs(articles, { format: 'brat', copyText: () => true });
     assert.deepEqual(outputs.filter(o => o.of === 'export').map(o => o.fileName), ['annotation.conf']);
     assert.deepEqual(outputs.filter(o => o.of === 'article').map(o => o.fileName).sort(),

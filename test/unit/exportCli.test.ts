@@ -5,9 +5,9 @@ import path from 'node:path';
 import { main } from '../../src/cli';
 import { EXPORT_ARTICLES, exportWorkspace } from '../support/exportArticles';
 
-function run(args: string[]) {
+async function run(args: string[]) {
   let out = '', err = '';
-  const code = main(args, { out: s => { out += s; }, err: s => { err += s; } });
+  const code = await main(args, { out: s => { out += s; }, err: s => { err += s; } });
   return { code, out, err };
 }
 
@@ -18,19 +18,19 @@ describe('news-annotate export', () => {
   beforeEach(() => { dir = exportWorkspace('news-export-cli-'); });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('a sidecar that cannot be read: named with its line, that article skipped and its file untouched, the others exported, exit 1', () => {
+  it('a sidecar that cannot be read: named with its line, that article skipped and its file untouched, the others exported, exit 1', async () => {
     const bad = path.join(dir, 'kerry-beijing-scmp.annotations.yaml');
     const broken = fs.readFileSync(bad, 'utf8').replace('kind: label', 'kind: [label');
     fs.writeFileSync(bad, broken);
-    const r = run(['export', '--format', 'jsonl', dir]);
+    const r = await run(['export', '--format', 'jsonl', dir]);
     assert.equal(r.code, 1);
     assert.match(r.err, /kerry-beijing-scmp\.annotations\.yaml:\d+: .*kerry-beijing-scmp\.txt not exported/);
     assert.deepEqual(r.out.trimEnd().split('\n').map(l => JSON.parse(l).id), EXPORT_ARTICLES.filter(n => n !== 'kerry-beijing-scmp.txt').sort());
     assert.equal(fs.readFileSync(bad, 'utf8'), broken);
   });
 
-  it('reports each orphan on stderr and exports it', () => {
-    const r = run(['export', '--format', 'csv', dir]);
+  it('reports each orphan on stderr and exports it', async () => {
+    const r = await run(['export', '--format', 'csv', dir]);
     assert.equal(r.code, 0, r.err);
     const orphans = r.err.split('\n').filter(l => l.includes('orphaned'));
     assert.equal(orphans.length, 4);
@@ -38,50 +38,50 @@ describe('news-annotate export', () => {
     assert.match(r.out, /Hwang Kyo-ahn/);
   });
 
-  it('brat without --out: .ann beside each article, annotation.conf in the folder holding them; never over a changed .ann without --force', () => {
+  it('brat without --out: .ann beside each article, annotation.conf in the folder holding them; never over a changed .ann without --force', async () => {
     const sub = path.join(dir, 'sub');
     fs.mkdirSync(sub);
     for (const f of ['council-flood-crlf.txt', 'council-flood-crlf.annotations.yaml']) fs.renameSync(path.join(dir, f), path.join(sub, f));
     const args = ['export', '--format', 'brat', path.join(dir, 'kerry-beijing-scmp.txt'), path.join(sub, 'council-flood-crlf.txt')];
-    assert.equal(run(args).code, 0);
+    assert.equal((await run(args)).code, 0);
     const ann = path.join(sub, 'council-flood-crlf.ann');
     assert.ok(fs.existsSync(ann) && fs.existsSync(path.join(dir, 'kerry-beijing-scmp.ann')) && fs.existsSync(path.join(dir, 'annotation.conf')));
     assert.ok(!fs.existsSync(path.join(sub, 'annotation.conf')));
-    const again = run(args);
+    const again = await run(args);
     assert.equal(again.code, 0);
     assert.match(again.err, /0 files written, 3 already up to date/);
     fs.appendFileSync(ann, 'T99\tPerson 0 4\tCity\n');
     const edited = fs.readFileSync(ann);
-    const refused = run(args);
+    const refused = await run(args);
     assert.equal(refused.code, 1);
     assert.match(refused.err, /council-flood-crlf\.ann: exists and differs from this export; not overwritten \(--force overwrites it\)/);
     assert.ok(fs.readFileSync(ann).equals(edited));
-    assert.equal(run([...args, '--force']).code, 0);
+    assert.equal((await run([...args, '--force'])).code, 0);
     assert.ok(!fs.readFileSync(ann, 'utf8').includes('T99'));
   });
 
-  it('brat with --out the article\'s own folder leaves the article as it is (no copy over it)', () => {
+  it('brat with --out the article\'s own folder leaves the article as it is (no copy over it)', async () => {
     const article = path.join(dir, 'council-flood-crlf.txt');
     const before = fs.readFileSync(article);
-    const r = run(['export', '--format', 'brat', '--out', dir, article]);
+    const r = await run(['export', '--format', 'brat', '--out', dir, article]);
     assert.equal(r.code, 0, r.err);
     assert.ok(fs.readFileSync(article).equals(before), 'still CRLF, byte for byte');
     assert.ok(fs.existsSync(path.join(dir, 'council-flood-crlf.ann')));
   });
 
-  it('--out: a folder tree under it for brat, one file for the other formats; stdout without it', () => {
+  it('--out: a folder tree under it for brat, one file for the other formats; stdout without it', async () => {
     const sub = path.join(dir, 'news', 'asia');
     fs.mkdirSync(sub, { recursive: true });
     for (const f of ['asia-brief-emoji-cjk.txt', 'asia-brief-emoji-cjk.annotations.yaml']) fs.renameSync(path.join(dir, f), path.join(sub, f));
     const out = `${dir}-out`; // beside the folder exported, not in it
     try {
-      assert.equal(run(['export', '--format', 'brat', '--out', out, dir]).code, 0);
+      assert.equal((await run(['export', '--format', 'brat', '--out', out, dir])).code, 0);
       assert.ok(fs.existsSync(path.join(out, 'news', 'asia', 'asia-brief-emoji-cjk.ann')));
       assert.ok(fs.existsSync(path.join(out, 'news', 'asia', 'asia-brief-emoji-cjk.txt')));
       for (const [format, extra, file] of [['csv', [], 'annotations.csv'], ['csv', ['--quotes'], 'quotes.csv'], ['jsonl', [], 'annotations.jsonl'], ['w3c', [], 'annotations.jsonld'], ['w3c', ['--jsonl'], 'annotations.w3c.jsonl']] as const) {
-        const printed = run(['export', '--format', format, ...extra, dir]);
+        const printed = await run(['export', '--format', format, ...extra, dir]);
         assert.equal(printed.code, 0, printed.err);
-        const written = run(['export', '--format', format, ...extra, '--out', out, dir]);
+        const written = await run(['export', '--format', format, ...extra, '--out', out, dir]);
         assert.equal(written.code, 0, written.err);
         assert.equal(written.out, '');
         assert.equal(fs.readFileSync(path.join(out, file), 'utf8'), printed.out, file);
@@ -92,48 +92,48 @@ describe('news-annotate export', () => {
     }
   });
 
-  it('an --out folder inside the folder exported is not searched: its text copies are not articles', () => {
+  it('an --out folder inside the folder exported is not searched: its text copies are not articles', async () => {
     const out = path.join(dir, 'brat');
     for (let i = 0; i < 2; i++) {
-      const r = run(['export', '--format', 'brat', '--out', out, dir]);
+      const r = await run(['export', '--format', 'brat', '--out', out, dir]);
       assert.equal(r.code, 0, r.err);
       assert.match(r.err, /4 articles exported/);
     }
     assert.deepEqual(fs.readdirSync(out).filter(f => f.endsWith('.ann')).length, 4);
   });
 
-  it('walks folders for *.txt, skipping hidden folders and special files; bad input is reported, the rest exported', () => {
+  it('walks folders for *.txt, skipping hidden folders and special files; bad input is reported, the rest exported', async () => {
     fs.mkdirSync(path.join(dir, '.git'));
     fs.writeFileSync(path.join(dir, '.git', 'hidden.txt'), 'Jane Roe said.');
     fs.writeFileSync(path.join(dir, 'notes.md'), 'not an article');
     fs.writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
     execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
-    const r = run(['export', '--format', 'jsonl', dir, path.join(dir, 'missing.txt')]);
+    const r = await run(['export', '--format', 'jsonl', dir, path.join(dir, 'missing.txt')]);
     assert.equal(r.code, 1);
     assert.match(r.err, /image\.txt: looks like a binary file/);
     assert.match(r.err, /missing\.txt: no such file or folder/);
     assert.deepEqual(r.out.trimEnd().split('\n').map(l => JSON.parse(l).id), [...EXPORT_ARTICLES].sort());
-    const fifo = run(['export', '--format', 'jsonl', path.join(dir, 'pipe.txt')]);
+    const fifo = await run(['export', '--format', 'jsonl', path.join(dir, 'pipe.txt')]);
     assert.equal(fifo.code, 1);
     assert.match(fifo.err, /pipe\.txt: not a regular file or folder/);
   });
 
-  it('two articles that would be exported under one name: the second is reported, not mixed in', () => {
+  it('two articles that would be exported under one name: the second is reported, not mixed in', async () => {
     const other = path.join(dir, 'other');
     fs.mkdirSync(other);
     fs.copyFileSync(path.join(dir, 'council-flood-crlf.txt'), path.join(other, 'council-flood-crlf.txt'));
-    const r = run(['export', '--format', 'csv', path.join(dir, 'council-flood-crlf.txt'), path.join(other, 'council-flood-crlf.txt')]);
+    const r = await run(['export', '--format', 'csv', path.join(dir, 'council-flood-crlf.txt'), path.join(other, 'council-flood-crlf.txt')]);
     assert.equal(r.code, 1);
     assert.match(r.err, /another article is exported as council-flood-crlf\.txt already/);
   });
 
-  it('usage errors exit 2 with the usage', () => {
+  it('usage errors exit 2 with the usage', async () => {
     for (const args of [['export', dir], ['export', '--format', 'pdf', dir], ['export', '--format', 'brat', '--quotes', dir], ['export', '--format', 'csv'], ['import', 'x.ann'], ['export', '--format', 'csv', '--reference-date', 'May 1', dir]]) {
-      const r = run(args);
+      const r = await run(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /news-annotate (export|import) --format/);
     }
-    assert.match(run([]).err, /news-annotate import --format brat/);
+    assert.match((await run([])).err, /news-annotate import --format brat/);
   });
 });
 
@@ -142,19 +142,19 @@ describe('news-annotate import --format brat', () => {
   beforeEach(() => { dir = exportWorkspace('news-import-cli-'); });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('importing an export back into the sidecar it came from changes nothing', () => {
+  it('importing an export back into the sidecar it came from changes nothing', async () => {
     const articles = EXPORT_ARTICLES.map(n => path.join(dir, n));
     const sidecars = articles.map(a => fs.readFileSync(sidecarOf(a)));
-    assert.equal(run(['export', '--format', 'brat', ...articles]).code, 0);
-    const r = run(['import', '--format', 'brat', ...articles.map(a => a.replace(/\.txt$/, '.ann'))]);
+    assert.equal((await run(['export', '--format', 'brat', ...articles])).code, 0);
+    const r = await run(['import', '--format', 'brat', ...articles.map(a => a.replace(/\.txt$/, '.ann'))]);
     assert.equal(r.code, 0, r.err);
     assert.equal(r.err.split('\n').filter(l => l.endsWith('(already there)')).length, 4, r.err);
     articles.forEach((a, i) => assert.ok(fs.readFileSync(sidecarOf(a)).equals(sidecars[i]), `${path.basename(a)}: same sidecar`));
   });
 
-  it('what was changed in brat comes back: an entity whose detected T are deleted is rejected, a new T with a note is the reader\'s', () => {
+  it('what was changed in brat comes back: an entity whose detected T are deleted is rejected, a new T with a note is the reader\'s', async () => {
     const article = path.join(dir, 'council-flood-crlf.txt');
-    assert.equal(run(['export', '--format', 'brat', article]).code, 0);
+    assert.equal((await run(['export', '--format', 'brat', article])).code, 0);
     const annFile = article.replace(/\.txt$/, '.ann');
     const lines = fs.readFileSync(annFile, 'utf8').trimEnd().split('\n');
     const nextMonth = lines.find(l => /^T\d+\tDate \d+ \d+\tnext month$/.test(l))!;
@@ -165,20 +165,20 @@ describe('news-annotate import --format brat', () => {
     // "City council" as a label of the reader's, with a note (CRLF counted as one: offsets 0–12 are the first words).
     kept.push('T90\tinstitution 0 12\tCity council', '#90\tAnnotatorNotes T90\tWhich council?');
     fs.writeFileSync(annFile, kept.join('\n') + '\n');
-    const r = run(['import', '--format', 'brat', annFile]);
+    const r = await run(['import', '--format', 'brat', annFile]);
     assert.equal(r.code, 0, r.err);
     const yaml = fs.readFileSync(sidecarOf(article), 'utf8');
     assert.match(yaml, /verdict: rejected\r\n {4}decided: .*\r\n {4}anchors:\r\n {6}- start: \d+\r\n {8}end: \d+\r\n {8}text: "next month"/);
     assert.match(yaml, /entity: "Elena Vasquez"\r\n    verdict: confirmed/, 'the others are as they were');
     assert.match(yaml, /label: "institution"\r\n    note: "Which council\?"/);
     assert.ok(yaml.includes('\r\n'), 'a CRLF sidecar stays CRLF');
-    const again = run(['export', '--format', 'csv', article]);
+    const again = await run(['export', '--format', 'csv', article]);
     assert.ok(!again.out.split('\r\n').some(row => row.startsWith('council-flood-crlf.txt,date,,next month,')), 'the rejected entity is no longer exported');
     assert.ok(again.out.split('\r\n').some(row => row.startsWith('council-flood-crlf.txt,person,,Elena Vasquez,')));
     assert.match(again.out, /council-flood-crlf\.txt,label,institution,City council,0,12,0,12,/);
   });
 
-  it('a .ann of another tool: every T is the reader\'s, R Said a speaker, nothing is rejected; unknown lines ignored', () => {
+  it('a .ann of another tool: every T is the reader\'s, R Said a speaker, nothing is rejected; unknown lines ignored', async () => {
     const folder = path.join(dir, 'foreign');
     fs.mkdirSync(folder);
     const text = 'Jane Roe met Tom Lee on Tuesday. "We will win," Roe said.\n';
@@ -188,7 +188,7 @@ describe('news-annotate import --format brat', () => {
       'T1\tPerson 0 8\tJane Roe', 'T2\tOrganization 13 20\tTom Lee', `T3\tQuote ${q} ${q + 14}\t"We will win,"`,
       'R1\tSaid Arg1:T3 Arg2:T1', '#1\tAnnotatorNotes T2\tnot an organisation', 'E1\tMeeting:T2 Agent:T1', '',
     ].join('\n'));
-    const r = run(['import', '--format', 'brat', path.join(folder, 'story.ann')]);
+    const r = await run(['import', '--format', 'brat', path.join(folder, 'story.ann')]);
     assert.equal(r.code, 0, r.err);
     assert.match(r.err, /1 event, normalization or equivalence line not imported/);
     assert.match(r.err, /3 annotations, 0 confirmed\n/);
@@ -198,12 +198,12 @@ describe('news-annotate import --format brat', () => {
     assert.doesNotMatch(yaml, /verdict/);
   });
 
-  it('bad lines are reported with their line number and left out; the rest is imported; exit 1', () => {
+  it('bad lines are reported with their line number and left out; the rest is imported; exit 1', async () => {
     const folder = path.join(dir, 'bad');
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, 'story.txt'), 'Jane Roe met Tom Lee.\n');
     fs.writeFileSync(path.join(folder, 'story.ann'), ['T1\tPerson 0 8\tJane Roe', 'T2\tPerson 13 20\tTom Lea', 'T3\tPerson 13 99\tTom Lee', 'T1\tDate 0 1\tJ', 'oops', 'T4\tPerson x 3\tJan', ''].join('\n'));
-    const r = run(['import', '--format', 'brat', path.join(folder, 'story.ann')]);
+    const r = await run(['import', '--format', 'brat', path.join(folder, 'story.ann')]);
     assert.equal(r.code, 1);
     for (const [line, what] of [[2, 'is not the article\'s "Tom Lee"'], [3, 'outside the text'], [4, 'duplicate id T1'], [5, 'not a brat annotation line'], [6, 'expected "TYPE START END']] as const) {
       assert.match(r.err, new RegExp(`story\\.ann:${line}: .*${what.replace(/[.*+?^${}()|[\]\\"]/g, '\\$&')}`), `line ${line}`);
@@ -211,22 +211,22 @@ describe('news-annotate import --format brat', () => {
     assert.match(fs.readFileSync(path.join(folder, 'story.annotations.yaml'), 'utf8'), /text: "Jane Roe"/);
   });
 
-  it('never writes over a sidecar that cannot be read', () => {
+  it('never writes over a sidecar that cannot be read', async () => {
     const article = path.join(dir, 'kerry-beijing-scmp.txt');
-    assert.equal(run(['export', '--format', 'brat', article]).code, 0);
+    assert.equal((await run(['export', '--format', 'brat', article])).code, 0);
     const sidecar = sidecarOf(article);
     fs.writeFileSync(sidecar, 'version: 1\narticle: [oops\n');
-    const r = run(['import', '--format', 'brat', article.replace(/\.txt$/, '.ann')]);
+    const r = await run(['import', '--format', 'brat', article.replace(/\.txt$/, '.ann')]);
     assert.equal(r.code, 1);
     assert.match(r.err, /kerry-beijing-scmp\.annotations\.yaml:\d+: .*not imported; the file is left as it is/);
     assert.equal(fs.readFileSync(sidecar, 'utf8'), 'version: 1\narticle: [oops\n');
   });
 
-  it('--keep-omitted records no rejections', () => {
+  it('--keep-omitted records no rejections', async () => {
     const first = path.join(dir, 'first');
-    assert.equal(run(['export', '--format', 'brat', '--out', first, path.join(dir, 'kerry-blinken-hankyoreh.txt')]).code, 0);
+    assert.equal((await run(['export', '--format', 'brat', '--out', first, path.join(dir, 'kerry-blinken-hankyoreh.txt')])).code, 0);
     const ann = path.join(first, 'kerry-blinken-hankyoreh.ann');
-    const keep = run(['import', '--format', 'brat', '--keep-omitted', ann]);
+    const keep = await run(['import', '--format', 'brat', '--keep-omitted', ann]);
     assert.equal(keep.code, 0, keep.err);
     assert.doesNotMatch(fs.readFileSync(sidecarOf(ann.replace(/\.ann$/, '.txt')), 'utf8'), /verdict: rejected/);
   });
