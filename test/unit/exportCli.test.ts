@@ -118,6 +118,20 @@ describe('news-annotate export', () => {
     assert.match(fifo.err, /pipe\.txt: not a regular file or folder/);
   });
 
+  it('a sidecar that is a FIFO or a link to /dev/zero is refused as not a regular file, without blocking; the others are exported', async () => {
+    const [first, second] = EXPORT_ARTICLES;
+    execFileSync('mkfifo', [sidecarOf(path.join(dir, first)) + '.tmpfifo']);
+    fs.rmSync(sidecarOf(path.join(dir, first)), { force: true });
+    fs.renameSync(sidecarOf(path.join(dir, first)) + '.tmpfifo', sidecarOf(path.join(dir, first)));
+    fs.rmSync(sidecarOf(path.join(dir, second)), { force: true });
+    fs.symlinkSync('/dev/zero', sidecarOf(path.join(dir, second)));
+    const r = await run(['export', '--format', 'jsonl', dir]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, new RegExp(`${first.replace('.txt', '')}\\.annotations\\.yaml.*FIFO.*not a regular file`));
+    assert.match(r.err, new RegExp(`${second.replace('.txt', '')}\\.annotations\\.yaml.*not a regular file`));
+    assert.equal(r.out.trimEnd().split('\n').length, EXPORT_ARTICLES.length - 2);
+  });
+
   it('two articles that would be exported under one name: the second is reported, not mixed in', async () => {
     const other = path.join(dir, 'other');
     fs.mkdirSync(other);
