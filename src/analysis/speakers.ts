@@ -8,6 +8,7 @@ import { onlySpaceBetween, type Line } from './quotes/pairing';
 import { sentenceStart } from './quotes/tokens';
 import { NewSpeakers } from './quotes/newSpeakers';
 import { Salience, type Gender } from './quotes/salience';
+import { firstAtOrAfter } from './quotes/topic';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
 
 /** Text after a quotation's attribution that still lets the next paragraph's quotation continue it. */
@@ -61,6 +62,7 @@ export function attributeSpeakers(text: string, found: QuoteSearch, persons: Per
 }
 
 const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they']);
+const SENTENCE_BREAKS = '.!?\n';
 // A capitalised name of one or more words ("North Korea", "Ministry of Foreign Affairs").
 const NAME_RUN_RE = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'.-]*)*/gu;
 // Capitalised by the sentence, not by a name: "While North Korea promised".
@@ -72,8 +74,11 @@ const OPENERS = /^(?:While|When|Although|Though|After|Before|As|But|And|If|In|On
  */
 function referentOf(text: string, sourceStart: number, sourceEnd: number, persons: readonly PersonMention[]): string | undefined {
   if (!THING_PRONOUNS.has(text.slice(sourceStart, sourceEnd).toLowerCase())) return undefined;
+  // Back to the last stop or line break, but no further than a bounded window: a long run of such quotes with no
+  // stop in it is not read back again for each one.
+  const floor = Math.max(0, sourceStart - MAX_LEAD_IN_SENTENCE);
   let start = sourceStart;
-  while (start > 0 && !/[.!?\n]/.test(text[start - 1])) start--;
+  while (start > floor && !SENTENCE_BREAKS.includes(text[start - 1])) start--;
   // What quotations say is not the sentence's subject.
   const sentence = text.slice(start, sourceStart).replace(/[“"][^”"]*[”"]/g, m => ' '.repeat(m.length));
   let found: RegExpExecArray | undefined;
@@ -82,8 +87,9 @@ function referentOf(text: string, sourceStart: number, sourceEnd: number, person
   if (!found) return undefined;
   const name = found[0].replace(OPENERS, '');
   const at = start + found.index + found[0].length - name.length;
-  if (!/^\p{Lu}/u.test(name) || persons.some(p => p.start < at + name.length && p.end > at)) return undefined;
-  return name;
+  if (!/^\p{Lu}/u.test(name)) return undefined;
+  const last = firstAtOrAfter(persons, at + name.length) - 1; // the last person mention starting before the name ends
+  return last >= 0 && persons[last].end > at ? undefined : name;
 }
 
 /** Quotes with their line, gathered by group in text order. */

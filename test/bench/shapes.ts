@@ -69,6 +69,11 @@ export const SHAPES: Shape[] = [
     make: (bytes, v = 0) => grow(bytes, i => `“We will not stop now,” said ${GIVEN_15[i % 15]} ${pseudoName(v * VARIANT_STRIDE + i % 500)}. ${i % 4 === 3 ? '\n\n' : ''}`),
   },
   {
+    name: 'quotes said by "it", no stop',
+    about: 'quotations whose source is "it", in one sentence that never ends (what "it" stands for is looked for before each)',
+    make: (bytes, v = 0) => grow(bytes, i => `${pseudoName(v * VARIANT_STRIDE + i)} and “we will go,” it said, and `),
+  },
+  {
     name: 'quote marks only',
     about: 'nothing but quote marks, straight and curly',
     make: bytes => grow(bytes, i => (i % 3 === 0 ? '"' : i % 3 === 1 ? '“' : '”')),

@@ -76,7 +76,8 @@ export function paragraphTopic(view: TopicView, position: number, gender: Gender
   return leader;
 }
 
-function firstAtOrAfter(persons: readonly PersonMention[], from: number): number {
+/** Index of the first person mention that starts at or after `from` (persons are in text order). */
+export function firstAtOrAfter(persons: readonly PersonMention[], from: number): number {
   let lo = 0, hi = persons.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (persons[mid].start < from) lo = mid + 1; else hi = mid; }
   return lo;
