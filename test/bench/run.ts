@@ -21,10 +21,10 @@ import { benchPanel } from './panel.bench';
 import { benchTree } from './tree.bench';
 
 const DEV_CORPORA = [
-  { name: 'GUM news DEV', file: path.join(repoRoot, 'test', 'fixtures', 'gum_news.dev.jsonl') },
+  { name: 'GUM news DEV', corpus: 'GUM', file: path.join(repoRoot, 'test', 'fixtures', 'gum_news.dev.jsonl') },
   // Research-only corpora: read in place, never copied into the repository.
-  { name: 'PolNeAR DEV', file: path.join(repoRoot, '..', 'shared', 'eval', 'polnear.dev.jsonl') },
-  { name: 'TimeBank DEV', file: path.join(repoRoot, '..', 'shared', 'eval', 'timebank.dev.jsonl') },
+  { name: 'PolNeAR DEV', corpus: 'PolNeAR', file: path.join(repoRoot, '..', 'shared', 'eval', 'polnear.dev.jsonl') },
+  { name: 'TimeBank DEV', corpus: 'TimeBank', file: path.join(repoRoot, '..', 'shared', 'eval', 'timebank.dev.jsonl') },
 ];
 
 function environment(): Record<string, unknown> {
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   for (const c of DEV_CORPORA) {
     const docs = readCorpus(c.file);
     if (!docs) { skippedCorpora.push(c.name); continue; }
-    firstTime.push(firstTimeOf(c.name, docs.map(d => d.text), warmup.texts, probeScript));
+    firstTime.push(firstTimeOf(c.name, docs.map(d => d.text), warmupTexts(c.corpus), probeScript));
   }
   const speed: SpeedReport = { warmup: warmup.name, firstTime, edit: editOf(warmup.texts, probeScript), cold: coldOf(probeScript, cliScript), cli: cliOf(cliScript) };
   const speedLines = [...formatSpeed(speed), ...skippedCorpora.map(n => `    ${n}: not found, skipped (DEV corpora live in ../shared/eval/)`)];
