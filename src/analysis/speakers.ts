@@ -89,7 +89,12 @@ function referentOf(text: string, sourceStart: number, sourceEnd: number, person
   const at = start + found.index + found[0].length - name.length;
   if (!/^\p{Lu}/u.test(name)) return undefined;
   const last = firstAtOrAfter(persons, at + name.length) - 1; // the last person mention starting before the name ends
-  return last >= 0 && persons[last].end > at ? undefined : name;
+  if (last >= 0 && persons[last].end > at) return undefined;
+  // Taken from the article rather than the window where it can be: V8 makes a longer name a slice of the string it
+  // came from, and a slice of the window would keep all of it alive with the result (25 times the text on a run of
+  // such quotes). Not where a quotation inside the run was blanked out.
+  const spelled = text.slice(at, at + name.length);
+  return spelled === name ? spelled : name;
 }
 
 /** Quotes with their line, gathered by group in text order. */
