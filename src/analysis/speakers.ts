@@ -10,6 +10,7 @@ import { NewSpeakers } from './quotes/newSpeakers';
 import { Salience, type Gender } from './quotes/salience';
 import { firstAtOrAfter } from './quotes/topic';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
+import { lexicon, wordSet } from './lexicon';
 
 /** Text after a quotation's attribution that still lets the next paragraph's quotation continue it. */
 const MAX_TAIL_AFTER_QUOTE = 80;
@@ -61,12 +62,12 @@ export function attributeSpeakers(text: string, found: QuoteSearch, persons: Per
   return newSpeakers.merged();
 }
 
-const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they']);
+const THING_PRONOUNS = wordSet(lexicon.thingPronouns);
 const SENTENCE_BREAKS = '.!?\n';
 // A capitalised name of one or more words ("North Korea", "Ministry of Foreign Affairs").
 const NAME_RUN_RE = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'.-]*)*/gu;
 // Capitalised by the sentence, not by a name: "While North Korea promised".
-const OPENERS = /^(?:While|When|Although|Though|After|Before|As|But|And|If|In|On|At|The|A|An|Since|Because|Yet)\s+/;
+const OPENERS = new RegExp(`^(?:${lexicon.clauseOpeners.entries.map(w => w[0].toUpperCase() + w.slice(1)).join('|')})\\s+`);
 
 /**
  * The name a source "it" or "they" stands for: the last capitalised name before it in its sentence, outside quote

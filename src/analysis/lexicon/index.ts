@@ -6,6 +6,7 @@ import attributiveHeads from './attributive-heads.json';
 import authoredWorks from './authored-works.json';
 import auxiliaries from './auxiliaries.json';
 import beForms from './be-forms.json';
+import clauseOpeners from './clause-openers.json';
 import corporateSuffixes from './corporate-suffixes.json';
 import countedNounEndings from './counted-noun-endings.json';
 import countedNouns from './counted-nouns.json';
@@ -64,6 +65,7 @@ import sourcePronouns from './source-pronouns.json';
 import speechAuxiliaries from './speech-auxiliaries.json';
 import streetSuffixes from './street-suffixes.json';
 import tensWords from './tens-words.json';
+import thingPronouns from './thing-pronouns.json';
 import thingSuffixes from './thing-suffixes.json';
 import thingWords from './thing-words.json';
 import timeAdverbialOpeners from './time-adverbial-openers.json';
@@ -124,6 +126,7 @@ export const lexicon = {
   authoredWorks,
   auxiliaries,
   beForms,
+  clauseOpeners,
   corporateSuffixes,
   countedNounEndings,
   countedNouns,
@@ -182,6 +185,7 @@ export const lexicon = {
   speechAuxiliaries,
   streetSuffixes,
   tensWords,
+  thingPronouns,
   thingSuffixes,
   thingWords,
   timeAdverbialOpeners,
