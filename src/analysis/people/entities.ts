@@ -141,6 +141,8 @@ export function linkMentions(spans: NameSpans, text: string, spellings: readonly
     persons.push({ type: 'person', start, end, text: mentionText, entityId: entity.id, fullName: parts >= 2, reason: spans.reasons[i] });
   }
   texts.clear();
+  // Pushing onto a one-slot array reserves 17: an entity named a few times keeps an array of its own size instead.
+  for (const entity of people.values()) if (entity.mentions.length > 1) entity.mentions = entity.mentions.slice();
   return { persons, people };
 }
 
