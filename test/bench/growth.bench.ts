@@ -38,7 +38,8 @@ export function probeGrowth(shapeName: string): void {
   // The sizes take turns (a run of each, round after round), so a spell of a slower or faster machine falls on all
   // of them rather than on one size, where it would read as growth.
   const perMB: number[][] = GROWTH_SIZES.map(() => []);
-  for (let round = 0; round < Math.max(...GROWTH_SIZES.map(s => s.runs)); round++) {
+  const rounds = Math.max(...GROWTH_SIZES.map(s => s.runs));
+  for (let round = 0; round < rounds; round++) {
     GROWTH_SIZES.forEach((size, i) => {
       if (round >= size.runs) return;
       const text = shape.make(size.bytes, variant++);
