@@ -62,6 +62,14 @@ export class AnnotationStore {
   /** Move every anchor through one change event of the editor (see changes.ts). */
   applyChanges(changes: readonly TextChange[]): void { this.replace(applyChangesToDocument(this.doc, changes)); }
 
+  /**
+   * `saved` (prepared from `from` by forSave) is now on disk: hold it, unless the store changed while the file was
+   * being written. That change (a command run meanwhile) is kept, and the next save writes it.
+   */
+  saved(from: SidecarDocument, saved: SidecarDocument): void {
+    if (this.doc === from) this.replace(saved);
+  }
+
   /** The document to serialize for this article text (see prepareForSave). */
   forSave(articleText: string, articleName?: string): SidecarDocument {
     return ops.prepareForSave(this.doc, articleText, articleName);

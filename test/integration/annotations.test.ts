@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Analysis } from '../../src/analysis';
+import type { ArticleSession } from '../../src/editor/annotations/articleSession';
 import { annotationsApi, created, cursorAt, EXTENSION_ID, exists, freshArticle, readYaml, removeCreated, select, tokenAt, waitFor, workspaceUri } from './helpers';
 
 interface AnnotationEvents {
@@ -126,6 +127,26 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.equal(fixed.anchor.text, 'Hua Chunying');
     assert.equal(fixed.note, 'the analyst', 'the note survives re-attaching');
     await waitFor('the orphan to leave the Problems panel', () => vscode.languages.getDiagnostics(uri).length === 0);
+  });
+
+  it('a change made while the sidecar is being written is kept, and written by the next save', async () => {
+    const { editor, uri, sidecar } = await freshArticle();
+    select(editor, 'Tong Zhao');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const session = annotationsApi().loaded(uri) as unknown as ArticleSession;
+    const onDisk = () => fs.readFileSync(sidecar.fsPath, 'utf8');
+    const first = onDisk();
+    assert.equal(session.store.editNote(session.store.document.annotations[0].id, 'the analyst'), true);
+    const text = editor.document.getText();
+    const saving = session.save(text);
+    // The moment the new file is in place (renamed, its directory not yet flushed), before the save has finished:
+    await new Promise<void>(resolve => { const poll = () => (onDisk() !== first ? resolve() : setImmediate(poll)); poll(); });
+    const made = session.store.add(text, { ...select(editor, 'Hua Chunying'), kind: 'person' });
+    await saving;
+    assert.ok(session.store.document.annotations.some(a => a.id === made.id), 'the annotation made during the write is still there');
+    await session.save(text);
+    const y = await readYaml(sidecar);
+    assert.deepEqual(y.annotations!.map(a => [a.anchor.text, a.note]), [['Hua Chunying', undefined], ['Tong Zhao', 'the analyst']]);
   });
 
   it('a change to the sidecar on disk is picked up and merged with what is in memory', async () => {

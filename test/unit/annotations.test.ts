@@ -119,6 +119,22 @@ describe('annotation model', () => {
     assert.equal(saved.article, 'renamed.txt');
     assert.equal(prepareForSave(saved, text).annotations, saved.annotations, 'nothing to refresh: same array');
   });
+
+  it('after a save holds what was written, unless a change was made while it was being written: that change is kept', () => {
+    const store = newStore();
+    store.add(article, { ...span('John Kerry'), kind: 'person' });
+    const from = store.document;
+    const written = store.forSave(article, 'story.txt');
+    store.saved(from, written);
+    assert.equal(store.document, written, 'nothing changed meanwhile: the store holds the written document');
+
+    const next = store.forSave(article, 'story.txt');
+    const before = store.document;
+    const made = store.add(article, { ...span('Wang Yi'), kind: 'person', note: 'made during the write' });
+    store.saved(before, next);
+    assert.deepEqual(store.document.annotations.map(a => a.id), [...next.annotations.map(a => a.id), made.id], 'the annotation made during the write is kept');
+    assert.equal(store.document.annotations.at(-1)?.note, 'made during the write');
+  });
 });
 
 describe('entity decisions', () => {

@@ -91,13 +91,14 @@ export class ArticleSession {
   }
 
   private async writeNow(articleText: string): Promise<void> {
+    const from = this.store.document;
     const doc = this.store.forSave(articleText, fileNameOf(this.articleUri.path));
     const plan = planSidecarWrite(this.state, doc);
     if (plan.action === 'refuse') { this.notify({ kind: 'refusedWrite', message: plan.reason }); return; }
     if (plan.action === 'write') await writeAtomically(this.sidecarUri, plan.bytes);
     else if (plan.action === 'delete') await deleteIfPresent(this.sidecarUri);
     this.state = plan.next;
-    this.store.replace(doc);
+    this.store.saved(from, doc);
     this.base = doc;
   }
 
