@@ -138,15 +138,32 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const first = onDisk();
     assert.equal(session.store.editNote(session.store.document.annotations[0].id, 'the analyst'), true);
     const text = editor.document.getText();
-    const saving = session.save(text);
+    const saving = session.save(() => text);
     // The moment the new file is in place (renamed, its directory not yet flushed), before the save has finished:
     await new Promise<void>(resolve => { const poll = () => (onDisk() !== first ? resolve() : setImmediate(poll)); poll(); });
     const made = session.store.add(text, { ...select(editor, 'Hua Chunying'), kind: 'person' });
     await saving;
     assert.ok(session.store.document.annotations.some(a => a.id === made.id), 'the annotation made during the write is still there');
-    await session.save(text);
+    await session.save(() => text);
     const y = await readYaml(sidecar);
     assert.deepEqual(y.annotations!.map(a => [a.anchor.text, a.note]), [['Hua Chunying', undefined], ['Tong Zhao', 'the analyst']]);
+  });
+
+  it('an edit that arrives while the sidecar is being saved moves the annotations with it', async () => {
+    const { editor, uri, sidecar } = await freshArticle();
+    select(editor, 'Tong Zhao');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const session = annotationsApi().loaded(uri) as unknown as ArticleSession;
+    let text = editor.document.getText();
+    const saving = session.save(() => text);
+    // A keystroke reaching the session after the save began, before it read the file: what edited() does with it.
+    text = `X${text}`;
+    session.applyEdits([{ rangeOffset: 0, rangeLength: 0, text: 'X' } as vscode.TextDocumentContentChangeEvent]);
+    await saving;
+    const held = session.store.document.annotations[0].anchor;
+    assert.equal(text.slice(held.start, held.end), 'Tong Zhao', 'the annotation is where the text now has it');
+    const written = (await readYaml(sidecar)).annotations![0].anchor;
+    assert.equal(text.slice(written.start, written.end), 'Tong Zhao', 'and so is the one written');
   });
 
   it('a change to the sidecar on disk is picked up and merged with what is in memory', async () => {

@@ -61,7 +61,7 @@ export class AnnotationManager extends Disposable {
     if (!pending) {
       const session = new ArticleSession(doc.uri, e => this.report(doc.uri, session, e));
       this.bySidecar.set(session.sidecarUri.toString(), key);
-      pending = session.reload(doc.getText()).then(() => {
+      pending = session.reload(() => doc.getText()).then(() => {
         this.sessions.set(key, session);
         this.loading.delete(key);
         this.refreshProblems(doc.uri, session);
@@ -88,7 +88,7 @@ export class AnnotationManager extends Disposable {
   async commit(doc: vscode.TextDocument, session: ArticleSession): Promise<void> {
     this.fireChanged(doc.uri);
     try {
-      await session.save(doc.getText());
+      await session.save(() => doc.getText());
     } catch (e) {
       void vscode.window.showErrorMessage(`News Annotator: could not save ${vscode.workspace.asRelativePath(session.sidecarUri)}: ${(e as Error).message}. Your annotations are kept in memory.`);
     }
@@ -142,7 +142,7 @@ export class AnnotationManager extends Disposable {
   private async saveIfOpen(doc: vscode.TextDocument): Promise<void> {
     const session = this.sessions.get(doc.uri.toString());
     if (!session) return;
-    await session.save(doc.getText()).catch(err => this.log.error(`saving annotations of ${doc.uri.fsPath}: ${err}`));
+    await session.save(() => doc.getText()).catch(err => this.log.error(`saving annotations of ${doc.uri.fsPath}: ${err}`));
     this.refreshProblems(doc.uri, session);
   }
 
@@ -167,7 +167,7 @@ export class AnnotationManager extends Disposable {
     let changed = true;
     const wasReadable = session.readable;
     try {
-      changed = await session.reload(doc.getText());
+      changed = await session.reload(() => doc.getText());
     } catch (e) {
       this.log.error(`reloading ${sidecar.fsPath}: ${e}`);
     }

@@ -35,12 +35,13 @@ export class ArticleSession {
   /**
    * Read the sidecar (first open, or after it changed on disk) and merge it with what is in memory. Resolves to false
    * when the file holds what was last read or written (the watcher reporting our own write), true otherwise.
+   * The article's text is asked for when it is used, with the store: an edit may arrive while the file is read.
    */
-  reload(articleText: string): Promise<boolean> {
-    return this.serialized(() => this.mergeFromDisk(articleText));
+  reload(currentText: () => string): Promise<boolean> {
+    return this.serialized(() => this.mergeFromDisk(currentText));
   }
 
-  private async mergeFromDisk(articleText: string): Promise<boolean> {
+  private async mergeFromDisk(currentText: () => string): Promise<boolean> {
     const theirs = await this.readState();
     if (!theirs.readable) {
       this.state = theirs;
@@ -51,6 +52,7 @@ export class ArticleSession {
     const wasUnreadable = !this.state.readable;
     this.state = theirs;
     const onDisk = theirs.document ?? emptyDocument(fileNameOf(this.articleUri.path));
+    const articleText = currentText();
     const { document: placed, report } = reanchorDocument(onDisk, articleText);
     if (report.moved + report.fuzzy + report.orphaned > 0 && onDisk.textHash !== placed.textHash) this.notify({ kind: 'reanchored', report });
     const mine = this.store.document;
@@ -59,7 +61,7 @@ export class ArticleSession {
     const merged = mine === this.base && !wasUnreadable ? placed : mergeAnnotations(base, mine, placed);
     this.base = placed;
     this.store.replace(merged);
-    if (merged !== placed) await this.writeNow(articleText);
+    if (merged !== placed) await this.writeNow(currentText);
     return true;
   }
 
@@ -80,19 +82,19 @@ export class ArticleSession {
   }
 
   /**
-   * Save the annotations for this text, if anything changed; never over a file that could not be read, and never
+   * Save the annotations for the article's current text, if anything changed; never over a file that could not be read, and never
    * over what another tool (or the user, by hand: comments) wrote since the file was last read — that is merged first.
    */
-  save(articleText: string): Promise<void> {
+  save(currentText: () => string): Promise<void> {
     return this.serialized(async () => {
-      await this.mergeFromDisk(articleText);
-      await this.writeNow(articleText);
+      await this.mergeFromDisk(currentText);
+      await this.writeNow(currentText);
     });
   }
 
-  private async writeNow(articleText: string): Promise<void> {
+  private async writeNow(currentText: () => string): Promise<void> {
     const from = this.store.document;
-    const doc = this.store.forSave(articleText, fileNameOf(this.articleUri.path));
+    const doc = this.store.forSave(currentText(), fileNameOf(this.articleUri.path));
     const plan = planSidecarWrite(this.state, doc);
     if (plan.action === 'refuse') { this.notify({ kind: 'refusedWrite', message: plan.reason }); return; }
     if (plan.action === 'write') await writeAtomically(this.sidecarUri, plan.bytes);
