@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerDecisionCommands(annotations, analyses, targets, history, () => entities.indexedArticles()));
   log.info(`News Annotator activated (hover links run ${HOVER_COMMANDS.length} commands)`);
   // For integration tests and other extensions: read-only access to the analyses, the views, the trees and the panel.
-  return { analyses, annotations, views, entities, annotationsView: annotationsView.provider, navigation, sourcesPanel };
+  return { analyses, annotations, views, entities, annotationsView: annotationsView.provider, navigation, sourcesPanel, semanticTokens: tokens };
 }
 
 export function deactivate(): void { /* disposables are released through context.subscriptions */ }

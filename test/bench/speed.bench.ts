@@ -171,7 +171,12 @@ export interface ColdRow {
   cliMs: number;
   /** compromise in a fresh process: loading it and its first run on the article. */
   compromiseMs: number;
-  host?: { coldMs: number; coldOpenMs: number; warmMs: number; warmOpenMs: number; activation?: boolean; vscode: string; host: string; date: string; commit?: string };
+  host?: {
+    coldMs: number; coldOpenMs: number; warmMs: number; warmOpenMs: number;
+    /** When our provider was first asked for the article (ms after the open began) and how long it took (older records lack them). */
+    coldAskedMs?: number; coldProviderMs?: number; warmAskedMs?: number; warmProviderMs?: number;
+    activation?: boolean; vscode: string; host: string; date: string; commit?: string;
+  };
 }
 
 /** The child's side of (c): time since the process started, then the first analysis. */
@@ -305,6 +310,9 @@ export function formatSpeed(r: SpeedReport): string[] {
     ? `    in the real extension host (${h.host} ${h.vscode}, ${h.date.slice(0, 10)}${h.commit ? `, ${h.commit}` : ''}), opening an article to its first semantic tokens: `
       + `${fmt(h.coldMs)} ms for the first article${h.activation ? ' (extension activation included)' : ''} ${mark(h.coldMs < TARGET_FIRST_TOKENS_MS)}, ${fmt(h.warmMs)} ms for a later one ${mark(h.warmMs < TARGET_FIRST_TOKENS_MS)} `
       + `(target < ${TARGET_FIRST_TOKENS_MS} ms); of which VS Code opening the editor ${fmt(h.coldOpenMs)} and ${fmt(h.warmOpenMs)} ms`
+      + (h.coldProviderMs !== undefined && h.warmProviderMs !== undefined
+        ? `; our provider was asked ${fmt(h.coldAskedMs!)} and ${fmt(h.warmAskedMs!)} ms after the open began and answered in ${fmt(h.coldProviderMs)} and ${fmt(h.warmProviderMs)} ms`
+        : '')
     : `    in the real extension host: not measured yet (npm test writes ${path.relative(repoRoot, FIRST_TOKENS_FILE)})`);
   const d = r.cli;
   if (d) {
