@@ -64,7 +64,7 @@ export class AnnotationStore {
 
   /**
    * `saved` (prepared from `from` by forSave) is now on disk: hold it, unless the store changed while the file was
-   * being written. That change (a command run meanwhile) is kept, and the next save writes it.
+   * being written. That change (a command run meanwhile, a keystroke that moved anchors) is kept; the next save writes it.
    */
   saved(from: SidecarDocument, saved: SidecarDocument): void {
     if (this.doc === from) this.replace(saved);

@@ -82,8 +82,9 @@ export class ArticleSession {
   }
 
   /**
-   * Save the annotations for the article's current text, if anything changed; never over a file that could not be read, and never
-   * over what another tool (or the user, by hand: comments) wrote since the file was last read — that is merged first.
+   * Save the annotations for the article's current text, if anything changed; never over a file that could not be
+   * read, and never over what another tool (or the user, by hand: comments) wrote since the file was last read — that
+   * is merged first.
    */
   save(currentText: () => string): Promise<void> {
     return this.serialized(async () => {
