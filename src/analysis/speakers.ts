@@ -1,6 +1,7 @@
 // Speakers: who said each quote, from the attribution around it ("Zhao said", "said Kerry", "he said"), resolved to a
 // person entity when the source is a person's name or a pronoun referring to one. Organisations and unnamed sources
 // ("the ministry", "officials") keep their surface text with a null speakerId.
+import { capitalisedAlternation, lexicon, wordSet } from './lexicon';
 import type { QuoteSearch } from './quotes';
 import { findAttribution, leadInAttribution, type Attribution, type AttributionMemo } from './quotes/attribution';
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, SOURCE_PRONOUNS } from './quotes/words';
@@ -10,7 +11,6 @@ import { NewSpeakers } from './quotes/newSpeakers';
 import { Salience, type Gender } from './quotes/salience';
 import { firstAtOrAfter } from './quotes/topic';
 import type { PersonEntity, PersonMention, QuoteMention } from './types';
-import { lexicon, wordSet } from './lexicon';
 
 /** Text after a quotation's attribution that still lets the next paragraph's quotation continue it. */
 const MAX_TAIL_AFTER_QUOTE = 80;
@@ -67,7 +67,7 @@ const SENTENCE_BREAKS = '.!?\n';
 // A capitalised name of one or more words ("North Korea", "Ministry of Foreign Affairs").
 const NAME_RUN_RE = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'.-]*)*/gu;
 // Capitalised by the sentence, not by a name: "While North Korea promised".
-const OPENERS = new RegExp(`^(?:${lexicon.clauseOpeners.entries.map(w => w[0].toUpperCase() + w.slice(1)).join('|')})\\s+`);
+const OPENERS = new RegExp(`^(?:${capitalisedAlternation(lexicon.clauseOpeners.entries)})\\s+`);
 
 /**
  * The name a source "it" or "they" stands for: the last capitalised name before it in its sentence, outside quote

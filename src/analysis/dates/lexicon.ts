@@ -1,7 +1,7 @@
 // The words of English date expressions, read from the word lists in ../lexicon (month and weekday names, number
 // words, seasons, parts of the day, time zones), and the regular-expression fragments built from them. Patterns are
 // used case-insensitively; capitalisation is checked separately where it matters ("May" the month, "may" the verb).
-import { lexicon } from '../lexicon';
+import { capitalisedAlternation, lexicon } from '../lexicon';
 
 /** A list's entries in order, lower case. */
 const entries = (list: { entries: readonly string[] }): string[] => [...list.entries];
@@ -75,9 +75,6 @@ export const SEASONS = codes(lexicon.seasons);
 export const PARTS_OF_DAY = codes(lexicon.partsOfDay);
 
 // ---- regular-expression fragments (no capture groups, so callers can number their own) ----
-
-const capitalisedAlternation = (words: readonly string[]): string =>
-  [...words].sort((a, b) => b.length - a.length).map(w => w[0].toUpperCase() + w.slice(1)).join('|');
 
 export const MONTH_FULL_RE = capitalisedAlternation(MONTH_NAMES);
 /** Abbreviations, with a period or (for the unambiguous ones) without. */

@@ -88,6 +88,10 @@ export interface WordListFile {
 
 export const wordSet = (list: WordListFile): ReadonlySet<string> => new Set(list.entries);
 
+/** A regular-expression alternation of the words, each with a capital first letter, the longest first (no groups). */
+export const capitalisedAlternation = (words: readonly string[]): string =>
+  [...words].sort((a, b) => b.length - a.length).map(w => w[0].toUpperCase() + w.slice(1)).join('|');
+
 /** -s, -ed and -ing forms of a regular verb's base form: "warn" → warns, warned, warning; "deny" → denies, denied. */
 export function inflectVerb(base: string): string[] {
   const forms = [base];
