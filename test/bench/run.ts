@@ -14,7 +14,7 @@ import { loadSourceDocs, readCorpus, syntheticArticle } from './corpus';
 import { formatGrowth, growthOf, probeGrowth, shapeMemoryOf } from './growth.bench';
 import { MB, progress } from './measure';
 import {
-  cliOf, coldOf, editOf, firstTimeOf, formatSpeed, probeCold, probeCompromiseCold, probeEdit, probeFirstTime, warmupTexts, type SpeedReport,
+  cliOf, coldOf, editOf, firstTimeOf, formatSpeed, probeCold, probeCompromiseCold, probeEdit, probeFirstTime, readWarmupCorpora, warmupTexts, type SpeedReport,
 } from './speed.bench';
 import { benchTokens, formatTokens, type TokensRow } from './tokens.bench';
 import { benchPanel } from './panel.bench';
@@ -69,13 +69,14 @@ async function main(): Promise<void> {
   progress('warming up compromise');
   warmCompromise(sources.slice(0, 4).map(d => d.text).join('\n\n'));
 
-  const warmup = warmupTexts();
+  const warmCorpora = readWarmupCorpora();
+  const warmup = warmupTexts(warmCorpora);
   const firstTime = [];
   const skippedCorpora: string[] = [];
   for (const c of DEV_CORPORA) {
     const docs = readCorpus(c.file);
     if (!docs) { skippedCorpora.push(c.name); continue; }
-    firstTime.push(firstTimeOf(c.name, docs.map(d => d.text), warmupTexts(c.corpus), probeScript));
+    firstTime.push(firstTimeOf(c.name, docs.map(d => d.text), warmupTexts(warmCorpora, c.corpus), probeScript));
   }
   const speed: SpeedReport = { warmup: warmup.name, firstTime, edit: editOf(warmup.texts, probeScript), cold: coldOf(probeScript, cliScript), cli: cliOf(cliScript) };
   const speedLines = [...formatSpeed(speed), ...skippedCorpora.map(n => `    ${n}: not found, skipped (DEV corpora live in ../shared/eval/)`)];

@@ -43,9 +43,15 @@ export const WARMUP_CORPORA = [
   { corpus: 'GUM', file: path.join(EVAL, 'gum_other.train.jsonl') },
 ];
 
-export function warmupTexts(except?: string): { name: string; texts: string[] } {
-  const corpora = WARMUP_CORPORA.filter(c => c.corpus !== except)
-    .map(c => ({ corpus: c.corpus, texts: readCorpus(c.file)?.map(d => d.text) ?? [] })).filter(c => c.texts.length > 0);
+export interface WarmupCorpus { corpus: string; texts: string[] }
+
+/** The warm-up corpora found (read once per bench run: every row warms on them, less the one it measures). */
+export function readWarmupCorpora(): WarmupCorpus[] {
+  return WARMUP_CORPORA.map(c => ({ corpus: c.corpus, texts: readCorpus(c.file)?.map(d => d.text) ?? [] })).filter(c => c.texts.length > 0);
+}
+
+export function warmupTexts(found: readonly WarmupCorpus[], except?: string): { name: string; texts: string[] } {
+  const corpora = found.filter(c => c.corpus !== except);
   if (corpora.length === 0) return { name: 'the seed articles', texts: loadSourceDocs().filter(d => d.id.startsWith('kerry')).map(d => d.text) };
   const texts: string[] = [];
   for (let i = 0, bytes = 0; bytes < WARM_BYTES && corpora.some(c => i < c.texts.length); i++) {
