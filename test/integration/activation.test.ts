@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import type { NewsSemanticTokens, TokensAnswer } from '../../src/editor/semanticTokens';
 import { EXTENSION_ID, openArticle, workspaceUri } from './helpers';
 
-interface TokensAnswer { uri: vscode.Uri; askedAt: number; ms: number }
-const semanticTokens = () => (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { semanticTokens: { onDidAnswer: vscode.Event<TokensAnswer> } }).semanticTokens;
+const semanticTokens = () => (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { semanticTokens: NewsSemanticTokens }).semanticTokens;
 
 /**
  * Opens the article and asks for its semantic tokens until there are some: ms from the open to the first tokens,
