@@ -235,6 +235,12 @@ export interface CliRow {
   jobs1CpuMs?: number; jobs2CpuMs?: number;
   /** --jobs 1 with V8's optimising compiler kept off the other cores (--no-concurrent-recompilation). */
   jobs1CompilerInlineMs: number;
+  /**
+   * --jobs 1 on the first and on the second half of the corpus's lines, each in a process of its own: their sum less
+   * the whole corpus's time is what a thread pays before it analyses at full speed (start-up and the JIT's warm-up),
+   * which every worker pays again.
+   */
+  halvesMs: [number, number];
   /** compromise's time for the corpus on one thread, extrapolated from its rate on part of it. */
   compromiseMs: number; compromiseShare: number;
   busyness: number;
@@ -260,21 +266,29 @@ export function cliOf(cliScript: string): CliRow | undefined {
   const docs = readCorpus(file)!;
   const bytes = docs.reduce((n, d) => n + utf8Bytes(d.text), 0);
   progress(`(d) the CLI on ${path.basename(file)} (${formatSize(bytes)}) with --jobs 1 and --jobs 2`);
-  const time = (jobs: number, nodeFlags: string[] = []) => {
+  const time = (jobs: number, nodeFlags: string[] = [], input = file) => {
     const cpu0 = childrenCpuMs();
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [...nodeFlags, cliScript, 'extract', '--jsonl', '--jobs', String(jobs), file], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [...nodeFlags, cliScript, 'extract', '--jsonl', '--jobs', String(jobs), input], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`cli failed: ${r.stderr}`);
     const wallMs = performance.now() - t0;
     const cpu1 = childrenCpuMs();
     return { wallMs, cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
   };
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(l => l.trim());
+  const middle = Math.ceil(lines.length / 2);
+  const halves = [lines.slice(0, middle), lines.slice(middle)].map(h => h.join('\n') + '\n');
   const one: { wallMs: number; cpuMs?: number }[] = [], two: typeof one = [], inline: number[] = [];
-  for (let i = 0; i < RUNS_CLI; i++) { // alternated, so a busy spell hits each
-    one.push(time(1));
-    two.push(time(2));
-    inline.push(time(1, ['--no-concurrent-recompilation']).wallMs);
-  }
+  const halfRuns: [number[], number[]] = [[], []];
+  withTempFile('first-half.jsonl', halves[0], firstHalf => withTempFile('second-half.jsonl', halves[1], secondHalf => {
+    for (let i = 0; i < RUNS_CLI; i++) { // alternated, so a busy spell hits each
+      one.push(time(1));
+      two.push(time(2));
+      inline.push(time(1, ['--no-concurrent-recompilation']).wallMs);
+      halfRuns[0].push(time(1, [], firstHalf).wallMs);
+      halfRuns[1].push(time(1, [], secondHalf).wallMs);
+    }
+  }));
   progress(`(d) compromise on part of ${path.basename(file)}`);
   const pieces = docs.flatMap(d => articlePieces(d.text));
   const baseline = timeCompromise(pieces, { warmup: 0, reps: 1, budgetMs: 30_000 });
@@ -283,6 +297,7 @@ export function cliOf(cliScript: string): CliRow | undefined {
   return {
     corpus: path.basename(file), docs: docs.length, bytes, jobs1Ms, jobs2Ms, speedup: jobs1Ms / jobs2Ms,
     jobs1CpuMs: cpuOf(one), jobs2CpuMs: cpuOf(two), jobs1CompilerInlineMs: median(inline),
+    halvesMs: [median(halfRuns[0]), median(halfRuns[1])],
     compromiseMs: judgedMs(baseline), compromiseShare: baseline.measuredShare, busyness: busyness(),
   };
 }
@@ -328,6 +343,9 @@ export function formatSpeed(r: SpeedReport): string[] {
       + `compromise, one thread: ${s(d.compromiseMs)}${d.compromiseShare < 1 ? `* (extrapolated from the ${(100 * d.compromiseShare).toFixed(0)}% it got through in 30 s)` : ''}`);
     out.push(`    --jobs 1 with V8's optimising compiler kept in the main thread (--no-concurrent-recompilation): ${s(d.jobs1CompilerInlineMs)}, `
       + `${fmt(d.jobs1CompilerInlineMs / d.jobs1Ms)}× the time of --jobs 1: what one thread already takes from a second core`);
+    const [h1, h2] = d.halvesMs;
+    out.push(`    --jobs 1 on each half of the corpus in a process of its own: ${s(h1)} + ${s(h2)} = ${s(h1 + h2)}, ${s(h1 + h2 - d.jobs1Ms)} more than the whole `
+      + `in one: what a thread pays before it analyses at full speed (start-up, the JIT's warm-up), and every worker pays again`);
   } else out.push('(d) The CLI on a corpus: no corpus found, skipped');
   if (r.firstTime.some(f => f.compromise?.extrapolated)) out.push('    * compromise extrapolated from the part of the text it got through in its time budget');
   return out;
