@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isCheckDoc, readJsonl } from './split.mjs';
+import { isCheckDoc, labelledFiles, readJsonl } from './split.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const evalDir = path.resolve(root, '../shared/eval');
@@ -28,10 +28,7 @@ const compare = args.includes('--compare');
 let peer = opt('--peer');
 const jsonOut = opt('--json');
 
-const FILES = [
-  ['seeds', path.resolve(root, '../shared/fixtures/seeds.gold.jsonl')],
-  ...fs.readdirSync(evalDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => [f.replace(/\.jsonl$/, ''), path.join(evalDir, f)]),
-].filter(([name]) => !only || only.some((o) => name.includes(o)));
+const FILES = labelledFiles(root).filter(([name]) => !only || only.some((o) => name.includes(o)));
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-eval-'));
 const cli = path.join(root, 'dist/cli.js');

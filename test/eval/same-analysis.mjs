@@ -10,13 +10,13 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readJsonl } from './split.mjs';
+import { labelledFiles, readJsonl } from './split.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const showAt = args.indexOf('--show');
 const show = showAt >= 0 ? Number(args[showAt + 1]) : 5;
-const rev = args.find((a, i) => !a.startsWith('--') && i !== showAt + 1) ?? 'HEAD';
+const rev = args.find((a, i) => !a.startsWith('--') && (showAt < 0 || i !== showAt + 1)) ?? 'HEAD';
 const require = createRequire(import.meta.url);
 const esbuild = require('esbuild');
 
@@ -35,11 +35,7 @@ try {
   const before = bundle(revDir, 'rev');
   const after = bundle(root, 'work');
 
-  const evalDir = path.resolve(root, '../shared/eval');
-  const files = [
-    path.resolve(root, '../shared/fixtures/seeds.gold.jsonl'),
-    ...fs.readdirSync(evalDir).filter(f => f.endsWith('.jsonl')).sort().map(f => path.join(evalDir, f)),
-  ].filter(f => fs.existsSync(f));
+  const files = labelledFiles(root).map(([, file]) => file).filter(f => fs.existsSync(f));
   // people is a Map: as entries, so the comparison sees it.
   const json = a => JSON.stringify({ ...a, people: [...a.people] });
   let docs = 0, differ = 0;
