@@ -3,26 +3,49 @@
 // itself is on disk. A symbolic link is written through to its target (the link stays a link) when the target lies
 // inside the given directory, and refused otherwise; a target that is not a regular file is never written. Temporary
 // files left by a crash carry our own name pattern and are removed later (removeLeftoverTemps). Node only, no vscode.
+import { createHash } from 'node:crypto';
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describeKind, isInside, resolvedTarget } from './regularFile';
 
+const tempStamp = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
 /** "story.annotations.yaml" → "story.annotations.yaml.<base-36 time and random>.tmp". */
 export function tempPathFor(target: string): string {
-  return `${target}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`;
+  return `${target}.${tempStamp()}.tmp`;
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Our temporary files for `name`, as tempPathFor makes them. */
-const tempPattern = (name: string): RegExp => new RegExp(`^${escapeRegExp(name)}\\.[0-9a-z]{5,20}\\.tmp$`);
+/**
+ * The temporary file's name when tempPathFor's is too long for the file system (most allow 255 bytes; an article
+ * named by a long headline in Cyrillic or Greek gets near that): ".<hash of the name>.<time and random>.tmp".
+ */
+export function shortTempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${nameHash(path.basename(target))}.${tempStamp()}.tmp`);
+}
 
-/** A write that was refused before anything was written (the target is not ours to write, or not a regular file). */
+const nameHash = (name: string): string => createHash('sha256').update(name).digest('hex').slice(0, 16);
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Our temporary files for `name`, as tempPathFor and shortTempPathFor make them. */
+const tempPattern = (name: string): RegExp =>
+  new RegExp(`^(?:${escapeRegExp(name)}|\\.${nameHash(name)})\\.[0-9a-z]{5,20}\\.tmp$`);
+
+/** Why a write was refused: a link out of the allowed directory, not a regular file, a name the file system refuses. */
+export type RefusalReason = 'outside' | 'not-regular' | 'name-too-long';
+
+/** A write that was refused before anything was written (the target is not ours to write, or cannot be). */
 export class RefusedWriteError extends Error {
-  constructor(readonly file: string, message: string) {
+  constructor(readonly file: string, message: string, readonly reason: RefusalReason) {
     super(`${file} ${message}`);
     this.name = 'RefusedWriteError';
   }
 }
+
+const nameTooLong = (file: string): RefusedWriteError => new RefusedWriteError(file,
+  `has a name too long for the file system (${Buffer.byteLength(path.basename(file))} bytes in UTF-8; most allow 255); it was not written`,
+  'name-too-long');
+
+const isNameTooLong = (e: unknown): boolean => (e as NodeJS.ErrnoException).code === 'ENAMETOOLONG';
 
 /**
  * Writes `bytes` to `file` atomically and durably (see the module comment). `within`: the directory a link's target
@@ -31,12 +54,13 @@ export class RefusedWriteError extends Error {
 export async function writeFileAtomically(file: string, bytes: Uint8Array, options: { within?: string } = {}): Promise<string> {
   const target = (await resolvedTarget(file)) ?? path.resolve(file);
   if (options.within !== undefined && !(await isInside(target, options.within))) {
-    throw new RefusedWriteError(file, `is a link to ${target}, outside ${options.within}; it was not written`);
+    throw new RefusedWriteError(file, `is a link to ${target}, outside ${options.within}; it was not written`, 'outside');
   }
   const existing = await fsp.stat(target).catch(() => undefined);
-  if (existing && !existing.isFile()) throw new RefusedWriteError(file, `is ${describeKind(existing)}, not a regular file; it was not written`);
-  const tmp = tempPathFor(target);
-  const handle = await fsp.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, existing ? existing.mode & 0o777 : 0o666);
+  if (existing && !existing.isFile()) {
+    throw new RefusedWriteError(file, `is ${describeKind(existing)}, not a regular file; it was not written`, 'not-regular');
+  }
+  const { tmp, handle } = await createTemp(target, existing ? existing.mode & 0o777 : 0o666, file);
   try {
     try {
       await handle.writeFile(bytes);
@@ -47,10 +71,23 @@ export async function writeFileAtomically(file: string, bytes: Uint8Array, optio
     await fsp.rename(tmp, target);
   } catch (e) {
     await fsp.rm(tmp, { force: true });
-    throw e;
+    throw isNameTooLong(e) ? nameTooLong(file) : e;
   }
   await syncDirectory(path.dirname(target));
   return target;
+}
+
+/** The temporary file for `target`, created (never an existing one): tempPathFor's name, or the short one if that is too long. */
+async function createTemp(target: string, mode: number, file: string): Promise<{ tmp: string; handle: fsp.FileHandle }> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
+  for (const tmp of [tempPathFor(target), shortTempPathFor(target)]) {
+    try {
+      return { tmp, handle: await fsp.open(tmp, flags, mode) };
+    } catch (e) {
+      if (!isNameTooLong(e)) throw e;
+    }
+  }
+  throw nameTooLong(file); // even the short name is refused: the folder's path itself is too long
 }
 
 /** Flushes a directory's entries (a rename) to disk; where directories cannot be opened (Windows) the OS does it. */

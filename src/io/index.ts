@@ -4,4 +4,6 @@ export {
   describeKind, fileSource, formatMB, isInside, openRegularFile, readAtMost, readRegularFile, resolvedTarget, tooLarge, UnreadableFileError,
   type ByteSource,
 } from './regularFile';
-export { RefusedWriteError, removeLeftoverTemps, STALE_TEMP_MS, tempPathFor, writeFileAtomically } from './atomicWrite';
+export {
+  RefusedWriteError, removeLeftoverTemps, shortTempPathFor, STALE_TEMP_MS, tempPathFor, writeFileAtomically, type RefusalReason,
+} from './atomicWrite';

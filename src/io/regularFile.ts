@@ -65,7 +65,8 @@ export async function openRegularFile(file: string, name = file): Promise<{ hand
     handle = await fsp.open(file, READ_FLAGS);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
+    // A name too long for the file system: no such file can be there.
+    if (code === 'ENOENT' || code === 'ENAMETOOLONG') return undefined;
     if (code === 'ENXIO') throw new UnreadableFileError(name, 'is a socket or device, not a regular file', 'not-regular');
     if (code === 'EACCES' || code === 'EPERM') throw new UnreadableFileError(name, 'cannot be read: permission denied', 'io');
     throw new UnreadableFileError(name, `cannot be opened (${(e as Error).message})`, 'io');
@@ -124,7 +125,8 @@ export async function resolvedTarget(file: string): Promise<string | undefined> 
     try {
       stats = await fsp.lstat(current);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENAMETOOLONG') throw e; // a name too long for the file system: nothing is there
       if (hops === 0) return undefined;
       return path.join(await fsp.realpath(path.dirname(current)), path.basename(current)); // a link to a file not made yet
     }

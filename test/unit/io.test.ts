@@ -8,7 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  readRegularFile, RefusedWriteError, removeLeftoverTemps, STALE_TEMP_MS, tempPathFor, UnreadableFileError, writeFileAtomically,
+  readRegularFile, RefusedWriteError, removeLeftoverTemps, shortTempPathFor, STALE_TEMP_MS, tempPathFor, UnreadableFileError,
+  writeFileAtomically,
 } from '../../src/io';
 
 const LIMIT = 1024 * 1024;
@@ -147,16 +148,41 @@ describe('src/io: atomic, durable writes', () => {
     assert.deepEqual(tempsIn(dir), []);
   });
 
+  // Most file systems allow names of 255 bytes: an article named by a long headline in Cyrillic gets there.
+  const cyrillicName = (bytes: number, suffix: string) => 'Я'.repeat((bytes - suffix.length) >> 1) + 'x'.repeat((bytes - suffix.length) & 1) + suffix;
+
+  it('writes a file whose name is near the limit (the temporary file takes a short name), and none too long for it', async () => {
+    const name = cyrillicName(250, '.annotations.yaml');
+    assert.equal(Buffer.byteLength(name), 250);
+    assert.ok(Buffer.byteLength(path.basename(tempPathFor(name))) > 255, 'the usual temporary name would be too long');
+    const file = path.join(dir, name);
+    await writeFileAtomically(file, Buffer.from('near the limit'), { within: dir });
+    assert.equal(fs.readFileSync(file, 'utf8'), 'near the limit');
+    assert.deepEqual(tempsIn(dir), []);
+
+    const tooLong = path.join(dir, cyrillicName(262, '.annotations.yaml'));
+    const refused = await writeFileAtomically(tooLong, Buffer.from('x'), { within: dir }).then(() => undefined, (e: unknown) => e);
+    assert.ok(refused instanceof RefusedWriteError, `a RefusedWriteError, got ${String(refused)}`);
+    assert.equal(refused.reason, 'name-too-long');
+    assert.match(refused.message, /name too long for the file system \(262 bytes/);
+    assert.deepEqual(fs.readdirSync(dir), [name], 'nothing else was left in the folder');
+    // No file can have that name: reading it finds none (the editor then starts with no annotations, as for a new article).
+    assert.equal(await readRegularFile(tooLong, LIMIT, { within: dir }), undefined);
+    assert.equal(await readRegularFile(tooLong, LIMIT), undefined);
+  });
+
   it('removes our temporary files left by a crash, not young ones (a write in progress) nor other files', async () => {
     const file = path.join(dir, 'story.annotations.yaml');
     fs.writeFileSync(file, 'kept');
     const old = tempPathFor(file), young = `${file}.youngwrite1.tmp`, other = `${file}.notes.tmp.bak`;
     const foreign = path.join(dir, 'other.annotations.yaml.abcdef12.tmp');
-    for (const p of [old, young, other, foreign]) fs.writeFileSync(p, 'x');
+    // The short form, for a name near the file system's limit: ours only for the name it was made for.
+    const oldShort = shortTempPathFor(file), foreignShort = shortTempPathFor(path.join(dir, 'other.annotations.yaml'));
+    for (const p of [old, young, other, foreign, oldShort, foreignShort]) fs.writeFileSync(p, 'x');
     const past = (Date.now() - STALE_TEMP_MS - 5000) / 1000;
-    for (const p of [old, other, foreign]) fs.utimesSync(p, past, past);
-    assert.deepEqual(await removeLeftoverTemps(file), [old]);
-    for (const p of [young, other, foreign, file]) assert.ok(fs.existsSync(p), p);
+    for (const p of [old, other, foreign, oldShort, foreignShort]) fs.utimesSync(p, past, past);
+    assert.deepEqual((await removeLeftoverTemps(file)).sort(), [old, oldShort].sort());
+    for (const p of [young, other, foreign, foreignShort, file]) assert.ok(fs.existsSync(p), p);
   });
 
   it('removes leftovers beside a link\'s target inside the directory, and none beside a target outside it', async () => {

@@ -8,7 +8,7 @@ import { isArticle } from '../articleAnalyses';
 import { Disposable } from '../disposable';
 import { openDocument } from '../openDocuments';
 import { ArticleSession, type SessionEvent } from './articleSession';
-import { readFileAtMost } from './sidecarFiles';
+import { readFileAtMost, RefusedWriteError } from './sidecarFiles';
 
 /** Articles above this size are not compared with the file on disk after a change (see reanchorIfReloaded). */
 const RELOAD_CHECK_MAX_BYTES = 20 * 1024 * 1024;
@@ -90,7 +90,9 @@ export class AnnotationManager extends Disposable {
     try {
       await session.save(() => doc.getText());
     } catch (e) {
-      void vscode.window.showErrorMessage(`News Annotator: could not save ${vscode.workspace.asRelativePath(session.sidecarUri)}: ${(e as Error).message}. Your annotations are kept in memory.`);
+      // The sidecar's name is the article's with ".annotations.yaml": only a shorter article name can make it fit.
+      const remedy = e instanceof RefusedWriteError && e.reason === 'name-too-long' ? ' Give the article a shorter name to save them.' : '';
+      void vscode.window.showErrorMessage(`News Annotator: could not save ${vscode.workspace.asRelativePath(session.sidecarUri)}: ${(e as Error).message}. Your annotations are kept in memory.${remedy}`);
     }
     this.refreshProblems(doc.uri, session);
   }

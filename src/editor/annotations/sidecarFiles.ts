@@ -6,9 +6,11 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { sidecarPathFor } from '../../annotations';
-import { readRegularFile, removeLeftoverTemps, tempPathFor, tooLarge, UnreadableFileError, writeFileAtomically } from '../../io';
+import {
+  readRegularFile, RefusedWriteError, removeLeftoverTemps, tempPathFor, tooLarge, UnreadableFileError, writeFileAtomically,
+} from '../../io';
 
-export { UnreadableFileError };
+export { RefusedWriteError, UnreadableFileError };
 
 export function sidecarUriFor(article: vscode.Uri): vscode.Uri {
   return article.with({ path: sidecarPathFor(article.path) });
