@@ -5,6 +5,7 @@ import { analysisOptionsFor } from './entities/readerView';
 import { AnnotationDecorations } from './editor/annotations/annotationDecorations';
 import { registerAnnotationCommands } from './editor/annotations/annotationCommands';
 import { AnnotationManager } from './editor/annotations/annotationManager';
+import { SidecarRenames } from './editor/annotations/sidecarRenames';
 import { CommandTargets } from './editor/annotations/commandTargets';
 import { registerDecisionCommands } from './editor/annotations/decisionCommands';
 import { UndoHistory } from './editor/annotations/undoHistory';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(log, analyses, annotations, views, highlight, tokens,
     annotations.onDidChangeOtherThanByEdit(uri => { analyses.correctionsChanged(uri); tokens.refresh(); }),
     new AnnotationDecorations(annotations, views, analyses),
+    new SidecarRenames(annotations, log), // a renamed article takes its sidecar along
     vscode.languages.registerDocumentSemanticTokensProvider(ARTICLES, tokens, legend),
     vscode.languages.registerHoverProvider(ARTICLES, new NewsHover(analyses, views)),
     ...registerAnnotationCommands(annotations, views, targets, history),

@@ -245,4 +245,77 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.ok(fs.lstatSync(sidecar.fsPath).isSymbolicLink(), 'the link stays a link');
     assert.match(fs.readFileSync(target.fsPath, 'utf8'), /Tong Zhao/, 'and the earlier annotation is still there');
   });
+
+  it('an article renamed in VS Code takes its sidecar along, and the annotations show under the new name', async () => {
+    const { editor, uri, sidecar } = await freshArticle();
+    select(editor, 'Tong Zhao');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    assert.ok(await exists(sidecar));
+    const stem = `renamed-${Date.now().toString(36)}`;
+    const renamed = workspaceUri(`${stem}.txt`), renamedSidecar = workspaceUri(`${stem}.annotations.yaml`);
+    created.push(renamed, renamedSidecar);
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, renamed);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the rename was applied');
+    assert.equal(await exists(sidecar), false, 'no sidecar is left under the old name');
+    assert.deepEqual((await readYaml(renamedSidecar)).annotations!.map(a => a.anchor.text), ['Tong Zhao']);
+    const moved = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(renamed));
+    await waitFor('the annotation under the new name', () => annotationsApi().loaded(renamed)?.store.document.annotations.length === 1);
+    select(moved, 'John Kerry');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const y = await readYaml(renamedSidecar);
+    assert.equal(y.article, `${stem}.txt`, 'the next save names the new article');
+    assert.deepEqual(y.annotations!.map(a => a.anchor.text).sort(), ['John Kerry', 'Tong Zhao']);
+    assert.equal(await exists(sidecar), false, 'the old name was not written again (its deletion seen by the file watcher)');
+  });
+
+  it('a rename onto a name whose sidecar exists already leaves both sidecars as they were', async () => {
+    const { editor, uri, sidecar } = await freshArticle();
+    select(editor, 'Tong Zhao');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const mine = fs.readFileSync(sidecar.fsPath, 'utf8');
+    const stem = `taken-${Date.now().toString(36)}`;
+    const renamed = workspaceUri(`${stem}.txt`), theirs = workspaceUri(`${stem}.annotations.yaml`);
+    created.push(renamed, theirs);
+    fs.writeFileSync(theirs.fsPath, '# a sidecar left by an article of that name\n');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, renamed);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the article itself is renamed');
+    assert.equal(fs.readFileSync(theirs.fsPath, 'utf8'), '# a sidecar left by an article of that name\n', 'the existing file is not overwritten');
+    assert.equal(fs.readFileSync(sidecar.fsPath, 'utf8'), mine, 'the annotations stay in the old sidecar');
+  });
+
+  it('an article named near the file system\'s limit is annotated; one whose sidecar name is too long keeps them in memory until renamed', async () => {
+    // File names are limited to 255 bytes on most file systems; a long Cyrillic headline as a name gets there.
+    const stamp = Date.now().toString(36);
+    const near = `${'Я'.repeat(110)}-${stamp}`; // its sidecar: some 246 bytes, the usual temporary file's name too long
+    const nearUri = workspaceUri(`${near}.txt`), nearSidecar = workspaceUri(`${near}.annotations.yaml`);
+    await vscode.workspace.fs.copy(workspaceUri('kerry-beijing-scmp.txt'), nearUri);
+    created.push(nearUri, nearSidecar);
+    const nearEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(nearUri));
+    await waitFor('the annotations session', () => annotationsApi().loaded(nearUri));
+    select(nearEditor, 'Tong Zhao');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    assert.ok(Buffer.byteLength(`${near}.annotations.yaml`) > 240);
+    assert.deepEqual((await readYaml(nearSidecar)).annotations!.map(a => a.anchor.text), ['Tong Zhao']);
+
+    const long = `${'Я'.repeat(120)}-${stamp}`; // its sidecar: over 255 bytes, the article's name under it
+    assert.ok(Buffer.byteLength(`${long}.annotations.yaml`) > 255 && Buffer.byteLength(`${long}.txt`) <= 255);
+    const longUri = workspaceUri(`${long}.txt`);
+    await vscode.workspace.fs.copy(workspaceUri('kerry-beijing-scmp.txt'), longUri);
+    created.push(longUri);
+    const longEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(longUri));
+    await waitFor('the annotations session of the article whose sidecar name is too long', () => annotationsApi().loaded(longUri));
+    select(longEditor, 'Wang Yi');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    assert.equal(annotationsApi().loaded(longUri)?.store.document.annotations.length, 1, 'the annotation is kept in memory');
+    const short = workspaceUri(`short-${stamp}.txt`), shortSidecar = workspaceUri(`short-${stamp}.annotations.yaml`);
+    created.push(short, shortSidecar);
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(longUri, short);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the rename was applied');
+    const y = await readYaml(shortSidecar);
+    assert.equal(y.article, `short-${stamp}.txt`);
+    assert.deepEqual(y.annotations!.map(a => a.anchor.text), ['Wang Yi'], 'renamed, the article gets its annotations on disk');
+  });
 });

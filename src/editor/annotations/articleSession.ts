@@ -105,6 +105,17 @@ export class ArticleSession {
     this.base = doc;
   }
 
+  /**
+   * The sidecar bytes of this article renamed to `articleName`, when its annotations are in memory only: none is on
+   * disk (its write failed: a name too long for the file system, a full disk) although there is something to write.
+   * Undefined when the file on disk holds them (it moves with the article) or when there is nothing to write.
+   */
+  unsavedSidecarFor(currentText: string, articleName: string): Uint8Array | undefined {
+    if (!this.state.readable || this.state.exists) return undefined;
+    const plan = planSidecarWrite(ABSENT_SIDECAR, this.store.forSave(currentText, articleName));
+    return plan.action === 'write' ? plan.bytes : undefined;
+  }
+
   private async readState(): Promise<SidecarState> {
     const name = fileNameOf(this.sidecarUri.path);
     let bytes: Uint8Array | undefined;

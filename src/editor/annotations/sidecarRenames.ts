@@ -1,0 +1,58 @@
+// An article renamed or moved in VS Code (Explorer, drag and drop, workspace.applyEdit) takes its annotations along:
+// its sidecar is renamed with it, in the same operation (so one Undo puts both back). When no sidecar is on disk
+// although the article has annotations (its write failed: a name too long for the file system), the annotations in
+// memory are written under the new name instead. A folder's sidecars move with the folder by themselves. Renames
+// made outside VS Code (a shell, git) are not seen: the sidecar then stays under the old name.
+import * as vscode from 'vscode';
+import { fileNameOf, isSidecarPath } from '../../annotations';
+import { Disposable } from '../disposable';
+import { openDocument } from '../openDocuments';
+import type { AnnotationManager } from './annotationManager';
+import { sidecarUriFor } from './sidecarFiles';
+
+export class SidecarRenames extends Disposable {
+  constructor(private readonly annotations: AnnotationManager, private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.register(vscode.workspace.onWillRenameFiles(e => e.waitUntil(this.editFor(e.files))));
+  }
+
+  /** What to do with the sidecars of the files being renamed, as one edit that VS Code applies with the rename. */
+  private async editFor(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): Promise<vscode.WorkspaceEdit> {
+    const edit = new vscode.WorkspaceEdit();
+    for (const { oldUri, newUri } of files) {
+      if (isSidecarPath(oldUri.path) || isSidecarPath(newUri.path)) continue; // the sidecar itself, renamed by hand
+      const type = await typeOf(oldUri);
+      if (type === undefined || (type & vscode.FileType.Directory) !== 0) continue;
+      const from = sidecarUriFor(oldUri), to = sidecarUriFor(newUri);
+      if (from.toString() === to.toString()) continue; // story.txt → story.text: the same sidecar
+      const onDisk = (await typeOf(from)) !== undefined;
+      const inMemory = onDisk ? undefined : this.unsavedSidecar(oldUri, newUri);
+      if (!onDisk && inMemory === undefined) continue;
+      if ((await typeOf(to)) !== undefined) {
+        const kept = onDisk ? `stay in ${vscode.workspace.asRelativePath(from)}` : 'are kept in memory';
+        const message = `${vscode.workspace.asRelativePath(to)} already exists, so the annotations of ${fileNameOf(oldUri.path)} ${kept}`;
+        this.log.warn(message);
+        void vscode.window.showWarningMessage(`News Annotator: ${message}.`);
+        continue;
+      }
+      if (onDisk) edit.renameFile(from, to);
+      else edit.createFile(to, { contents: inMemory });
+    }
+    return edit;
+  }
+
+  /** The annotations of the open article at `oldUri`, for its new name, when only memory holds them. */
+  private unsavedSidecar(oldUri: vscode.Uri, newUri: vscode.Uri): Uint8Array | undefined {
+    const session = this.annotations.loaded(oldUri), doc = openDocument(oldUri);
+    return session && doc ? session.unsavedSidecarFor(doc.getText(), fileNameOf(newUri.path)) : undefined;
+  }
+}
+
+/** The file type at `uri`, or undefined when nothing is there. */
+async function typeOf(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
+  try {
+    return (await vscode.workspace.fs.stat(uri)).type;
+  } catch {
+    return undefined;
+  }
+}
