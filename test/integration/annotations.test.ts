@@ -199,6 +199,29 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1, 'the new annotation is kept in memory');
   });
 
+  it('annotations that could not be saved are kept when the article is closed, and back when it is opened again', async () => {
+    const name = `unsaved-${Date.now().toString(36)}`;
+    const uri = workspaceUri(`${name}.txt`);
+    const sidecar = workspaceUri(`${name}.annotations.yaml`);
+    await vscode.workspace.fs.copy(workspaceUri('kerry-blinken-hankyoreh.txt'), uri);
+    created.push(uri, sidecar);
+    const broken = Buffer.from('version: 2\narticle: [unclosed\n', 'utf8');
+    await vscode.workspace.fs.writeFile(sidecar, broken);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the unreadable sidecar reported', () => vscode.languages.getDiagnostics(sidecar).length > 0);
+    select(editor, 'John Kerry');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1);
+    // VS Code reports a change of language mode as the document closed and opened again (a closed editor's document
+    // is disposed only some time later): the session is dropped as on closing, and made anew.
+    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+    await waitFor('the session dropped', () => annotationsApi().loaded(uri) === undefined);
+    await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+    const back = await waitFor('the annotation back after reopening', () => annotationsApi().loaded(uri)?.store.document.annotations);
+    assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)), broken, 'the unreadable file is still never overwritten');
+  });
+
   it('a sidecar that is a FIFO, a link to /dev/zero or a directory is reported as not a regular file and never written', async () => {
     const kinds: [string, (file: string) => void, (file: string) => boolean][] = [
       ['fifo', f => execFileSync('mkfifo', [f]), f => fs.lstatSync(f).isFIFO()],

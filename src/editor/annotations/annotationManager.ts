@@ -21,6 +21,8 @@ export class AnnotationManager extends Disposable {
   private readonly loading = new Map<string, Promise<ArticleSession>>();
   private readonly bySidecar = new Map<string, string>();
   private readonly notices = new Map<string, UnreadableNotice>();
+  /** Annotations of articles closed while they could not be saved, by article uri: taken back when it is reopened. */
+  private readonly keptFromClosed = new Map<string, SidecarDocument>();
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('News Annotator'));
   /** Fires with the article's uri whenever its annotations or decisions change (load, edit, command, reload). */
@@ -61,7 +63,12 @@ export class AnnotationManager extends Disposable {
     if (!pending) {
       const session = new ArticleSession(doc.uri, e => this.report(doc.uri, session, e));
       this.bySidecar.set(session.sidecarUri.toString(), key);
-      pending = session.reload(() => doc.getText()).then(() => {
+      pending = session.reload(() => doc.getText()).then(async () => {
+        const kept = this.keptFromClosed.get(key);
+        if (kept) {
+          this.keptFromClosed.delete(key);
+          await session.adopt(kept, () => doc.getText()).catch(e => this.log.error(`saving the annotations kept for ${doc.uri.fsPath}: ${e}`));
+        }
         this.sessions.set(key, session);
         this.loading.delete(key);
         this.refreshProblems(doc.uri, session);
@@ -152,6 +159,13 @@ export class AnnotationManager extends Disposable {
     const key = doc.uri.toString();
     const session = this.sessions.get(key);
     if (!session) return;
+    if (session.unsaved) {
+      // Closing drops the session: keep what could not be written for the next opening (in this window).
+      this.keptFromClosed.set(key, session.store.document);
+      const name = vscode.workspace.asRelativePath(doc.uri);
+      this.log.warn(`${name} was closed with annotations that could not be saved; kept until this window closes`);
+      void vscode.window.showWarningMessage(`News Annotator: ${name} was closed with annotations that could not be saved to ${vscode.workspace.asRelativePath(session.sidecarUri)}. They are kept until this window closes: open ${name} again to go on with them.`);
+    }
     this.sessions.delete(key);
     this.bySidecar.delete(session.sidecarUri.toString());
     this.diagnostics.delete(doc.uri);

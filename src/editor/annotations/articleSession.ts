@@ -21,6 +21,8 @@ export class ArticleSession {
   /** The document as last read from or written to disk: the base of a three-way merge. */
   private base: SidecarDocument;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Something done here could not be written: the last write failed or was refused (see unsaved). */
+  private unwritten = false;
 
   constructor(readonly articleUri: vscode.Uri, private readonly notify: (e: SessionEvent) => void) {
     this.sidecarUri = sidecarUriFor(articleUri);
@@ -29,6 +31,8 @@ export class ArticleSession {
   }
 
   get readable(): boolean { return this.state.readable; }
+  /** True when the annotations in memory hold changes the file does not (its last write failed or was refused). */
+  get unsaved(): boolean { return this.unwritten; }
   /** Why the sidecar on disk cannot be read (every problem found), while it cannot. */
   get unreadable(): SidecarError | undefined { return this.state.readable ? undefined : this.state.error; }
 
@@ -93,13 +97,37 @@ export class ArticleSession {
     });
   }
 
+  /**
+   * Take back annotations kept from an earlier opening of this article that could not be saved (see unsaved): placed
+   * on the article's text as on reopen, merged with what the file holds now (all of them count as added, as after an
+   * unreadable spell), then written if the file allows it.
+   */
+  adopt(kept: SidecarDocument, currentText: () => string): Promise<void> {
+    return this.serialized(async () => {
+      const { document: placed } = reanchorDocument(kept, currentText());
+      this.store.replace(mergeAnnotations(emptyDocument(placed.article), placed, this.store.document));
+      await this.writeNow(currentText);
+    });
+  }
+
   private async writeNow(currentText: () => string): Promise<void> {
     const from = this.store.document;
     const doc = this.store.forSave(currentText(), fileNameOf(this.articleUri.path));
     const plan = planSidecarWrite(this.state, doc);
-    if (plan.action === 'refuse') { this.notify({ kind: 'refusedWrite', message: plan.reason }); return; }
-    if (plan.action === 'write') await writeAtomically(this.sidecarUri, plan.bytes);
-    else if (plan.action === 'delete') await deleteIfPresent(this.sidecarUri);
+    const pending = from !== this.base; // something done here, not yet in the file
+    if (plan.action === 'refuse') {
+      this.unwritten ||= pending;
+      this.notify({ kind: 'refusedWrite', message: plan.reason });
+      return;
+    }
+    try {
+      if (plan.action === 'write') await writeAtomically(this.sidecarUri, plan.bytes);
+      else if (plan.action === 'delete') await deleteIfPresent(this.sidecarUri);
+    } catch (e) {
+      this.unwritten ||= pending;
+      throw e;
+    }
+    this.unwritten = false;
     this.state = plan.next;
     this.store.saved(from, doc);
     this.base = doc;
