@@ -16,6 +16,18 @@ interface AnnotationEvents {
 }
 const api = () => vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: AnnotationEvents };
 
+/** A fresh copy of a seed article with `bytes` as its sidecar, opened in an editor. */
+async function articleWithSidecar(prefix: string, bytes: Uint8Array) {
+  const name = `${prefix}-${Date.now().toString(36)}`;
+  const uri = workspaceUri(`${name}.txt`);
+  const sidecar = workspaceUri(`${name}.annotations.yaml`);
+  await vscode.workspace.fs.copy(workspaceUri('kerry-blinken-hankyoreh.txt'), uri);
+  created.push(uri, sidecar);
+  await vscode.workspace.fs.writeFile(sidecar, bytes);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  return { name, uri, sidecar, editor };
+}
+
 describe('Annotations and the sidecar file (real extension host)', () => {
   afterEach(removeCreated);
 
@@ -179,14 +191,8 @@ describe('Annotations and the sidecar file (real extension host)', () => {
   });
 
   it('a malformed sidecar gives a clear error and stays byte-identical, and the annotations in memory are kept', async () => {
-    const name = `malformed-${Date.now().toString(36)}`;
-    const uri = workspaceUri(`${name}.txt`);
-    const sidecar = workspaceUri(`${name}.annotations.yaml`);
-    await vscode.workspace.fs.copy(workspaceUri('kerry-blinken-hankyoreh.txt'), uri);
-    created.push(uri, sidecar);
     const broken = Buffer.from('version: 1\narticle: "x.txt"\nannotations:\n  - id: abc\n    kind: [unclosed\n', 'utf8');
-    await vscode.workspace.fs.writeFile(sidecar, broken);
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const { name, uri, sidecar, editor } = await articleWithSidecar('malformed', broken);
     const problems = await waitFor('an error on the sidecar in the Problems panel', () => {
       const d = vscode.languages.getDiagnostics(sidecar);
       return d.length > 0 ? d : undefined;
@@ -200,14 +206,8 @@ describe('Annotations and the sidecar file (real extension host)', () => {
   });
 
   it('annotations that could not be saved are kept when the article is closed, and back when it is opened again', async () => {
-    const name = `unsaved-${Date.now().toString(36)}`;
-    const uri = workspaceUri(`${name}.txt`);
-    const sidecar = workspaceUri(`${name}.annotations.yaml`);
-    await vscode.workspace.fs.copy(workspaceUri('kerry-blinken-hankyoreh.txt'), uri);
-    created.push(uri, sidecar);
     const broken = Buffer.from('version: 2\narticle: [unclosed\n', 'utf8');
-    await vscode.workspace.fs.writeFile(sidecar, broken);
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const { uri, sidecar, editor } = await articleWithSidecar('unsaved', broken);
     await waitFor('the unreadable sidecar reported', () => vscode.languages.getDiagnostics(sidecar).length > 0);
     select(editor, 'John Kerry');
     await vscode.commands.executeCommand('newsAnnotator.annotatePerson');

@@ -1,5 +1,5 @@
 // An article renamed or moved in VS Code (Explorer, drag and drop, workspace.applyEdit) takes its annotations along:
-// its sidecar is renamed with it, in the same operation (so one Undo puts both back). When no sidecar is on disk
+// its sidecar is renamed with it, in the same operation. When no sidecar is on disk
 // although the article has annotations (its write failed: a name too long for the file system), the annotations in
 // memory are written under the new name instead. A folder's sidecars move with the folder by themselves. Renames
 // made outside VS Code (a shell, git) are not seen: the sidecar then stays under the old name.
