@@ -28,15 +28,18 @@ export class SidecarRenames extends Disposable {
       const onDisk = (await typeOf(from)) !== undefined;
       const inMemory = onDisk ? undefined : this.unsavedSidecar(oldUri, newUri);
       if (!onDisk && inMemory === undefined) continue;
-      if ((await typeOf(to)) !== undefined) {
+      // story.txt → Story.txt on a file system that ignores case: the "existing" file is the sidecar itself.
+      const caseOnly = from.path.toLowerCase() === to.path.toLowerCase();
+      if (!caseOnly && (await typeOf(to)) !== undefined) {
         const kept = onDisk ? `stay in ${vscode.workspace.asRelativePath(from)}` : 'are kept in memory';
         const message = `${vscode.workspace.asRelativePath(to)} already exists, so the annotations of ${fileNameOf(oldUri.path)} ${kept}`;
         this.log.warn(message);
         void vscode.window.showWarningMessage(`News Annotator: ${message}.`);
         continue;
       }
-      if (onDisk) edit.renameFile(from, to);
-      else edit.createFile(to, { contents: inMemory });
+      // Never over a file that appeared meanwhile (nor, for a change of case only, over the sidecar itself).
+      if (onDisk) edit.renameFile(from, to, { ignoreIfExists: true });
+      else edit.createFile(to, { contents: inMemory, ignoreIfExists: true });
     }
     return edit;
   }
