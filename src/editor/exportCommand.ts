@@ -8,7 +8,7 @@ import { MAX_SIDECAR_BYTES, SidecarError, sidecarPathFor } from '../annotations'
 import {
   exportOutputs, exportReports, loadArticle, stemOf, type ExportArticle, type ExportFormat, type ExportOutput, type ExportSettings,
 } from '../export';
-import { writeAtomically } from './annotations/sidecarFiles';
+import { readFileAtMost, UnreadableFileError, writeAtomically } from './annotations/sidecarFiles';
 import { plural } from '../entities/describe';
 import { readSettings } from './settings';
 
@@ -159,15 +159,18 @@ async function loadAll(sources: readonly Source[], progress: vscode.Progress<{ m
     if (token.isCancellationRequested) break;
     progress.report({ message: `${i + 1}/${sources.length} ${s.name}`, increment: 100 / sources.length });
     try {
-      const st = await vscode.workspace.fs.stat(s.uri);
       const maxMB = readSettings(s.uri).maxFileSizeMB;
-      if (st.size > maxMB * 1024 * 1024) { errors.push(`${s.name}: larger than ${maxMB} MB (setting newsAnnotator.maxFileSizeMB), not exported`); continue; }
+      // Only a regular file, never past the limit (an article chosen in the Explorer may be a FIFO or a device link).
+      const bytes = await readFileAtMost(s.uri, maxMB * 1024 * 1024);
+      if (bytes === undefined) { errors.push(`${s.name}: not found, not exported`); continue; }
       const sidecar = await readSidecarOf(s.uri);
       if ('error' in sidecar) { errors.push(`${sidecar.error} — ${s.name} not exported`); continue; }
-      const loaded = loadArticle({ name: s.name, uri: s.uri.toString(), bytes: await vscode.workspace.fs.readFile(s.uri), sidecar: sidecar.bytes, sidecarName: sidecar.name });
+      const loaded = loadArticle({ name: s.name, uri: s.uri.toString(), bytes, sidecar: sidecar.bytes, sidecarName: sidecar.name });
       if (loaded.ok) articles.push(loaded.article); else errors.push(loaded.error);
     } catch (e) {
-      errors.push(`${s.name}: cannot read (${(e as Error).message})`);
+      if (e instanceof UnreadableFileError && e.code === 'too-large') errors.push(`${s.name}: larger than ${readSettings(s.uri).maxFileSizeMB} MB (setting newsAnnotator.maxFileSizeMB), not exported`);
+      else if (e instanceof UnreadableFileError) errors.push(`${s.name} ${e.message}; not exported`);
+      else errors.push(`${s.name}: cannot read (${(e as Error).message})`);
     }
     await yieldToEditor(); // one article's analysis at a time, so the editor stays responsive
   }

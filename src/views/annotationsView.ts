@@ -3,8 +3,9 @@
 // read in the background and again when they change; opening one of those places its annotations on the article's
 // current text first (as any open does), so the jump lands on the annotated words.
 import * as vscode from 'vscode';
-import { fileNameOf, readSidecar, SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../annotations';
+import { fileNameOf, MAX_SIDECAR_BYTES, readSidecar, SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../annotations';
 import type { AnnotationManager } from '../editor/annotations/annotationManager';
+import { readFileAtMost } from '../editor/annotations/sidecarFiles';
 import type { ArticlePlace } from '../editor/commandLinks';
 import { Disposable } from '../editor/disposable';
 import { openOccurrence } from '../editor/navigation';
@@ -49,7 +50,8 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
 
   private async readFile(uri: vscode.Uri, refresh = true): Promise<void> {
     try {
-      const state = readSidecar(await vscode.workspace.fs.readFile(uri), fileNameOf(uri.path));
+      // Only a regular file, never past the limit: a git pull can bring a link to /dev/zero or a FIFO of this name.
+      const state = readSidecar(await readFileAtMost(uri, MAX_SIDECAR_BYTES), fileNameOf(uri.path));
       if (state.readable && state.exists) {
         const article = articleOf(uri, state.document.article);
         this.onDisk.set(uri.toString(), { article: article.toString(), name: vscode.workspace.asRelativePath(article), annotations: state.document.annotations });

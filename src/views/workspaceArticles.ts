@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../analysis';
 import { decodeArticle } from '../analysis/input';
 import { fileNameOf, MAX_SIDECAR_BYTES, readSidecar, reanchorDocument, SIDECAR_SUFFIX, sidecarPathFor } from '../annotations';
-import { readSidecarFile, sidecarUriFor } from '../editor/annotations/sidecarFiles';
+import { readFileAtMost, readSidecarFile, sidecarUriFor, UnreadableFileError } from '../editor/annotations/sidecarFiles';
 import { readSettings } from '../editor/settings';
 import { analysisOptionsFor, readerView } from '../entities/readerView';
 import type { ArticleSnapshot } from './entityIndex';
@@ -90,9 +90,10 @@ export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
     const key = uri.toString();
     try {
       const { maxFileSizeMB } = readSettings(uri);
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > maxFileSizeMB * 1024 * 1024) { this.log.info(`not indexing ${vscode.workspace.asRelativePath(uri)}: larger than ${maxFileSizeMB} MB`); return this.drop(key); }
-      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+      // Only a regular file, never past the limit: a watcher also reports a FIFO or a link to /dev/zero named *.txt.
+      const bytes = await readFileAtMost(uri, maxFileSizeMB * 1024 * 1024);
+      if (bytes === undefined) return this.drop(key); // gone meanwhile
+      const decoded = decodeArticle(bytes);
       if (!decoded.ok) { this.log.info(`not indexing ${vscode.workspace.asRelativePath(uri)}: ${decoded.reason}`); return this.drop(key); }
       if (!this.enabled) return;
       const sidecar = await this.sidecarOf(uri, decoded.text);
@@ -100,7 +101,8 @@ export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
       this.snapshots.set(key, { key, name: vscode.workspace.asRelativePath(uri), text: decoded.text, analysis, view: readerView(analysis, sidecar) });
       this.changed(key);
     } catch (e) {
-      this.log.warn(`could not index ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`);
+      if (e instanceof UnreadableFileError) this.log.info(`not indexing ${vscode.workspace.asRelativePath(uri)}: it ${e.message}`);
+      else this.log.warn(`could not index ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`);
       this.drop(key);
     }
   }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Analysis } from '../../src/analysis';
@@ -249,6 +250,44 @@ describe('Annotations and the sidecar file (real extension host)', () => {
       } finally {
         fs.rmSync(sidecar.fsPath, { recursive: true, force: true });
       }
+    }
+  });
+
+  it('files that appear in the workspace (a git pull) are read by the views only as regular files under the size limit', async () => {
+    const config = vscode.workspace.getConfiguration('newsAnnotator.tree');
+    await config.update('includeWorkspaceFiles', true, vscode.ConfigurationTarget.Workspace); // its watchers read .txt files
+    const stem = `hostile-${Date.now().toString(36)}`;
+    const made: string[] = [];
+    const peak = { rss: process.memoryUsage().rss };
+    const start = peak.rss;
+    const sampler = setInterval(() => { peak.rss = Math.max(peak.rss, process.memoryUsage().rss); }, 20);
+    try {
+      for (const ext of ['.annotations.yaml', '.txt']) {
+        const fifo = workspaceUri(`${stem}-fifo${ext}`).fsPath, zero = workspaceUri(`${stem}-zero${ext}`).fsPath;
+        const big = workspaceUri(`${stem}-big${ext}`).fsPath;
+        made.push(fifo, zero, big);
+        execFileSync('mkfifo', [fifo]);
+        fs.symlinkSync('/dev/zero', zero);
+        fs.writeFileSync(big, '');
+        fs.truncateSync(big, 1024 ** 3); // 1 GB of holes: no disk used, but a whole read is 1 GB in memory
+      }
+      // The watchers have seen them; the extension's own file work goes on.
+      const { editor, sidecar } = await freshArticle();
+      select(editor, 'Tong Zhao');
+      await vscode.commands.executeCommand('newsAnnotator.annotateWithLabel', 'check', 'still written');
+      await waitFor('the sidecar written meanwhile', async () => (await exists(sidecar)) && (await readYaml(sidecar)).annotations?.length === 1);
+      const index = (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { entities: { tree: { index: { has(k: string): boolean } } } }).entities.tree.index;
+      const later = workspaceUri(`${stem}-later.txt`);
+      created.push(later);
+      await vscode.workspace.fs.writeFile(later, Buffer.from('Foreign Minister Wang Yi spoke in Beijing on Wednesday.\n', 'utf8'));
+      await waitFor('an article written after them indexed', () => index.has(later.toString()), 20000);
+      for (const f of made) assert.ok(!index.has(vscode.Uri.file(f).toString()), `${path.basename(f)} is not indexed`);
+      // A 1 GB sidecar or article is refused by its size, not read: the extension host's memory barely moves.
+      assert.ok(peak.rss - start < 300 * 1024 * 1024, `the extension host grew by ${((peak.rss - start) / 1024 / 1024).toFixed(0)} MB`);
+    } finally {
+      clearInterval(sampler);
+      await config.update('includeWorkspaceFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const f of made) fs.rmSync(f, { force: true });
     }
   });
 
