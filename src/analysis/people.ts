@@ -18,7 +18,7 @@ export interface PeopleResult {
   people: Map<string, PersonEntity>;
 }
 
-// Shared across calls so a word's list look-ups are done once; emptied between calls once it grows large.
+// Shared across calls so a word's list look-ups are done once; emptied after a call once it grows large.
 const vocabulary = new Vocabulary();
 const VOCABULARY_LIMIT = 200_000;
 const FOUND = int32Scratch(), UNSURE_RUNS = int32Scratch();
@@ -27,7 +27,6 @@ const KNOWN = new DenseIds(), FULL_NAME_PARTS = new DenseIds();
 const MENTION_EVIDENCE: ReadonlySet<PersonReason> = new Set(['title', 'kinship', 'role-noun', 'reader', 'initials']);
 
 export function findPeople(text: string, corrections?: PeopleCorrections): PeopleResult {
-  if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
   const scanned = scanText(text, vocabulary);
   const corrected = corrections && (corrections.persons?.length || corrections.notPersons?.length)
     ? new CorrectedNames(text, scanned, corrections) : undefined;
@@ -124,7 +123,11 @@ export function findPeople(text: string, corrections?: PeopleCorrections): Peopl
     found[foundCount++] = classifier.coreFirst;
     found[foundCount++] = classifier.coreEnd;
   }
-  return linkMentions(nameSpans(scanned, classifier, found, reasons, firstPassEnd, foundCount, capitals), text, vocabulary.texts);
+  const result = linkMentions(nameSpans(scanned, classifier, found, reasons, firstPassEnd, foundCount, capitals), text, vocabulary.texts);
+  // Emptied after the call that grew it past the limit, not before the next one: one long text of new words (4 MB of
+  // names: 40 MB of vocabulary) would otherwise stay in memory until something else is analysed.
+  if (vocabulary.size > VOCABULARY_LIMIT) vocabulary.reset();
+  return result;
 }
 
 /**

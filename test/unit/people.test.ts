@@ -270,9 +270,12 @@ describe('people: findPeople', () => {
       assert.equal(v.id(text, 0, 5), kerry);
       assert.equal(v.texts[kerry], 'Kerry');
       assert.ok(v.flags[v.id('Paris', 0, 5)] & Word.PLACE);
+      assert.ok(v.flags.length > 5000);
       v.reset();
       assert.equal(v.size, 0);
+      assert.equal(v.flags.length, 1024, 'the arrays grown for the words are given back');
       assert.equal(v.id(text, 6, 10), 0);
+      assert.ok(v.contexts[0] & Context.SPEECH_VERB);
     });
     it('keeps no article alive after its analysis is dropped (long words and names are copied, not sliced)', function () {
       this.timeout(20_000);

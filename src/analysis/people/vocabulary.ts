@@ -277,6 +277,8 @@ export function detachedSlice(text: string, start: number, end: number): string 
   return end - start < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
 }
 
+const INITIAL_WORDS = 1024;
+
 /** Interned spellings with their bits. Grows with the distinct words seen; `reset` empties it. */
 export class Vocabulary {
   /** Spelling of each id. */
@@ -284,20 +286,25 @@ export class Vocabulary {
   /** Lower-case spelling of each id. */
   readonly lowers: string[] = [];
   /** Word bits of each id. */
-  flags = new Int32Array(1024);
+  flags = new Int32Array(INITIAL_WORDS);
   /** Context bits of each id. */
-  contexts = new Int32Array(1024);
+  contexts = new Int32Array(INITIAL_WORDS);
   /** hashRange of each id's lower-case form, to ask whether the article writes the word in lower case. */
-  lowerHashes = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  private slots = new Int32Array(2048);
+  lowerHashes = new Int32Array(INITIAL_WORDS);
+  private hashes = new Int32Array(INITIAL_WORDS);
+  private slots = new Int32Array(2 * INITIAL_WORDS);
 
   get size(): number { return this.texts.length; }
 
+  /** Forgets every word, and gives back the arrays grown for them. */
   reset(): void {
     this.texts.length = 0;
     this.lowers.length = 0;
-    this.slots.fill(0);
+    this.flags = new Int32Array(INITIAL_WORDS);
+    this.contexts = new Int32Array(INITIAL_WORDS);
+    this.lowerHashes = new Int32Array(INITIAL_WORDS);
+    this.hashes = new Int32Array(INITIAL_WORDS);
+    this.slots = new Int32Array(2 * INITIAL_WORDS);
   }
 
   /** Id of the spelling text[start, end), added if new. */
