@@ -25,7 +25,7 @@ const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }];
 export function activate(context: vscode.ExtensionContext) {
   const log = vscode.window.createOutputChannel('News Annotator', { log: true });
   const analyses = new ArticleAnalyses(log);
-  const annotations = new AnnotationManager(log); // sidecar files, problems
+  const annotations = new AnnotationManager(log, context.workspaceState); // sidecar files, problems
   analyses.setOptionsSource(uri => analysisOptionsFor(annotations.loaded(uri)?.store.document)); // the reader's corrections reach the analyzer
   const views = new ReaderViews(analyses, annotations); // what the reader sees: everything below shows it
   const highlight = new HighlightSwitch();

@@ -8,6 +8,7 @@ import { isArticle } from '../articleAnalyses';
 import { Disposable } from '../disposable';
 import { openDocument } from '../openDocuments';
 import { ArticleSession, type SessionEvent } from './articleSession';
+import { KeptAnnotations, type StateStore } from './keptAnnotations';
 import { readFileAtMost, RefusedWriteError } from './sidecarFiles';
 
 /** Articles above this size are not compared with the file on disk after a change (see reanchorIfReloaded). */
@@ -21,8 +22,8 @@ export class AnnotationManager extends Disposable {
   private readonly loading = new Map<string, Promise<ArticleSession>>();
   private readonly bySidecar = new Map<string, string>();
   private readonly notices = new Map<string, UnreadableNotice>();
-  /** Annotations of articles closed while they could not be saved, by article uri: taken back when it is reopened. */
-  private readonly keptFromClosed = new Map<string, SidecarDocument>();
+  /** Annotations of articles closed while they could not be saved: taken back when the article is opened again. */
+  private readonly kept: KeptAnnotations;
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('News Annotator'));
   /** Fires with the article's uri whenever its annotations or decisions change (load, edit, command, reload). */
@@ -34,8 +35,10 @@ export class AnnotationManager extends Disposable {
    */
   readonly onDidChangeOtherThanByEdit = this.changedOtherThanByEdit.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** `state`: where annotations that could not be saved outlive their article's closing (the workspace's state). */
+  constructor(private readonly log: vscode.LogOutputChannel, state: StateStore) {
     super();
+    this.kept = new KeptAnnotations(state);
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml'));
     const onSidecar = (uri: vscode.Uri) => this.sidecarChanged(uri);
     this.register(watcher.onDidChange(onSidecar));
@@ -64,11 +67,8 @@ export class AnnotationManager extends Disposable {
       const session = new ArticleSession(doc.uri, e => this.report(doc.uri, session, e));
       this.bySidecar.set(session.sidecarUri.toString(), key);
       pending = session.reload(() => doc.getText()).then(async () => {
-        const kept = this.keptFromClosed.get(key);
-        if (kept) {
-          this.keptFromClosed.delete(key);
-          await session.adopt(kept, () => doc.getText()).catch(e => this.log.error(`saving the annotations kept for ${doc.uri.fsPath}: ${e}`));
-        }
+        const kept = this.kept.take(key);
+        if (kept) await session.adopt(kept, () => doc.getText()).catch(e => this.log.error(`saving the annotations kept for ${doc.uri.fsPath}: ${e}`));
         this.sessions.set(key, session);
         this.loading.delete(key);
         this.refreshProblems(doc.uri, session);
@@ -160,11 +160,11 @@ export class AnnotationManager extends Disposable {
     const session = this.sessions.get(key);
     if (!session) return;
     if (session.unsaved) {
-      // Closing drops the session: keep what could not be written for the next opening (in this window).
-      this.keptFromClosed.set(key, session.store.document);
+      // Closing drops the session: keep what could not be written for the next opening.
+      void this.kept.keep(key, session.store.document);
       const name = vscode.workspace.asRelativePath(doc.uri);
-      this.log.warn(`${name} was closed with annotations that could not be saved; kept until this window closes`);
-      void vscode.window.showWarningMessage(`News Annotator: ${name} was closed with annotations that could not be saved to ${vscode.workspace.asRelativePath(session.sidecarUri)}. They are kept until this window closes: open ${name} again to go on with them.`);
+      this.log.warn(`${name} was closed with annotations that could not be saved; kept for its next opening`);
+      void vscode.window.showWarningMessage(`News Annotator: ${name} was closed with annotations that could not be saved to ${vscode.workspace.asRelativePath(session.sidecarUri)}. They are kept (also if VS Code is closed): open ${name} again to go on with them.`);
     }
     this.sessions.delete(key);
     this.bySidecar.delete(session.sidecarUri.toString());
