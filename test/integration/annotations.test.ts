@@ -213,6 +213,8 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     select(editor, 'John Kerry');
     await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
     assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1);
+    const kept = () => (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { keptArticles(): string[] } }).annotations.keptArticles();
+    assert.ok(kept().includes(uri.toString()), 'kept in the workspace\'s state at once, not only at closing (VS Code may be closed first)');
     // VS Code reports a change of language mode as the document closed and opened again (a closed editor's document
     // is disposed only some time later): the session is dropped as on closing, and made anew.
     const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
@@ -221,6 +223,12 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const back = await waitFor('the annotation back after reopening', () => annotationsApi().loaded(uri)?.store.document.annotations);
     assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)), broken, 'the unreadable file is still never overwritten');
+    assert.ok(kept().includes(uri.toString()), 'still kept: the file still cannot take them');
+    // The unreadable file removed, the annotations are written, and the workspace's state lets go of them.
+    await vscode.workspace.fs.delete(sidecar);
+    await waitFor('the annotations written once the unreadable file is gone', () => exists(sidecar), 20000);
+    assert.deepEqual((await readYaml(sidecar)).annotations!.map(a => a.anchor.text), ['John Kerry']);
+    await waitFor('the kept copy forgotten', () => !kept().includes(uri.toString()));
   });
 
   it('a sidecar that is a FIFO, a link to /dev/zero or a directory is reported as not a regular file and never written', async () => {

@@ -37,6 +37,17 @@ describe('annotations kept for an article closed unsaved', () => {
     assert.deepEqual(new KeptAnnotations(state).articles(), []);
   });
 
+  it('forgets one article\'s annotations once they were written after all, and no other article\'s', async () => {
+    const state = jsonState();
+    const kept = new KeptAnnotations(state);
+    await kept.keep('file:///news/a.txt', annotated());
+    await kept.keep('file:///news/b.txt', annotated());
+    await kept.drop('file:///news/a.txt');
+    await kept.drop('file:///news/never-kept.txt');
+    assert.deepEqual(kept.articles(), ['file:///news/b.txt']);
+    assert.ok(kept.take('file:///news/b.txt'));
+  });
+
   it('keeps nothing of an empty document, and drops what cannot be read back', async () => {
     const state = jsonState();
     const kept = new KeptAnnotations(state);

@@ -68,7 +68,10 @@ export class AnnotationManager extends Disposable {
       this.bySidecar.set(session.sidecarUri.toString(), key);
       pending = session.reload(() => doc.getText()).then(async () => {
         const kept = this.kept.take(key);
-        if (kept) await session.adopt(kept, () => doc.getText()).catch(e => this.log.error(`saving the annotations kept for ${doc.uri.fsPath}: ${e}`));
+        if (kept) {
+          await session.adopt(kept, () => doc.getText()).catch(e => this.log.error(`saving the annotations kept for ${doc.uri.fsPath}: ${e}`));
+          this.keepIfUnsaved(doc.uri, session);
+        }
         this.sessions.set(key, session);
         this.loading.delete(key);
         this.refreshProblems(doc.uri, session);
@@ -91,6 +94,9 @@ export class AnnotationManager extends Disposable {
 
   allLoaded(): ArticleSession[] { return [...this.sessions.values()]; }
 
+  /** The articles (uri strings) whose annotations could not be saved and are kept in the workspace's state. */
+  keptArticles(): string[] { return this.kept.articles(); }
+
   /** After a command changed the store: persist, refresh problems, tell listeners. */
   async commit(doc: vscode.TextDocument, session: ArticleSession): Promise<void> {
     this.fireChanged(doc.uri);
@@ -101,7 +107,17 @@ export class AnnotationManager extends Disposable {
       const remedy = e instanceof RefusedWriteError && e.reason === 'name-too-long' ? ' Give the article a shorter name to save them.' : '';
       void vscode.window.showErrorMessage(`News Annotator: could not save ${vscode.workspace.asRelativePath(session.sidecarUri)}: ${(e as Error).message}. Your annotations are kept in memory.${remedy}`);
     }
+    this.keepIfUnsaved(doc.uri, session);
     this.refreshProblems(doc.uri, session);
+  }
+
+  /**
+   * What could not be written is kept in the workspace's state at once, not only when the article closes: a crash or
+   * VS Code closing with the article open would lose it otherwise. Once written after all, it is forgotten there.
+   */
+  private keepIfUnsaved(article: vscode.Uri, session: ArticleSession): void {
+    if (session.unsaved) void this.kept.keep(article.toString(), session.store.document);
+    else void this.kept.drop(article.toString());
   }
 
   private fireChanged(article: vscode.Uri): void {
@@ -152,6 +168,7 @@ export class AnnotationManager extends Disposable {
     const session = this.sessions.get(doc.uri.toString());
     if (!session) return;
     await session.save(() => doc.getText()).catch(err => this.log.error(`saving annotations of ${doc.uri.fsPath}: ${err}`));
+    this.keepIfUnsaved(doc.uri, session);
     this.refreshProblems(doc.uri, session);
   }
 
@@ -160,7 +177,7 @@ export class AnnotationManager extends Disposable {
     const session = this.sessions.get(key);
     if (!session) return;
     if (session.unsaved) {
-      // Closing drops the session: keep what could not be written for the next opening.
+      // Closing drops the session: what could not be written is kept for the next opening (keepIfUnsaved).
       void this.kept.keep(key, session.store.document);
       const name = vscode.workspace.asRelativePath(doc.uri);
       this.log.warn(`${name} was closed with annotations that could not be saved; kept for its next opening`);
@@ -187,6 +204,7 @@ export class AnnotationManager extends Disposable {
     } catch (e) {
       this.log.error(`reloading ${sidecar.fsPath}: ${e}`);
     }
+    this.keepIfUnsaved(doc.uri, session);
     if (session.readable && !wasReadable) {
       vscode.window.setStatusBarMessage(`News Annotator: ${vscode.workspace.asRelativePath(session.sidecarUri)} is readable again`, 5000);
     }

@@ -22,13 +22,19 @@ export class KeptAnnotations {
 
   /** The document kept for the article, no longer kept; undefined when there is none (or it cannot be read back). */
   take(article: string): SidecarDocument | undefined {
-    const all = this.all();
-    const yaml = all[article];
+    const yaml = this.all()[article];
     if (yaml === undefined) return undefined;
-    const { [article]: _taken, ...rest } = all;
-    void this.state.update(KEY, rest);
+    void this.drop(article);
     const read = readSidecar(yaml, `annotations kept for ${article}`);
     return read.readable && read.exists ? read.document : undefined;
+  }
+
+  /** Forgets what is kept for the article (its annotations reached its sidecar after all). */
+  drop(article: string): PromiseLike<void> {
+    const all = this.all();
+    if (!(article in all)) return Promise.resolve();
+    const { [article]: _dropped, ...rest } = all;
+    return this.state.update(KEY, rest);
   }
 
   /** The articles with annotations kept. */
