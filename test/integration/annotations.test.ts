@@ -387,5 +387,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const y = await readYaml(shortSidecar);
     assert.equal(y.article, `short-${stamp}.txt`);
     assert.deepEqual(y.annotations!.map(a => a.anchor.text), ['Wang Yi'], 'renamed, the article gets its annotations on disk');
+    const kept = (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { keptArticles(): string[] } }).annotations.keptArticles();
+    assert.ok(!kept.includes(longUri.toString()), 'nothing is kept under the old name once they are written under the new one');
   });
 });

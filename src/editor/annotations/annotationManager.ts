@@ -94,6 +94,15 @@ export class AnnotationManager extends Disposable {
 
   allLoaded(): ArticleSession[] { return [...this.sessions.values()]; }
 
+  /**
+   * The article's unsaved annotations go with it to its new name (sidecarRenames.ts): neither kept under the old one
+   * nor warned about when the old document closes.
+   */
+  handedOver(article: vscode.Uri): void {
+    this.sessions.get(article.toString())?.handedOver();
+    void this.kept.drop(article.toString());
+  }
+
   /** The articles (uri strings) whose annotations could not be saved and are kept in the workspace's state. */
   keptArticles(): string[] { return this.kept.articles(); }
 

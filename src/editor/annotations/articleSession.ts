@@ -144,6 +144,9 @@ export class ArticleSession {
     return plan.action === 'write' ? plan.bytes : undefined;
   }
 
+  /** Its unsaved annotations were written under the article's new name (a rename): closing it loses nothing. */
+  handedOver(): void { this.unwritten = false; }
+
   private async readState(): Promise<SidecarState> {
     const name = fileNameOf(this.sidecarUri.path);
     let bytes: Uint8Array | undefined;

@@ -39,7 +39,10 @@ export class SidecarRenames extends Disposable {
       }
       // Never over a file that appeared meanwhile (nor, for a change of case only, over the sidecar itself).
       if (onDisk) edit.renameFile(from, to, { ignoreIfExists: true });
-      else edit.createFile(to, { contents: inMemory, ignoreIfExists: true });
+      else {
+        edit.createFile(to, { contents: inMemory, ignoreIfExists: true });
+        this.annotations.handedOver(oldUri);
+      }
     }
     return edit;
   }
