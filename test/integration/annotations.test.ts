@@ -339,6 +339,26 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.equal(await exists(sidecar), false, 'the old name was not written again (its deletion seen by the file watcher)');
   });
 
+  it('an article renamed while its sidecar cannot be read takes that file along unchanged, and its unsaved annotations too', async () => {
+    const broken = Buffer.from('version: 2\narticle: [unclosed\n', 'utf8');
+    const { uri, sidecar, editor } = await articleWithSidecar('unreadable-renamed', broken);
+    await waitFor('the unreadable sidecar reported', () => vscode.languages.getDiagnostics(sidecar).length > 0);
+    select(editor, 'John Kerry');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const stem = `unreadable-moved-${Date.now().toString(36)}`;
+    const renamed = workspaceUri(`${stem}.txt`), renamedSidecar = workspaceUri(`${stem}.annotations.yaml`);
+    created.push(renamed, renamedSidecar);
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, renamed);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(renamedSidecar)), broken, 'the unreadable file moved, byte for byte');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(renamed));
+    const back = await waitFor('the unsaved annotation under the new name', () => annotationsApi().loaded(renamed)?.store.document.annotations);
+    assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
+    const kept = (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { keptArticles(): string[] } }).annotations.keptArticles();
+    assert.ok(!kept.includes(uri.toString()) && kept.includes(renamed.toString()), 'kept under the new name only');
+  });
+
   it('a rename onto a name whose sidecar exists already leaves both sidecars as they were', async () => {
     const { editor, uri, sidecar } = await freshArticle();
     select(editor, 'Tong Zhao');

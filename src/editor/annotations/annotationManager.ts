@@ -95,12 +95,15 @@ export class AnnotationManager extends Disposable {
   allLoaded(): ArticleSession[] { return [...this.sessions.values()]; }
 
   /**
-   * The article's unsaved annotations go with it to its new name (sidecarRenames.ts): neither kept under the old one
-   * nor warned about when the old document closes.
+   * The article is being renamed (sidecarRenames.ts): annotations it holds that could not be saved are kept for its
+   * new name, which its next opening takes back, instead of for the old one (nor warned about when that closes).
    */
-  handedOver(article: vscode.Uri): void {
-    this.sessions.get(article.toString())?.handedOver();
-    void this.kept.drop(article.toString());
+  handOver(from: vscode.Uri, to: vscode.Uri): void {
+    const session = this.sessions.get(from.toString());
+    if (!session?.unsaved) return;
+    void this.kept.keep(to.toString(), session.store.document);
+    session.handedOver();
+    void this.kept.drop(from.toString());
   }
 
   /** The articles (uri strings) whose annotations could not be saved and are kept in the workspace's state. */

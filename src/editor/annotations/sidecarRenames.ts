@@ -1,8 +1,9 @@
 // An article renamed or moved in VS Code (Explorer, drag and drop, workspace.applyEdit) takes its annotations along:
-// its sidecar is renamed with it, in the same operation. When no sidecar is on disk
-// although the article has annotations (its write failed: a name too long for the file system), the annotations in
-// memory are written under the new name instead. A folder's sidecars move with the folder by themselves. Renames
-// made outside VS Code (a shell, git) are not seen: the sidecar then stays under the old name.
+// its sidecar is renamed with it, in the same operation. When no sidecar is on disk although the article has
+// annotations (its write failed: a name too long for the file system), the annotations in memory are written under the
+// new name instead; annotations that could not be saved are kept for the new name (AnnotationManager.handOver). A
+// folder's sidecars move with the folder by themselves. Renames made outside VS Code (a shell, git) are not seen: the
+// sidecar then stays under the old name.
 import * as vscode from 'vscode';
 import { fileNameOf, isSidecarPath } from '../../annotations';
 import { Disposable } from '../disposable';
@@ -19,6 +20,13 @@ export class SidecarRenames extends Disposable {
   /** What to do with the sidecars of the files being renamed, as one edit that VS Code applies with the rename. */
   private async editFor(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): Promise<vscode.WorkspaceEdit> {
     const edit = new vscode.WorkspaceEdit();
+    for (const { oldUri, newUri } of files) {
+      // Open articles renamed, or inside a folder renamed: what they could not save goes to their new names.
+      for (const session of this.annotations.allLoaded()) {
+        const moved = movedUri(session.articleUri, oldUri, newUri);
+        if (moved) this.annotations.handOver(session.articleUri, moved);
+      }
+    }
     for (const { oldUri, newUri } of files) {
       if (isSidecarPath(oldUri.path) || isSidecarPath(newUri.path)) continue; // the sidecar itself, renamed by hand
       const type = await typeOf(oldUri);
@@ -39,10 +47,7 @@ export class SidecarRenames extends Disposable {
       }
       // Never over a file that appeared meanwhile (nor, for a change of case only, over the sidecar itself).
       if (onDisk) edit.renameFile(from, to, { ignoreIfExists: true });
-      else {
-        edit.createFile(to, { contents: inMemory, ignoreIfExists: true });
-        this.annotations.handedOver(oldUri);
-      }
+      else edit.createFile(to, { contents: inMemory, ignoreIfExists: true });
     }
     return edit;
   }
@@ -52,6 +57,13 @@ export class SidecarRenames extends Disposable {
     const session = this.annotations.loaded(oldUri), doc = openDocument(oldUri);
     return session && doc ? session.unsavedSidecarFor(doc.getText(), fileNameOf(newUri.path)) : undefined;
   }
+}
+
+/** Where `uri` is after `from` is renamed `to`: `to` itself, or below it when `from` is a folder holding `uri`. */
+function movedUri(uri: vscode.Uri, from: vscode.Uri, to: vscode.Uri): vscode.Uri | undefined {
+  if (uri.toString() === from.toString()) return to;
+  const folder = from.toString().replace(/\/?$/, '/');
+  return uri.toString().startsWith(folder) ? vscode.Uri.parse(to.toString().replace(/\/?$/, '/') + uri.toString().slice(folder.length)) : undefined;
 }
 
 /** The file type at `uri`, or undefined when nothing is there. */
