@@ -29,6 +29,19 @@ async function articleWithSidecar(prefix: string, bytes: Uint8Array) {
   return { name, uri, sidecar, editor };
 }
 
+/** An article beside an unreadable sidecar, with "John Kerry" annotated: an annotation that cannot be saved. */
+async function unsavedAnnotation(prefix: string) {
+  const broken = Buffer.from('version: 2\narticle: [unclosed\n', 'utf8');
+  const opened = await articleWithSidecar(prefix, broken);
+  await waitFor('the unreadable sidecar reported', () => vscode.languages.getDiagnostics(opened.sidecar).length > 0);
+  select(opened.editor, 'John Kerry');
+  await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+  return { ...opened, broken };
+}
+
+/** The articles whose annotations could not be saved, as the extension keeps them in the workspace's state. */
+const keptArticles = () => (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { keptArticles(): string[] } }).annotations.keptArticles();
+
 describe('Annotations and the sidecar file (real extension host)', () => {
   afterEach(removeCreated);
 
@@ -207,14 +220,9 @@ describe('Annotations and the sidecar file (real extension host)', () => {
   });
 
   it('annotations that could not be saved are kept when the article is closed, and back when it is opened again', async () => {
-    const broken = Buffer.from('version: 2\narticle: [unclosed\n', 'utf8');
-    const { uri, sidecar, editor } = await articleWithSidecar('unsaved', broken);
-    await waitFor('the unreadable sidecar reported', () => vscode.languages.getDiagnostics(sidecar).length > 0);
-    select(editor, 'John Kerry');
-    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const { uri, sidecar, editor, broken } = await unsavedAnnotation('unsaved');
     assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1);
-    const kept = () => (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { keptArticles(): string[] } }).annotations.keptArticles();
-    assert.ok(kept().includes(uri.toString()), 'kept in the workspace\'s state at once, not only at closing (VS Code may be closed first)');
+    assert.ok(keptArticles().includes(uri.toString()), 'kept in the workspace\'s state at once, not only at closing (VS Code may be closed first)');
     // VS Code reports a change of language mode as the document closed and opened again (a closed editor's document
     // is disposed only some time later): the session is dropped as on closing, and made anew.
     const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
@@ -223,12 +231,12 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const back = await waitFor('the annotation back after reopening', () => annotationsApi().loaded(uri)?.store.document.annotations);
     assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)), broken, 'the unreadable file is still never overwritten');
-    assert.ok(kept().includes(uri.toString()), 'still kept: the file still cannot take them');
+    assert.ok(keptArticles().includes(uri.toString()), 'still kept: the file still cannot take them');
     // The unreadable file removed, the annotations are written, and the workspace's state lets go of them.
     await vscode.workspace.fs.delete(sidecar);
     await waitFor('the annotations written once the unreadable file is gone', () => exists(sidecar), 20000);
     assert.deepEqual((await readYaml(sidecar)).annotations!.map(a => a.anchor.text), ['John Kerry']);
-    await waitFor('the kept copy forgotten', () => !kept().includes(uri.toString()));
+    await waitFor('the kept copy forgotten', () => !keptArticles().includes(uri.toString()));
   });
 
   it('a sidecar that is a FIFO, a link to /dev/zero or a directory is reported as not a regular file and never written', async () => {
@@ -340,11 +348,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
   });
 
   it('an article renamed while its sidecar cannot be read takes that file along unchanged, and its unsaved annotations too', async () => {
-    const broken = Buffer.from('version: 2\narticle: [unclosed\n', 'utf8');
-    const { uri, sidecar, editor } = await articleWithSidecar('unreadable-renamed', broken);
-    await waitFor('the unreadable sidecar reported', () => vscode.languages.getDiagnostics(sidecar).length > 0);
-    select(editor, 'John Kerry');
-    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const { uri, broken } = await unsavedAnnotation('unreadable-renamed');
     const stem = `unreadable-moved-${Date.now().toString(36)}`;
     const renamed = workspaceUri(`${stem}.txt`), renamedSidecar = workspaceUri(`${stem}.annotations.yaml`);
     created.push(renamed, renamedSidecar);
@@ -355,7 +359,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(renamed));
     const back = await waitFor('the unsaved annotation under the new name', () => annotationsApi().loaded(renamed)?.store.document.annotations);
     assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
-    const kept = (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { keptArticles(): string[] } }).annotations.keptArticles();
+    const kept = keptArticles();
     assert.ok(!kept.includes(uri.toString()) && kept.includes(renamed.toString()), 'kept under the new name only');
   });
 
@@ -407,7 +411,6 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const y = await readYaml(shortSidecar);
     assert.equal(y.article, `short-${stamp}.txt`);
     assert.deepEqual(y.annotations!.map(a => a.anchor.text), ['Wang Yi'], 'renamed, the article gets its annotations on disk');
-    const kept = (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { keptArticles(): string[] } }).annotations.keptArticles();
-    assert.ok(!kept.includes(longUri.toString()), 'nothing is kept under the old name once they are written under the new one');
+    assert.ok(!keptArticles().includes(longUri.toString()), 'nothing is kept under the old name once they are written under the new one');
   });
 });
