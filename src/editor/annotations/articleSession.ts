@@ -144,7 +144,7 @@ export class ArticleSession {
     return plan.action === 'write' ? plan.bytes : undefined;
   }
 
-  /** Its unsaved annotations were written under the article's new name (a rename): closing it loses nothing. */
+  /** Its unsaved annotations went with the article to its new name (a rename): closing it loses nothing. */
   handedOver(): void { this.unwritten = false; }
 
   private async readState(): Promise<SidecarState> {

@@ -1,6 +1,6 @@
-// Annotations of articles closed while they could not be saved (an unreadable sidecar, a failed write), kept for the
-// article's next opening, also after VS Code restarts: in the workspace's state (a vscode.Memento), as the YAML their
-// sidecar would hold, and read back with the sidecar's own checks.
+// Annotations that could not be saved (an unreadable sidecar, a failed write), kept from the first failed write until
+// one succeeds, for the article's next opening, also after VS Code restarts: in the workspace's state (a
+// vscode.Memento), as the YAML their sidecar would hold, and read back with the sidecar's own checks.
 import { isEmptyDocument, readSidecar, serializeSidecar, type SidecarDocument } from '../../annotations';
 
 /** What is used of a vscode.Memento (context.workspaceState). */
