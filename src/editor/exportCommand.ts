@@ -61,6 +61,20 @@ async function exists(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   try { return await vscode.workspace.fs.stat(uri); } catch { return undefined; }
 }
 
+/**
+ * What is at `uri`, to compare an output of `size` bytes with: its bytes, 'other' when it differs without being read
+ * (a file larger than the output, or no regular file), undefined when nothing is there.
+ */
+async function existingContent(uri: vscode.Uri, size: number): Promise<Uint8Array | 'other' | undefined> {
+  if (!(await exists(uri))) return undefined;
+  try {
+    return await readFileAtMost(uri, size);
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return 'other';
+    throw e;
+  }
+}
+
 interface Source { readonly uri: vscode.Uri; readonly name: string }
 
 /** The *.txt files under a folder (not in hidden folders or node_modules), named by their path below `root`. */
@@ -220,8 +234,8 @@ export async function exportAnnotations(request: ExportRequest, log: vscode.LogO
   const plan: { uri: vscode.Uri; bytes: Uint8Array; same: boolean; differs: boolean }[] = [];
   for (const o of outputs) {
     const uri = uriOf(o), bytes = new TextEncoder().encode(o.content);
-    const old = await exists(uri) ? await vscode.workspace.fs.readFile(uri) : undefined;
-    const same = old !== undefined && old.length === bytes.length && old.every((b, i) => b === bytes[i]);
+    const old = await existingContent(uri, bytes.length);
+    const same = old instanceof Uint8Array && old.length === bytes.length && old.every((b, i) => b === bytes[i]);
     plan.push({ uri, bytes, same, differs: old !== undefined && !same });
   }
   const differing = plan.filter(p => p.differs);

@@ -98,6 +98,14 @@ describe('Export Annotations… (real extension host)', () => {
     const again = await exportWith({ ...request, overwrite: true });
     assert.equal(again.written.length, 1, 'only the changed file is written again');
     assert.ok(!fs.readFileSync(ann, 'utf8').includes('T99'));
+    // A file far larger than the export there differs by its size alone: it is not read (1 GB of holes, no disk used).
+    fs.truncateSync(ann, 1024 ** 3);
+    const before = process.memoryUsage().rss;
+    const big = await exportWith(request);
+    assert.ok(process.memoryUsage().rss - before < 300 * 1024 * 1024, 'the large file was not read');
+    assert.deepEqual(big.written, []);
+    assert.ok(big.errors.some(e => e.includes('council-flood-crlf.ann')), big.errors.join('\n'));
+    assert.equal(fs.statSync(ann).size, 1024 ** 3);
   });
 
   it('skips an article whose sidecar cannot be read, names it with its line, and leaves it byte-identical', async () => {
