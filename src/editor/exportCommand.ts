@@ -4,11 +4,11 @@
 // that can be cancelled, and writes nothing over a file that differs unless the user says so.
 // The choices can also be passed as one argument (tests, other extensions, keybindings): see ExportRequest.
 import * as vscode from 'vscode';
-import { MAX_SIDECAR_BYTES, SidecarError, sidecarPathFor } from '../annotations';
+import { MAX_SIDECAR_BYTES } from '../annotations';
 import {
   exportOutputs, exportReports, loadArticle, stemOf, type ExportArticle, type ExportFormat, type ExportOutput, type ExportSettings,
 } from '../export';
-import { readFileAtMost, UnreadableFileError, writeAtomically } from './annotations/sidecarFiles';
+import { readFileAtMost, sidecarUriFor, UnreadableFileError, unreadableSidecar, writeAtomically } from './annotations/sidecarFiles';
 import { plural } from '../entities/describe';
 import { readSettings } from './settings';
 
@@ -66,7 +66,6 @@ async function exists(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
  * (a file larger than the output, or no regular file), undefined when nothing is there.
  */
 async function existingContent(uri: vscode.Uri, size: number): Promise<Uint8Array | 'other' | undefined> {
-  if (!(await exists(uri))) return undefined;
   try {
     return await readFileAtMost(uri, size);
   } catch (e) {
@@ -158,13 +157,14 @@ async function offerToSave(sources: readonly Source[], request: ExportRequest): 
 
 /** The sidecar's bytes, or why it is not read (too large, not a file). */
 async function readSidecarOf(article: vscode.Uri): Promise<{ bytes: Uint8Array | undefined; name: string } | { error: string }> {
-  const uri = article.with({ path: sidecarPathFor(article.path) });
+  const uri = sidecarUriFor(article);
   const name = vscode.workspace.asRelativePath(uri);
-  const st = await exists(uri);
-  if (!st) return { bytes: undefined, name };
-  if (!(st.type & vscode.FileType.File)) return { error: new SidecarError(name, [{ message: 'not a regular file; it was not read' }]).message };
-  if (st.size > MAX_SIDECAR_BYTES) return { error: new SidecarError(name, [{ message: `the file is ${(st.size / 1024 / 1024).toFixed(1)} MB, above the limit for an annotations file; it was not read` }]).message };
-  return { bytes: await vscode.workspace.fs.readFile(uri), name };
+  try {
+    return { bytes: await readFileAtMost(uri, MAX_SIDECAR_BYTES), name };
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return { error: unreadableSidecar(name, e).message };
+    throw e;
+  }
 }
 
 async function loadAll(sources: readonly Source[], progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken, errors: string[]): Promise<ExportArticle[]> {
@@ -172,8 +172,8 @@ async function loadAll(sources: readonly Source[], progress: vscode.Progress<{ m
   for (const [i, s] of sources.entries()) {
     if (token.isCancellationRequested) break;
     progress.report({ message: `${i + 1}/${sources.length} ${s.name}`, increment: 100 / sources.length });
+    const maxMB = readSettings(s.uri).maxFileSizeMB;
     try {
-      const maxMB = readSettings(s.uri).maxFileSizeMB;
       // Only a regular file, never past the limit (an article chosen in the Explorer may be a FIFO or a device link).
       const bytes = await readFileAtMost(s.uri, maxMB * 1024 * 1024);
       if (bytes === undefined) { errors.push(`${s.name}: not found, not exported`); continue; }
@@ -182,7 +182,7 @@ async function loadAll(sources: readonly Source[], progress: vscode.Progress<{ m
       const loaded = loadArticle({ name: s.name, uri: s.uri.toString(), bytes, sidecar: sidecar.bytes, sidecarName: sidecar.name });
       if (loaded.ok) articles.push(loaded.article); else errors.push(loaded.error);
     } catch (e) {
-      if (e instanceof UnreadableFileError && e.code === 'too-large') errors.push(`${s.name}: larger than ${readSettings(s.uri).maxFileSizeMB} MB (setting newsAnnotator.maxFileSizeMB), not exported`);
+      if (e instanceof UnreadableFileError && e.code === 'too-large') errors.push(`${s.name}: larger than ${maxMB} MB (setting newsAnnotator.maxFileSizeMB), not exported`);
       else if (e instanceof UnreadableFileError) errors.push(`${s.name} ${e.message}; not exported`);
       else errors.push(`${s.name}: cannot read (${(e as Error).message})`);
     }

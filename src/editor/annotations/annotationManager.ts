@@ -189,8 +189,7 @@ export class AnnotationManager extends Disposable {
     const session = this.sessions.get(key);
     if (!session) return;
     if (session.unsaved) {
-      // Closing drops the session: what could not be written is kept for the next opening (keepIfUnsaved).
-      void this.kept.keep(key, session.store.document);
+      this.keepIfUnsaved(doc.uri, session); // as it is now: edits since the failed write moved its anchors
       const name = vscode.workspace.asRelativePath(doc.uri);
       this.log.warn(`${name} was closed with annotations that could not be saved; kept for its next opening`);
       void vscode.window.showWarningMessage(`News Annotator: ${name} was closed with annotations that could not be saved to ${vscode.workspace.asRelativePath(session.sidecarUri)}. They are kept (also if VS Code is closed): open ${name} again to go on with them.`);

@@ -7,7 +7,7 @@ import {
   ABSENT_SIDECAR, AnnotationStore, emptyDocument, fileNameOf, MAX_SIDECAR_BYTES, mergeAnnotations, planSidecarWrite,
   readSidecar, reanchorDocument, SidecarError, type ReanchorReport, type SidecarDocument, type SidecarState, type TextChange,
 } from '../../annotations';
-import { deleteIfPresent, readSidecarFile, sidecarUriFor, UnreadableFileError, writeAtomically } from './sidecarFiles';
+import { deleteIfPresent, readSidecarFile, sidecarUriFor, UnreadableFileError, unreadableSidecar, writeAtomically } from './sidecarFiles';
 
 export type SessionEvent =
   | { kind: 'unreadable'; error: SidecarError }
@@ -155,8 +155,7 @@ export class ArticleSession {
     } catch (e) {
       // A directory, FIFO, device, socket, a link out of the workspace, a file over the limit: unreadable, never written.
       if (!(e instanceof UnreadableFileError)) throw e;
-      const reason = `the file ${e.message}${e.code === 'too-large' ? ' for an annotations file' : ''}${e.code === 'outside' ? '' : '; it was not read'}`;
-      return { readable: false, exists: true, error: new SidecarError(name, [{ message: reason }]) };
+      return { readable: false, exists: true, error: unreadableSidecar(name, e) };
     }
     return readSidecar(bytes, name, fileNameOf(this.articleUri.path));
   }

@@ -5,7 +5,7 @@
 // vscode.workspace.fs, which offers a file type and a size but no bounded read.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { sidecarPathFor } from '../../annotations';
+import { SidecarError, sidecarPathFor } from '../../annotations';
 import {
   readRegularFile, RefusedWriteError, removeLeftoverTemps, tempPathFor, tooLarge, UnreadableFileError, writeFileAtomically,
 } from '../../io';
@@ -14,6 +14,12 @@ export { RefusedWriteError, UnreadableFileError };
 
 export function sidecarUriFor(article: vscode.Uri): vscode.Uri {
   return article.with({ path: sidecarPathFor(article.path) });
+}
+
+/** The sidecar `name` as unreadable for the reason `e` gives (a directory, a FIFO, a link out, a file over the limit). */
+export function unreadableSidecar(name: string, e: UnreadableFileError): SidecarError {
+  const reason = `the file ${e.message}${e.code === 'too-large' ? ' for an annotations file' : ''}${e.code === 'outside' ? '' : '; it was not read'}`;
+  return new SidecarError(name, [{ message: reason }]);
 }
 
 /**

@@ -26,8 +26,6 @@ export class SidecarRenames extends Disposable {
         const moved = movedUri(session.articleUri, oldUri, newUri);
         if (moved) this.annotations.handOver(session.articleUri, moved);
       }
-    }
-    for (const { oldUri, newUri } of files) {
       if (isSidecarPath(oldUri.path) || isSidecarPath(newUri.path)) continue; // the sidecar itself, renamed by hand
       const type = await typeOf(oldUri);
       if (type === undefined || (type & vscode.FileType.Directory) !== 0) continue;
