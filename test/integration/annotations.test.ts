@@ -348,7 +348,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
   });
 
   it('an article renamed while its sidecar cannot be read takes that file along unchanged, and its unsaved annotations too', async () => {
-    const { uri, broken } = await unsavedAnnotation('unreadable-renamed');
+    const { uri, broken, sidecar } = await unsavedAnnotation('unreadable-renamed');
     const stem = `unreadable-moved-${Date.now().toString(36)}`;
     const renamed = workspaceUri(`${stem}.txt`), renamedSidecar = workspaceUri(`${stem}.annotations.yaml`);
     created.push(renamed, renamedSidecar);
@@ -361,6 +361,30 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
     const kept = keptArticles();
     assert.ok(!kept.includes(uri.toString()) && kept.includes(renamed.toString()), 'kept under the new name only');
+    // The old name's sidecar gone, the old session took it for a fixed file and wrote its annotations there.
+    await new Promise(resolve => setTimeout(resolve, 2000));
+    assert.equal(await exists(sidecar), false, 'no sidecar is written under the old name');
+  });
+
+  it('a rename that fails after VS Code asked about it leaves unsaved annotations kept under the article\'s own name', async () => {
+    const { uri, editor, broken, sidecar } = await unsavedAnnotation('rename-fails');
+    // A file where the target's folder should be: VS Code checks the rename, asks the extension, then cannot make the folder.
+    const blocker = workspaceUri(`rename-blocker-${Date.now().toString(36)}`);
+    created.push(blocker);
+    fs.writeFileSync(blocker.fsPath, 'a file, not a folder\n');
+    const target = vscode.Uri.joinPath(blocker, 'moved.txt');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, target);
+    assert.equal(await vscode.workspace.applyEdit(edit), false, 'the rename failed');
+    assert.ok(fs.existsSync(uri.fsPath), 'the article is still there');
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)), broken, 'so is its unreadable sidecar');
+    assert.ok(keptArticles().includes(uri.toString()), 'still kept under the article\'s name');
+    // Closed and opened again (a change of language mode, as in the test above), the article has them back.
+    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+    await waitFor('the session dropped', () => annotationsApi().loaded(uri) === undefined);
+    await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+    const back = await waitFor('the annotation back after reopening', () => annotationsApi().loaded(uri)?.store.document.annotations);
+    assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
   });
 
   it('a rename onto a name whose sidecar exists already leaves both sidecars as they were', async () => {

@@ -24,6 +24,8 @@ export class AnnotationManager extends Disposable {
   private readonly notices = new Map<string, UnreadableNotice>();
   /** Annotations of articles closed while they could not be saved: taken back when the article is opened again. */
   private readonly kept: KeptAnnotations;
+  /** Open articles being renamed, old uri → new (see willRename). */
+  private readonly renaming = new Map<string, string>();
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('News Annotator'));
   /** Fires with the article's uri whenever its annotations or decisions change (load, edit, command, reload). */
@@ -95,15 +97,42 @@ export class AnnotationManager extends Disposable {
   allLoaded(): ArticleSession[] { return [...this.sessions.values()]; }
 
   /**
-   * The article is being renamed (sidecarRenames.ts): annotations it holds that could not be saved are kept for its
-   * new name, which its next opening takes back, instead of for the old one (nor warned about when that closes).
+   * The open article is about to be renamed (sidecarRenames.ts), its sidecar with it. Until VS Code reports the rename
+   * done (didRename), the old sidecar's disappearance is no change of its annotations (sidecarChanged), and annotations
+   * it could not save are kept for the new name as well as the old: the new name's opening takes them back, and a
+   * rename can still fail after this (VS Code cannot make the target's folder).
    */
-  handOver(from: vscode.Uri, to: vscode.Uri): void {
+  willRename(from: vscode.Uri, to: vscode.Uri): void {
     const session = this.sessions.get(from.toString());
-    if (!session?.unsaved) return;
-    void this.kept.keep(to.toString(), session.store.document);
-    session.handedOver();
-    void this.kept.drop(from.toString());
+    if (!session) return;
+    this.renaming.set(from.toString(), to.toString());
+    if (session.unsaved) void this.kept.keep(to.toString(), session.store.document);
+  }
+
+  /** The renames announced to willRename and not yet reported done: old and new uri. */
+  renamesUnderWay(): [vscode.Uri, vscode.Uri][] {
+    return [...this.renaming].map(([from, to]) => [vscode.Uri.parse(from), vscode.Uri.parse(to)]);
+  }
+
+  /** The rename is done: nothing stays kept under the old name, nor is warned about when that closes. */
+  didRename(from: vscode.Uri, to: vscode.Uri): void {
+    const key = from.toString();
+    if (this.renaming.get(key) !== to.toString()) return;
+    this.renaming.delete(key);
+    this.sessions.get(key)?.handedOver();
+    void this.kept.drop(key);
+  }
+
+  /**
+   * The article is saved, annotated or closed under its old name although a rename of it was announced and never
+   * reported done: that rename failed. What was kept for the new name is forgotten unless an article opened there; the
+   * article's own name keeps it.
+   */
+  private renameFailed(article: vscode.Uri): void {
+    const to = this.renaming.get(article.toString());
+    if (to === undefined) return;
+    this.renaming.delete(article.toString());
+    if (!this.sessions.has(to) && !this.loading.has(to)) void this.kept.drop(to);
   }
 
   /** The articles (uri strings) whose annotations could not be saved and are kept in the workspace's state. */
@@ -111,6 +140,7 @@ export class AnnotationManager extends Disposable {
 
   /** After a command changed the store: persist, refresh problems, tell listeners. */
   async commit(doc: vscode.TextDocument, session: ArticleSession): Promise<void> {
+    this.renameFailed(doc.uri);
     this.fireChanged(doc.uri);
     try {
       await session.save(() => doc.getText());
@@ -179,6 +209,7 @@ export class AnnotationManager extends Disposable {
   private async saveIfOpen(doc: vscode.TextDocument): Promise<void> {
     const session = this.sessions.get(doc.uri.toString());
     if (!session) return;
+    this.renameFailed(doc.uri);
     await session.save(() => doc.getText()).catch(err => this.log.error(`saving annotations of ${doc.uri.fsPath}: ${err}`));
     this.keepIfUnsaved(doc.uri, session);
     this.refreshProblems(doc.uri, session);
@@ -188,6 +219,7 @@ export class AnnotationManager extends Disposable {
     const key = doc.uri.toString();
     const session = this.sessions.get(key);
     if (!session) return;
+    this.renameFailed(doc.uri);
     if (session.unsaved) {
       this.keepIfUnsaved(doc.uri, session); // as it is now: edits since the failed write moved its anchors
       const name = vscode.workspace.asRelativePath(doc.uri);
@@ -206,6 +238,8 @@ export class AnnotationManager extends Disposable {
     const articleKey = this.bySidecar.get(sidecar.toString());
     const session = articleKey ? this.sessions.get(articleKey) : undefined;
     if (!articleKey || !session) return;
+    // Its sidecar is moving with the article (willRename): gone from the old name is no change of its annotations.
+    if (this.renaming.has(articleKey)) return;
     const doc = openDocument(articleKey);
     if (!doc) return;
     let changed = true;

@@ -1,8 +1,8 @@
 // An article renamed or moved in VS Code (Explorer, drag and drop, workspace.applyEdit) takes its annotations along:
 // its sidecar is renamed with it, in the same operation. When no sidecar is on disk although the article has
 // annotations (its write failed: a name too long for the file system), the annotations in memory are written under the
-// new name instead; annotations that could not be saved are kept for the new name (AnnotationManager.handOver). A
-// folder's sidecars move with the folder by themselves. Renames made outside VS Code (a shell, git) are not seen: the
+// new name instead; annotations that could not be saved are kept for the new name, and for the old one until VS Code
+// reports the rename done (AnnotationManager.willRename, didRename). A folder's sidecars move with the folder by themselves. Renames made outside VS Code (a shell, git) are not seen: the
 // sidecar then stays under the old name.
 import * as vscode from 'vscode';
 import { fileNameOf, isSidecarPath } from '../../annotations';
@@ -15,16 +15,22 @@ export class SidecarRenames extends Disposable {
   constructor(private readonly annotations: AnnotationManager, private readonly log: vscode.LogOutputChannel) {
     super();
     this.register(vscode.workspace.onWillRenameFiles(e => e.waitUntil(this.editFor(e.files))));
+    this.register(vscode.workspace.onDidRenameFiles(e => {
+      // By what was under way, not by the open articles: VS Code may have closed the old one already.
+      for (const [from, to] of annotations.renamesUnderWay()) {
+        if (e.files.some(f => movedUri(from, f.oldUri, f.newUri)?.toString() === to.toString())) annotations.didRename(from, to);
+      }
+    }));
   }
 
   /** What to do with the sidecars of the files being renamed, as one edit that VS Code applies with the rename. */
   private async editFor(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): Promise<vscode.WorkspaceEdit> {
     const edit = new vscode.WorkspaceEdit();
     for (const { oldUri, newUri } of files) {
-      // Open articles renamed, or inside a folder renamed: what they could not save goes to their new names.
+      // Open articles renamed, or inside a folder renamed: their sidecars move, what they could not save goes along.
       for (const session of this.annotations.allLoaded()) {
         const moved = movedUri(session.articleUri, oldUri, newUri);
-        if (moved) this.annotations.handOver(session.articleUri, moved);
+        if (moved) this.annotations.willRename(session.articleUri, moved);
       }
       if (isSidecarPath(oldUri.path) || isSidecarPath(newUri.path)) continue; // the sidecar itself, renamed by hand
       const type = await typeOf(oldUri);
