@@ -17,11 +17,11 @@ interface AnnotationEvents {
 }
 const api = () => vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: AnnotationEvents };
 
-/** A fresh copy of a seed article with `bytes` as its sidecar, opened in an editor. */
-async function articleWithSidecar(prefix: string, bytes: Uint8Array) {
+/** A fresh copy of a seed article with `bytes` as its sidecar (in `folder` of the workspace), opened in an editor. */
+async function articleWithSidecar(prefix: string, bytes: Uint8Array, ...folder: string[]) {
   const name = `${prefix}-${Date.now().toString(36)}`;
-  const uri = workspaceUri(`${name}.txt`);
-  const sidecar = workspaceUri(`${name}.annotations.yaml`);
+  const uri = workspaceUri(...folder, `${name}.txt`);
+  const sidecar = workspaceUri(...folder, `${name}.annotations.yaml`);
   await vscode.workspace.fs.copy(workspaceUri('kerry-blinken-hankyoreh.txt'), uri);
   created.push(uri, sidecar);
   await vscode.workspace.fs.writeFile(sidecar, bytes);
@@ -30,9 +30,9 @@ async function articleWithSidecar(prefix: string, bytes: Uint8Array) {
 }
 
 /** An article beside an unreadable sidecar, with "John Kerry" annotated: an annotation that cannot be saved. */
-async function unsavedAnnotation(prefix: string) {
+async function unsavedAnnotation(prefix: string, ...folder: string[]) {
   const broken = Buffer.from('version: 2\narticle: [unclosed\n', 'utf8');
-  const opened = await articleWithSidecar(prefix, broken);
+  const opened = await articleWithSidecar(prefix, broken, ...folder);
   await waitFor('the unreadable sidecar reported', () => vscode.languages.getDiagnostics(opened.sidecar).length > 0);
   select(opened.editor, 'John Kerry');
   await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
@@ -364,6 +364,23 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     // The old name's sidecar gone, the old session took it for a fixed file and wrote its annotations there.
     await new Promise(resolve => setTimeout(resolve, 2000));
     assert.equal(await exists(sidecar), false, 'no sidecar is written under the old name');
+  });
+
+  it('a folder renamed with an article in it whose sidecar cannot be read moves both, nothing written under the old folder', async () => {
+    const folder = `folder-${Date.now().toString(36)}`, renamedFolder = `${folder}-moved`;
+    created.push(workspaceUri(renamedFolder), workspaceUri(folder));
+    const { uri, broken, name } = await unsavedAnnotation('in-folder', folder);
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(workspaceUri(folder), workspaceUri(renamedFolder));
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the folder was renamed');
+    const renamed = workspaceUri(renamedFolder, `${name}.txt`);
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(workspaceUri(renamedFolder, `${name}.annotations.yaml`))), broken);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(renamed));
+    const back = await waitFor('the unsaved annotation in the renamed folder', () => annotationsApi().loaded(renamed)?.store.document.annotations);
+    assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
+    assert.ok(!keptArticles().includes(uri.toString()), 'nothing kept under the old name');
+    await new Promise(resolve => setTimeout(resolve, 2000)); // for the file watcher's report of the old sidecar gone
+    assert.equal(await exists(workspaceUri(folder)), false, 'the old folder is not made again for a sidecar');
   });
 
   it('a rename that fails after VS Code asked about it leaves unsaved annotations kept under the article\'s own name', async () => {

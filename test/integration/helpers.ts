@@ -60,7 +60,7 @@ export async function freshArticle(seed = 'kerry-beijing-scmp.txt', prefix = 'an
 /** Closes every editor and deletes the files the test made. */
 export async function removeCreated(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
 }
 
 /** Selects the nth occurrence of `text` in the editor; returns its offsets. */
