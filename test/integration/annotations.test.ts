@@ -39,6 +39,18 @@ async function unsavedAnnotation(prefix: string, ...folder: string[]) {
   return { ...opened, broken };
 }
 
+/**
+ * The article's annotations once it is closed and opened again. VS Code reports a change of language mode as the
+ * document closed and opened again (a closed editor's document is disposed only some time later): the session is
+ * dropped as on closing, and made anew.
+ */
+async function closedAndReopened(editor: vscode.TextEditor, uri: vscode.Uri) {
+  const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+  await waitFor('the session dropped', () => annotationsApi().loaded(uri) === undefined);
+  await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+  return waitFor('the annotations after reopening', () => annotationsApi().loaded(uri)?.store.document.annotations);
+}
+
 /** The articles whose annotations could not be saved, as the extension keeps them in the workspace's state. */
 const keptArticles = () => (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { annotations: { keptArticles(): string[] } }).annotations.keptArticles();
 
@@ -223,13 +235,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     const { uri, sidecar, editor, broken } = await unsavedAnnotation('unsaved');
     assert.equal(annotationsApi().loaded(uri)?.store.document.annotations.length, 1);
     assert.ok(keptArticles().includes(uri.toString()), 'kept in the workspace\'s state at once, not only at closing (VS Code may be closed first)');
-    // VS Code reports a change of language mode as the document closed and opened again (a closed editor's document
-    // is disposed only some time later): the session is dropped as on closing, and made anew.
-    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
-    await waitFor('the session dropped', () => annotationsApi().loaded(uri) === undefined);
-    await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
-    const back = await waitFor('the annotation back after reopening', () => annotationsApi().loaded(uri)?.store.document.annotations);
-    assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
+    assert.deepEqual((await closedAndReopened(editor, uri)).map(a => a.anchor.text), ['John Kerry']);
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)), broken, 'the unreadable file is still never overwritten');
     assert.ok(keptArticles().includes(uri.toString()), 'still kept: the file still cannot take them');
     // The unreadable file removed, the annotations are written, and the workspace's state lets go of them.
@@ -396,12 +402,7 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.ok(fs.existsSync(uri.fsPath), 'the article is still there');
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)), broken, 'so is its unreadable sidecar');
     assert.ok(keptArticles().includes(uri.toString()), 'still kept under the article\'s name');
-    // Closed and opened again (a change of language mode, as in the test above), the article has them back.
-    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
-    await waitFor('the session dropped', () => annotationsApi().loaded(uri) === undefined);
-    await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
-    const back = await waitFor('the annotation back after reopening', () => annotationsApi().loaded(uri)?.store.document.annotations);
-    assert.deepEqual(back.map(a => a.anchor.text), ['John Kerry']);
+    assert.deepEqual((await closedAndReopened(editor, uri)).map(a => a.anchor.text), ['John Kerry'], 'back after closing and reopening');
   });
 
   it('a rename onto a name whose sidecar exists already leaves both sidecars as they were', async () => {
