@@ -2,7 +2,7 @@
 // The rules live in ./dates/: expressions.ts finds and reads the expressions, resolve.ts places them on the
 // calendar, publication.ts finds the date the article states for itself, tense.ts picks past/future weekdays.
 import { dayNumber, formatDay, parseIsoDay, type CivilDate } from './dates/calendar';
-import { findDateExpressions } from './dates/expressions';
+import { forEachDateExpression } from './dates/expressions';
 import { findDatelineMonthDay, findPublicationDate as findStatedPublicationDate } from './dates/publication';
 import { resolveMeaning } from './dates/resolve';
 import { sentenceTense } from './dates/tense';
@@ -28,12 +28,16 @@ export function findPublicationDateAndDates(text: string, referenceDate?: string
 }
 
 function datesAgainst(text: string, ref: CivilDate | undefined): DateMention[] {
-  return findDateExpressions(text).map(e => {
+  const mentions: DateMention[] = [];
+  forEachDateExpression(text, e => {
     const { value, relative } = resolveMeaning(e.meaning, ref, () => sentenceTense(text, e.start, e.end));
-    const mention: DateMention = { type: 'date', start: e.start, end: e.end, text: text.slice(e.start, e.end), relative };
-    if (value !== undefined) mention.value = value;
-    return mention;
+    const { start, end } = e, spelled = text.slice(start, end);
+    // Made whole at once, in one shape of two: a property added later costs each mention a separate property store.
+    mentions.push(value === undefined
+      ? { type: 'date', start, end, text: spelled, relative }
+      : { type: 'date', start, end, text: spelled, relative, value });
   });
+  return mentions;
 }
 
 function referenceDay(text: string, statedPublicationDate: string | undefined, referenceDate: string | undefined): CivilDate | undefined {
