@@ -52,7 +52,7 @@ const isNameTooLong = (e: unknown): boolean => (e as NodeJS.ErrnoException).code
  * must lie in. Returns the path actually written (the link's target, or `file`).
  */
 export async function writeFileAtomically(file: string, bytes: Uint8Array, options: { within?: string } = {}): Promise<string> {
-  const target = (await resolvedTarget(file)) ?? path.resolve(file);
+  const target = (await resolvedTarget(file)) ?? (await inRealFolder(file));
   if (options.within !== undefined && !(await isInside(target, options.within))) {
     throw new RefusedWriteError(file, `is a link to ${target}, outside ${options.within}; it was not written`, 'outside');
   }
@@ -75,6 +75,15 @@ export async function writeFileAtomically(file: string, bytes: Uint8Array, optio
   }
   await syncDirectory(path.dirname(target));
   return target;
+}
+
+/**
+ * A file not made yet, in its folder as the file system names it (links resolved): a folder reached through a link (a
+ * workspace opened by a linked path; /tmp on macOS) is compared with `within` as it really is, as its files are.
+ */
+async function inRealFolder(file: string): Promise<string> {
+  const dir = path.dirname(path.resolve(file));
+  return path.join(await fsp.realpath(dir).catch(() => dir), path.basename(file));
 }
 
 /** The temporary file for `target`, created (never an existing one): tempPathFor's name, or the short one if that is too long. */

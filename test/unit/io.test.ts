@@ -110,6 +110,17 @@ describe('src/io: atomic, durable writes', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'fresh.annotations.yaml'), 'utf8'), 'x');
   });
 
+  it('writes a new file in a folder reached through a link (a workspace opened by a linked path, macOS /tmp)', async () => {
+    const real = path.join(dir, 'real'), linked = path.join(dir, 'linked');
+    fs.mkdirSync(real);
+    fs.symlinkSync(real, linked);
+    const file = path.join(linked, 'story.annotations.yaml');
+    assert.equal(await writeFileAtomically(file, Buffer.from('first'), { within: linked }), path.join(fs.realpathSync(real), 'story.annotations.yaml'));
+    assert.equal(fs.readFileSync(path.join(real, 'story.annotations.yaml'), 'utf8'), 'first');
+    await writeFileAtomically(file, Buffer.from('second'), { within: linked });
+    assert.equal(fs.readFileSync(file, 'utf8'), 'second');
+  });
+
   it('writes through a link to its target inside the directory (the link stays a link), refuses one pointing outside', async () => {
     const ws = path.join(dir, 'ws'), outside = path.join(dir, 'elsewhere');
     fs.mkdirSync(path.join(ws, 'shared'), { recursive: true }); fs.mkdirSync(outside);
