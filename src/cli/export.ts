@@ -13,7 +13,7 @@ import {
 import type { CliIo } from '../cli';
 import { isCalendarDate } from './options';
 import { MAX_INPUT_BYTES } from './inputs';
-import { readRegularFile, UnreadableFileError, writeFileAtomically } from '../io';
+import { fileIdentity, readRegularFile, UnreadableFileError, writeFileAtomically } from '../io';
 
 export const EXPORT_USAGE = `  news-annotate export --format brat|w3c|csv|jsonl [--out DIR] PATH...
                                              export each article (PATH: a .txt file, or a folder searched for *.txt)
@@ -77,16 +77,17 @@ export interface FoundArticle { readonly file: string; readonly name: string }
 
 /**
  * Every article under the inputs: a file as given, a folder's *.txt files (not in hidden folders, node_modules or
- * `skip`, the export's own target folder, whose text copies are not articles).
+ * `skip`, the export's own target folder, whose text copies are not articles, however either is named).
  */
 export function findArticles(inputs: readonly string[], fail: (msg: string) => void, skip?: string): FoundArticle[] {
+  const skipped = skip === undefined ? undefined : fileIdentity(skip);
   const found: FoundArticle[] = [];
   const walk = (dir: string, root: string) => {
     let entries: fs.Dirent[];
     try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { fail(`${dir}: cannot list (${(e as Error).message})`); return; }
     for (const e of entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) { if (!e.name.startsWith('.') && e.name !== 'node_modules' && path.resolve(p) !== skip) walk(p, root); continue; }
+      if (e.isDirectory()) { if (!e.name.startsWith('.') && e.name !== 'node_modules' && (skipped === undefined || fileIdentity(p) !== skipped)) walk(p, root); continue; }
       if (!e.name.toLowerCase().endsWith('.txt')) continue;
       // A symbolic link counts when it leads to a regular file; a FIFO or device would block the read.
       if (e.isFile() || (e.isSymbolicLink() && statOf(p)?.isFile())) found.push({ file: p, name: path.relative(root, p).split(path.sep).join('/') });
@@ -94,7 +95,7 @@ export function findArticles(inputs: readonly string[], fail: (msg: string) => v
   };
   for (const input of inputs) {
     const st = statOf(input);
-    if (!st) fail(`${input}: no such file or folder`);
+    if (!st) fail(`${input}: ${fs.lstatSync(input, { throwIfNoEntry: false })?.isSymbolicLink() ? 'a symbolic link that leads nowhere (or to a loop)' : 'no such file or folder'}`);
     else if (st.isDirectory()) {
       const before = found.length;
       walk(input, input);
@@ -156,13 +157,18 @@ export function exportCommand(argv: string[], io: CliIo): Promise<number> {
 
 async function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void, warn: (msg: string) => void): Promise<void> {
   const files = new Map<string, string>(); // article name → its file
-  const seen = new Set<string>();
+  const byOutputName = new Map<string, string>(); // what an article's outputs are named after (folder and stem) → its file
+  const identities = new Map<string, string>(); // file identity of each article → its file
   const articles: ExportArticle[] = [];
-  for (const { file, name } of findArticles(o.inputs, fail, o.out ? path.resolve(o.out) : undefined)) {
+  for (const { file, name } of findArticles(o.inputs, fail, o.out)) {
     const real = path.resolve(file);
-    if (seen.has(real)) continue;
-    seen.add(real);
+    const identity = fileIdentity(file) ?? real;
+    if (identities.has(identity)) continue; // the same file named twice (a link, a folder given twice)
     if (files.has(name)) { fail(`${file}: another article is exported as ${name} already (${files.get(name)}); give their folders instead`); continue; }
+    // "a.txt" and "a.TXT": both would be exported as a.ann (and the text copy a.txt), one over the other.
+    const outputName = `${path.posix.dirname(name)}/${stemOf(name)}`;
+    const sameOutputs = byOutputName.get(outputName);
+    if (sameOutputs !== undefined) { fail(`${file}: its export would take the names of ${sameOutputs}'s (${stemOf(name)}.ann…); not exported: rename one of them`); continue; }
     const bytes = await readBytes(file, fail);
     if (!bytes) continue;
     const sidecarName = sidecarPathFor(file);
@@ -171,6 +177,8 @@ async function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) =
     const loaded = loadArticle({ name, uri: pathToFileURL(real).href, displayPath: file, bytes, sidecar: sidecar.bytes, sidecarName }, { referenceDate: o.referenceDate });
     if (!loaded.ok) { fail(loaded.error); continue; }
     files.set(name, file);
+    byOutputName.set(outputName, file);
+    identities.set(identity, file);
     articles.push(loaded.article);
   }
   if (articles.length === 0) return;
@@ -188,13 +196,16 @@ async function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) =
   };
   const outputs = exportOutputs(articles, {
     format: o.format, quotes: o.quotes, lines: o.lines,
-    // The text is copied beside the .ann in --out, unless that copy would be the article itself.
-    copyText: a => o.out !== undefined && articleTarget(a, `${stemOf(a.name)}.txt`) !== articleFile(a),
+    // The text is copied beside the .ann in --out, unless that copy would be the article itself (--out being the
+    // article's folder, by its name or through a link).
+    copyText: a => o.out !== undefined && fileIdentity(articleTarget(a, `${stemOf(a.name)}.txt`)) !== (fileIdentity(articleFile(a)) ?? articleFile(a)),
   });
   let written = 0, unchanged = 0;
   for (const out of outputs) {
     const file = target(out);
     if (file === undefined) { io.out(out.content); continue; }
+    const article = identities.get(fileIdentity(file) ?? file);
+    if (article !== undefined) { fail(`${file}: is the article ${article} itself; not overwritten`); continue; }
     try {
       const existing = statOf(file)?.isFile() ? fs.readFileSync(file, 'utf8') : undefined;
       if (existing === out.content) { unchanged++; continue; }

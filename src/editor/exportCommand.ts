@@ -10,6 +10,7 @@ import {
 } from '../export';
 import { readFileAtMost, sidecarUriFor, UnreadableFileError, unreadableSidecar, writeAtomically } from './annotations/sidecarFiles';
 import { plural } from '../entities/describe';
+import { fileIdentity } from '../io';
 import { readSettings } from './settings';
 
 export const EXPORT_COMMAND = 'newsAnnotator.exportAnnotations';
@@ -191,6 +192,9 @@ async function loadAll(sources: readonly Source[], progress: vscode.Progress<{ m
   return articles;
 }
 
+/** What a local file is on disk (device and inode), whatever path leads to it; undefined elsewhere or when absent. */
+const localIdentity = (uri: vscode.Uri): string | undefined => (uri.scheme === 'file' ? fileIdentity(uri.fsPath) : undefined);
+
 async function revealFolder(folder: vscode.Uri): Promise<void> {
   const inWorkspace = vscode.workspace.getWorkspaceFolder(folder);
   if (inWorkspace) await vscode.commands.executeCommand('revealInExplorer', folder);
@@ -214,7 +218,10 @@ export async function exportAnnotations(request: ExportRequest, log: vscode.LogO
   if (!await offerToSave(sources, request)) return undefined;
 
   const errors: string[] = [];
-  const sourceOf = new Map(sources.map(s => [s.name, s.uri]));
+  // The articles by uri and, for local files, by what they are on disk (reached through a link): nothing is written over one.
+  const byUri = new Map(sources.map(s => [s.uri.toString(), s]));
+  const byIdentity = new Map(sources.flatMap(s => { const id = localIdentity(s.uri); return id ? [[id, s] as const] : []; }));
+  const articleAt = (uri: vscode.Uri) => byUri.get(uri.toString()) ?? byIdentity.get(localIdentity(uri) ?? '');
   const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: exporting annotations', cancellable: true },
     async (progress, token) => ({ articles: await loadAll(sources, progress, token, errors), cancelled: token.isCancellationRequested }));
   if (loaded.cancelled) {
@@ -225,8 +232,9 @@ export async function exportAnnotations(request: ExportRequest, log: vscode.LogO
   const place = (a: ExportArticle, name: string) => vscode.Uri.joinPath(target, ...a.name.split('/').slice(0, -1), name);
   const outputs = exportOutputs(articles, {
     ...format,
-    // The text is copied beside the .ann, unless that copy would be the article itself.
-    copyText: a => place(a, `${stemOf(a.name)}.txt`).toString() !== sourceOf.get(a.name)?.toString(),
+    // The text is copied beside the .ann, unless that copy would be the article itself (the target folder being the
+    // article's, by its name or through a link).
+    copyText: a => articleAt(place(a, `${stemOf(a.name)}.txt`))?.name !== a.name,
   });
   const uriOf = (o: ExportOutput) => (o.of === 'article' ? place(o.article, o.fileName) : vscode.Uri.joinPath(target, o.fileName));
 
@@ -234,6 +242,8 @@ export async function exportAnnotations(request: ExportRequest, log: vscode.LogO
   const plan: { uri: vscode.Uri; bytes: Uint8Array; same: boolean; differs: boolean }[] = [];
   for (const o of outputs) {
     const uri = uriOf(o), bytes = new TextEncoder().encode(o.content);
+    const article = articleAt(uri);
+    if (article) { errors.push(`${vscode.workspace.asRelativePath(uri)}: is the article ${article.name} itself; not overwritten`); continue; }
     const old = await existingContent(uri, bytes.length);
     const same = old instanceof Uint8Array && old.length === bytes.length && old.every((b, i) => b === bytes[i]);
     plan.push({ uri, bytes, same, differs: old !== undefined && !same });

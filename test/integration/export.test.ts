@@ -108,6 +108,29 @@ describe('Export Annotations… (real extension host)', () => {
     assert.equal(fs.statSync(ann).size, 1024 ** 3);
   });
 
+  it('a target folder that is a link to the articles\' own folder gets no copy over an article, even told to overwrite', async () => {
+    const link = path.join(target, 'articles-link');
+    fs.symlinkSync(folder.fsPath, link);
+    const before = new Map(FIXTURES.map(stem => [stem, fs.readFileSync(path.join(folder.fsPath, `${stem}.txt`))]));
+    const result = await exportWith({ scope: 'folder', uri: folder, format: 'brat', target: vscode.Uri.file(link), overwrite: true });
+    try {
+      assert.equal(result.articles, 4, result.errors.join('\n'));
+      // council-flood-crlf.txt is CRLF and a copy would be LF: an article replaced by its copy would show.
+      for (const [stem, bytes] of before) assert.ok(fs.readFileSync(path.join(folder.fsPath, `${stem}.txt`)).equals(bytes), `${stem}.txt is left byte for byte`);
+      assert.ok(!result.written.some(w => w.endsWith('.txt')), `no text copy written: ${result.written.join(', ')}`);
+      assert.deepEqual(result.errors, []);
+      // The .ann beside each article counts the article's own text, as brat reads it (a CRLF is one line break).
+      const chars = Array.from(fs.readFileSync(path.join(folder.fsPath, 'council-flood-crlf.txt'), 'utf8').replace(/\r\n/g, '\n'));
+      for (const line of fs.readFileSync(path.join(folder.fsPath, 'council-flood-crlf.ann'), 'utf8').split('\n').filter(l => /^T\d/.test(l))) {
+        const [, data, text] = line.split('\t');
+        const spans = data.split(' ').slice(1).join(' ').split(';').map(x => x.split(' ').map(Number));
+        assert.equal(spans.map(([a, b]) => chars.slice(a, b).join('')).join(' '), text, line);
+      }
+    } finally {
+      for (const f of fs.readdirSync(folder.fsPath)) if (f.endsWith('.ann') || f === 'annotation.conf') fs.rmSync(path.join(folder.fsPath, f));
+    }
+  });
+
   it('skips an article whose sidecar cannot be read, names it with its line, and leaves it byte-identical', async () => {
     const sidecar = vscode.Uri.joinPath(folder, 'asia-brief-emoji-cjk.annotations.yaml');
     const good = await vscode.workspace.fs.readFile(sidecar);

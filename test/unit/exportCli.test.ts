@@ -60,13 +60,29 @@ describe('news-annotate export', () => {
     assert.ok(!fs.readFileSync(ann, 'utf8').includes('T99'));
   });
 
-  it('brat with --out the article\'s own folder leaves the article as it is (no copy over it)', async () => {
+  it('brat with --out the article\'s own folder, by its name or through a link, leaves the article as it is (no copy over it)', async () => {
     const article = path.join(dir, 'council-flood-crlf.txt');
     const before = fs.readFileSync(article);
     const r = await run(['export', '--format', 'brat', '--out', dir, article]);
     assert.equal(r.code, 0, r.err);
     assert.ok(fs.readFileSync(article).equals(before), 'still CRLF, byte for byte');
-    assert.ok(fs.existsSync(path.join(dir, 'council-flood-crlf.ann')));
+    const ann = path.join(dir, 'council-flood-crlf.ann');
+    const expected = fs.readFileSync(ann, 'utf8');
+    // The same folder through a link, as --out or as the folder exported, with --force: the .ann is for the article
+    // itself (its CRLF counted as brat reads it), and the article is never replaced by a copy.
+    const link = path.join(path.dirname(dir), `${path.basename(dir)}-link`);
+    fs.symlinkSync(dir, link);
+    try {
+      for (const args of [['--out', link, dir], ['--out', dir, link], ['--out', link, path.join(link, 'council-flood-crlf.txt')]]) {
+        fs.rmSync(ann);
+        const linked = await run(['export', '--format', 'brat', '--force', ...args]);
+        assert.equal(linked.code, 0, `${args.join(' ')}: ${linked.err}`);
+        assert.ok(fs.readFileSync(article).equals(before), `${args.join(' ')}: the article is left byte for byte`);
+        assert.equal(fs.readFileSync(ann, 'utf8'), expected, `${args.join(' ')}: the .ann counts the article's own text`);
+      }
+    } finally {
+      fs.rmSync(link);
+    }
   });
 
   it('--out: a folder tree under it for brat, one file for the other formats; stdout without it', async () => {
@@ -139,6 +155,25 @@ describe('news-annotate export', () => {
     const r = await run(['export', '--format', 'csv', path.join(dir, 'council-flood-crlf.txt'), path.join(other, 'council-flood-crlf.txt')]);
     assert.equal(r.code, 1);
     assert.match(r.err, /another article is exported as council-flood-crlf\.txt already/);
+  });
+
+  it('two articles whose exports would share their names ("a.txt", "a.TXT"): the second is reported, not written over the first', async () => {
+    const lower = path.join(dir, 'council-flood-crlf.txt'), upper = path.join(dir, 'council-flood-crlf.TXT');
+    fs.writeFileSync(upper, 'Reporter Quillon Marsh said on Friday.\n');
+    const out = path.join(dir, 'out');
+    const r = await run(['export', '--format', 'brat', '--force', '--out', out, lower, upper]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /council-flood-crlf\.TXT: its export would take the names of .*council-flood-crlf\.txt's/);
+    const copy = fs.readFileSync(path.join(out, 'council-flood-crlf.txt'), 'utf8');
+    assert.ok(copy.includes('Elena Vasquez') && !copy.includes('Quillon'), 'the text copy is the first article\'s');
+    assert.ok(fs.readFileSync(path.join(out, 'council-flood-crlf.ann'), 'utf8').includes('Elena Vasquez'));
+  });
+
+  it('one article named twice (through a link to its folder) is exported once', async () => {
+    fs.symlinkSync('.', path.join(dir, 'self'));
+    const r = await run(['export', '--format', 'jsonl', path.join(dir, 'council-flood-crlf.txt'), path.join(dir, 'self', 'council-flood-crlf.txt')]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out.trimEnd().split('\n').length, 1);
   });
 
   it('usage errors exit 2 with the usage', async () => {

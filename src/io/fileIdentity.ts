@@ -1,0 +1,13 @@
+// Whether two paths name one file: through a symbolic link, a folder reached by two names, or a hard link, the paths
+// differ but writing to one replaces the other. Compared by device and inode, as the file system itself tells them.
+import fs from 'node:fs';
+
+/** The identity of what `file` names (its links followed): device and inode; undefined when nothing is there. */
+export function fileIdentity(file: string): string | undefined {
+  try {
+    const stats = fs.statSync(file, { bigint: true });
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return undefined;
+  }
+}
