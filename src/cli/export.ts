@@ -156,6 +156,8 @@ export function exportCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) => void, warn: (msg: string) => void): Promise<void> {
+  const out = o.out === undefined ? undefined : statOf(o.out);
+  if (out && !out.isDirectory()) { fail(`--out ${o.out}: is not a folder; nothing was exported`); return; }
   const files = new Map<string, string>(); // article name → its file
   const byOutputName = new Map<string, string>(); // what an article's outputs are named after (folder and stem) → its file
   const identities = new Map<string, string>(); // file identity of each article → its file

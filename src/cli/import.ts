@@ -77,5 +77,5 @@ async function importOne(annFile: string, o: ImportOptions, io: CliIo, fail: (ms
     return;
   }
   const rejected = result.rejected ? `, ${result.rejected} rejected (detected, but not in the .ann)` : '';
-  io.err(`news-annotate: ${annFile} → ${sidecarFile}: ${result.annotations} annotation${result.annotations === 1 ? '' : 's'}, ${result.confirmed} confirmed${rejected}${plan.action === 'none' ? ' (already there)' : ''}\n`);
+  io.err(`news-annotate: ${annFile} → ${sidecarFile}: ${result.annotations} annotation${result.annotations === 1 ? '' : 's'}, ${result.confirmed} confirmed${rejected}${plan.action !== 'none' ? '' : state.exists ? ' (already there)' : ' (nothing to write)'}\n`);
 }

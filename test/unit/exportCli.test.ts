@@ -176,6 +176,17 @@ describe('news-annotate export', () => {
     assert.equal(r.out.trimEnd().split('\n').length, 1);
   });
 
+  it('an --out that is a file, and an input that is a dangling link, are named once for what they are', async () => {
+    const file = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    const r = await run(['export', '--format', 'csv', '--out', file, dir]);
+    assert.equal(r.code, 1);
+    assert.equal(r.err, `news-annotate: --out ${file}: is not a folder; nothing was exported\n`);
+    const loop = path.join(dir, 'loop.txt');
+    fs.symlinkSync('loop.txt', loop);
+    assert.match((await run(['export', '--format', 'csv', loop])).err, /loop\.txt: a symbolic link that leads nowhere \(or to a loop\)/);
+  });
+
   it('usage errors exit 2 with the usage', async () => {
     for (const args of [['export', dir], ['export', '--format', 'pdf', dir], ['export', '--format', 'brat', '--quotes', dir], ['export', '--format', 'csv'], ['import', 'x.ann'], ['export', '--format', 'csv', '--reference-date', 'May 1', dir]]) {
       const r = await run(args);
@@ -258,6 +269,17 @@ describe('news-annotate import --format brat', () => {
       assert.match(r.err, new RegExp(`story\\.ann:${line}: .*${what.replace(/[.*+?^${}()|[\]\\"]/g, '\\$&')}`), `line ${line}`);
     }
     assert.match(fs.readFileSync(path.join(folder, 'story.annotations.yaml'), 'utf8'), /text: "Jane Roe"/);
+  });
+
+  it('an import that brings nothing for an article without a sidecar says so, and makes none', async () => {
+    const article = path.join(dir, 'fresh.txt');
+    fs.writeFileSync(article, 'Mayor Elena Vasquez said.\n');
+    const annFile = path.join(dir, 'fresh.ann');
+    fs.writeFileSync(annFile, 'T1\tPerson 99 100\tx\n');
+    const r = await run(['import', '--format', 'brat', annFile]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /fresh\.ann → .*fresh\.annotations\.yaml: 0 annotations, 0 confirmed \(nothing to write\)/);
+    assert.ok(!fs.existsSync(sidecarOf(article)));
   });
 
   it('never writes over a sidecar that cannot be read', async () => {
