@@ -171,7 +171,8 @@ export function serializeSidecar(doc: SidecarDocument, eol: LineEnding = '\n', p
   });
   ydoc.commentBefore = HEADER;
   if (previous !== undefined && previous.includes('#')) {
-    const old = parseDocument(previous.charCodeAt(0) === 0xfeff ? previous.slice(1) : previous);
+    // Read as LF: a comment of several lines would keep its CRs, and the line ends written below add one more each time.
+    const old = parseDocument((previous.charCodeAt(0) === 0xfeff ? previous.slice(1) : previous).replace(/\r\n/g, '\n'));
     if (old.errors.length === 0) {
       // The header is the document's comment, or, with no blank line after it, part of the first field's.
       ydoc.commentBefore = old.commentBefore ?? null;

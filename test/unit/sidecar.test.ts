@@ -111,6 +111,20 @@ describe('sidecar serialization', () => {
     assert.equal(planSidecarWrite(state, state.document).action, 'none');
   });
 
+  it('a CRLF file with comments of several lines is not rewritten, and their line ends stay CR LF', () => {
+    const lines = serializeSidecar(sampleDocument()).split('\n');
+    const at = lines.findIndex(l => l.startsWith('annotations:')) + 1;
+    lines.splice(at, 0, '  # checked with the press office', '  # on 3 March');
+    const crlf = lines.join('\r\n') + '\r\n# the end\r\n# of the file\r\n';
+    const state = readSidecar(crlf, FILE, 'story.txt');
+    assert.ok(state.readable && state.exists);
+    assert.equal(planSidecarWrite(state, state.document).action, 'none', 'nothing changed: nothing to write');
+    // Written after a change, the comments keep one CR LF per line (each write added a CR to them).
+    const written = serializeSidecar({ ...state.document!, textHash: 'sha256:changed' }, '\r\n', crlf);
+    assert.ok(written.includes('  # checked with the press office\r\n  # on 3 March\r\n'), written);
+    assert.ok(!written.includes('\r\r'));
+  });
+
   it('reads a hand-written file in other YAML styles and writes it canonically, stable from then on', () => {
     const hand = [
       'version: 1', "article: story.txt", 'textHash: ""',
