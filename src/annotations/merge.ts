@@ -1,7 +1,8 @@
 // Three-way merge when the sidecar changes on disk while the editor holds unsaved annotations: `base` is the
 // document last read from or written to disk, `mine` the editor's (unsaved) document, `theirs` the one now on disk.
 // Items are matched by id, and merged field by field so that neither side's additions, edits or removals are lost:
-// - added on one side: kept; removed on one side and untouched on the other: removed;
+// - added on one side: kept; removed on one side and untouched on the other: removed (an item only moved by typing
+//   elsewhere in the article is untouched: its anchor marks the same words, at another place);
 // - removed on one side but edited on the other: the edited item is kept (an edit is newer intent than a removal,
 //   and removing it again is one click, while a lost note is gone);
 // - a field changed on one side only: that side's value;
@@ -50,9 +51,14 @@ function withPlacement<T extends { orphaned?: boolean }>(item: T, p: Placement):
   return { ...rest, anchor: p.anchor, ...(p.orphaned ? { orphaned: true } : {}) } as unknown as T;
 }
 
-function sameAnnotation(x: Annotation, y: Annotation): boolean {
+/** The same words, found or orphaned alike, wherever they now are. */
+const sameWords = (x: { text: string; orphaned?: boolean }, y: { text: string; orphaned?: boolean }) =>
+  x.text === y.text && Boolean(x.orphaned) === Boolean(y.orphaned);
+
+/** Untouched since: the same fields and the same words marked (typing elsewhere moves an anchor, and is no edit of it). */
+function untouchedAnnotation(x: Annotation, y: Annotation): boolean {
   return x.kind === y.kind && x.label === y.label && x.speaker === y.speaker && x.note === y.note && x.created === y.created &&
-    samePlacement(placementOf(x), placementOf(y));
+    sameWords({ text: x.anchor.text, orphaned: x.orphaned }, { text: y.anchor.text, orphaned: y.orphaned });
 }
 
 function mergeAnnotation(base: Annotation | undefined, mine: Annotation, theirs: Annotation): Annotation {
@@ -78,8 +84,8 @@ const sameRuling = (x: Ruling, y: Ruling) => x.type === y.type && x.entity === y
 const sameAnchors = (x: readonly DecisionAnchor[], y: readonly DecisionAnchor[]) =>
   x.length === y.length && x.every((a, i) => Boolean(a.orphaned) === Boolean(y[i].orphaned) && sameAnchor(a, y[i]));
 
-function sameDecision(x: EntityDecision, y: EntityDecision): boolean {
-  return sameRuling(rulingOf(x), rulingOf(y)) && sameAnchors(x.anchors, y.anchors);
+function untouchedDecision(x: EntityDecision, y: EntityDecision): boolean {
+  return sameRuling(rulingOf(x), rulingOf(y)) && x.anchors.length === y.anchors.length && x.anchors.every((a, i) => sameWords(a, y.anchors[i]));
 }
 
 function mergeDecision(base: EntityDecision | undefined, mine: EntityDecision, theirs: EntityDecision): EntityDecision {
@@ -95,20 +101,20 @@ function mergeDecision(base: EntityDecision | undefined, mine: EntityDecision, t
 
 /** Three-way merge of one list by id, in the order: mine's items, then items only theirs has. */
 function mergeById<T extends { id: string }>(base: readonly T[], mine: readonly T[], theirs: readonly T[],
-  same: (x: T, y: T) => boolean, merge: (base: T | undefined, mine: T, theirs: T) => T): T[] {
+  untouched: (base: T, now: T) => boolean, merge: (base: T | undefined, mine: T, theirs: T) => T): T[] {
   const byId = (items: readonly T[]) => new Map(items.map(x => [x.id, x] as const));
   const b = byId(base), m = byId(mine), t = byId(theirs);
   const out: T[] = [];
   for (const mi of mine) {
     const bi = b.get(mi.id), ti = t.get(mi.id);
     if (ti) out.push(merge(bi, mi, ti));
-    else if (!bi || !same(bi, mi)) out.push(mi); // added by me, or edited by me and removed by them
+    else if (!bi || !untouched(bi, mi)) out.push(mi); // added by me, or edited by me and removed by them
     // else: removed by them, untouched by me
   }
   for (const ti of theirs) {
     if (m.has(ti.id)) continue;
     const bi = b.get(ti.id);
-    if (!bi || !same(bi, ti)) out.push(ti); // added by them, or edited by them and removed by me
+    if (!bi || !untouched(bi, ti)) out.push(ti); // added by them, or edited by them and removed by me
   }
   return out;
 }
@@ -120,8 +126,8 @@ function mergeById<T extends { id: string }>(base: readonly T[], mine: readonly 
 export function mergeAnnotations(base: SidecarDocument, mine: SidecarDocument, theirs: SidecarDocument): SidecarDocument {
   return {
     ...mine,
-    annotations: mergeById(base.annotations, mine.annotations, theirs.annotations, sameAnnotation, mergeAnnotation),
-    decisions: oneDecisionPerEntity(mergeById(base.decisions, mine.decisions, theirs.decisions, sameDecision, mergeDecision)),
+    annotations: mergeById(base.annotations, mine.annotations, theirs.annotations, untouchedAnnotation, mergeAnnotation),
+    decisions: oneDecisionPerEntity(mergeById(base.decisions, mine.decisions, theirs.decisions, untouchedDecision, mergeDecision)),
   };
 }
 

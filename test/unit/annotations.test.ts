@@ -284,6 +284,22 @@ describe('three-way merge of sidecar documents', () => {
     assert.deepEqual(ids(mergeAnnotations(doc, mine.document, theirs.document)), []);
   });
 
+  it('applies a removal made on disk when this side only moved the item by typing elsewhere (not an edit of it)', () => {
+    const { doc, b } = base();
+    const mine = newStoreFrom(doc, 'm'), theirs = newStoreFrom(doc, 't');
+    theirs.remove(b.id);
+    theirs.clearDecisions(theirs.document.decisions.map(d => d.id));
+    mine.applyChanges([{ start: 0, end: 0, text: 'UPDATED: ' }]); // every anchor moves
+    assert.notEqual(mine.document.annotations.find(x => x.id === b.id)!.anchor.start, b.anchor.start);
+    const merged = mergeAnnotations(doc, mine.document, theirs.document);
+    assert.ok(!merged.annotations.some(x => x.id === b.id), 'the annotation removed on disk stays removed');
+    assert.deepEqual(merged.decisions, [], 'so does the decision');
+    // Typing inside its words changes what it marks: kept, as an edit is (nothing is lost).
+    const inside = newStoreFrom(doc, 'i');
+    inside.applyChanges([{ start: b.anchor.start + 1, end: b.anchor.start + 1, text: 'x' }]);
+    assert.ok(mergeAnnotations(doc, inside.document, theirs.document).annotations.some(x => x.id === b.id));
+  });
+
   it('keeps an item edited on one side and removed on the other (the edit wins)', () => {
     const { doc, a, b } = base();
     const mine = newStoreFrom(doc, 'm'), theirs = newStoreFrom(doc, 't');
