@@ -13,7 +13,8 @@
 // - A change removing or replacing the whole annotated text orphans the annotation (kept, never dropped; it keeps
 //   its last text so re-anchoring can find it again, e.g. after an undo), except when the replacement puts the very
 //   same text back at the same place (an editor replacing a range with identical text).
-// - Orphaned items only have their position moved, as a hint for later re-anchoring.
+// - Orphaned items have their position moved, as a hint for later re-anchoring; a change that puts their words back
+//   at that position, once (an undo of their deletion), places them on those words again.
 import { mapDecisionAnchors } from './decisionAnchors';
 import type { Anchored, SidecarDocument, TextAnchor } from './model';
 import { withOrphaned } from './model';
@@ -41,6 +42,9 @@ export function moveThroughChange<T extends Anchored>(item: T, c: TextChange): T
   const { start: s, end: e } = a;
   const delta = c.text.length - (c.end - c.start);
   if (item.orphaned) {
+    // Its words put back where they were (an undo of their deletion, the same passage pasted there): found again.
+    const back = c.start <= s && s <= c.end && a.text !== '' ? onlyIndexOf(c.text, a.text) : -1;
+    if (back >= 0) return moved(item, { ...a, start: c.start + back, end: c.start + back + a.text.length }, false);
     const start = mapPoint(s, c, delta), end = Math.max(start, mapPoint(e, c, delta));
     return start === s && end === e ? item : { ...item, anchor: { ...a, start, end } };
   }
@@ -73,6 +77,12 @@ export function moveThroughChange<T extends Anchored>(item: T, c: TextChange): T
   }
   // Across the end: keep the surviving head.
   return { ...item, anchor: { ...a, end: c.start, text: a.text.slice(0, c.start - s) } };
+}
+
+/** Where `part` occurs in `text` when it occurs there once, else -1. */
+function onlyIndexOf(text: string, part: string): number {
+  const at = text.indexOf(part);
+  return at >= 0 && text.indexOf(part, at + 1) < 0 ? at : -1;
 }
 
 /** Every item after one change. Items are never dropped; the array keeps its order and length. */

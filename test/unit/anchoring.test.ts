@@ -100,6 +100,21 @@ describe('applyTextChange (live edits)', () => {
     assert.equal(r.a.anchor.start, s + 5);
   });
 
+  it('finds an orphan again when its words are put back at its place (undo of their deletion), not elsewhere', () => {
+    // The sentence around it deleted, then put back by undo: the annotation is on its words again, exactly.
+    const sentenceStart = text.indexOf('minister'), sentenceEnd = text.indexOf(' said');
+    let r = edit(text, a, { start: sentenceStart, end: sentenceEnd, text: '' });
+    assert.equal(r.a.orphaned, true);
+    r = edit(r.text, r.a, { start: sentenceStart, end: sentenceStart, text: text.slice(sentenceStart, sentenceEnd) });
+    assert.equal(r.text, text);
+    assert.ok(!r.a.orphaned, 'found again');
+    assert.deepEqual([r.a.anchor.start, r.a.anchor.end], [s, e]);
+    // Its words typed somewhere else, or twice over at its place (which copy?), leave it orphaned.
+    const gone = edit(text, a, { start: s, end: e, text: '' });
+    assert.equal(edit(gone.text, gone.a, { start: 0, end: 0, text: 'John Kerry ' }).a.orphaned, true);
+    assert.equal(edit(gone.text, gone.a, { start: s, end: s, text: 'John Kerry and John Kerry' }).a.orphaned, true);
+  });
+
   it('survives a replacement that puts the same text back in place', () => {
     const r = edit(text, a, { start: 0, end: text.length, text });
     assert.ok(!r.a.orphaned);
