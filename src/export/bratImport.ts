@@ -5,7 +5,10 @@
 //      confirmed decision for confirmed; one the analyzer no longer finds at that place is the reader's annotation.
 //   R  Said Arg1:<quote> Arg2:<person>, # Speaker: who said the quote (the person's canonical name when the analyzer
 //      knows the mention); on an analyzer quote it becomes the reader's speaker when it differs or SpeakerByReader says so.
-//   #  AnnotatorNotes: the note. A Orphaned + # LastText: an orphaned annotation with that text.
+//   #  AnnotatorNotes: the note (several: joined by line breaks). A Orphaned + # LastText: an orphaned annotation with
+//      that text.
+// A T of several fragments is one span when only white space lies between them (brat writes a span that crosses lines
+// so); a sidecar has no place for a discontinuous one, nor for a line naming an id the file does not have: reported.
 // A .ann of ours lists everything the reader kept, so an entity of the analyzer's none of whose mentions it lists was
 // rejected in brat or before the export: it is recorded as rejected (unless told not to), which makes export → import
 // → export give the same .ann. Decisions are on whole entities (a confirmed T confirms its entity), as the reader makes
@@ -15,18 +18,18 @@ import type { Analysis, Mention } from '../analysis';
 import { analyze } from '../analysis';
 import {
   addAnnotation, decideEntity, DecisionResolver, editNote, emptyDocument, entityKeyOf, mergeAnnotations, setSpeaker, targetOfEntity,
-  type Annotation, type AnnotationKind, type EntityDecision, type Services, type SidecarDocument,
+  type Annotation, type AnnotationKind, type EntityDecision, type EntityTarget, type NewAnnotation, type Services, type SidecarDocument,
 } from '../annotations';
 import { analysisOptionsFor, sourceOfQuote } from '../entities/readerView';
-import { BUILT_IN_TYPES, bratCounting, unescapeNote } from './brat';
+import { BUILT_IN_TYPES, bratCounting, escapeNote, unescapeNote } from './brat';
 import { OffsetMap } from './offsets';
 
 export interface BratProblem { readonly line: number; readonly message: string }
 
 interface TextBound { id: string; type: string; fragments: [number, number][]; text: string | undefined; line: number }
-interface Relation { type: string; arg1: string; arg2: string; line: number }
-interface Attribute { name: string; target: string; value: string | undefined }
-interface Comment { kind: string; target: string; text: string }
+interface Relation { id: string; type: string; arg1: string; arg2: string; line: number }
+interface Attribute { id: string; name: string; target: string; value: string | undefined; line: number }
+interface Comment { id: string; kind: string; target: string; text: string; line: number }
 
 export interface BratFile {
   readonly textBounds: readonly TextBound[];
@@ -74,16 +77,16 @@ export function parseBrat(ann: string): BratFile {
       case 'R': {
         const args = new Map(fields.slice(1).map(f => f.split(':') as [string, string]));
         if (!args.get('Arg1') || !args.get('Arg2')) { problems.push({ line, message: `${id}: expected "TYPE Arg1:ID Arg2:ID", found "${data}"` }); return; }
-        relations.push({ type: fields[0], arg1: args.get('Arg1')!, arg2: args.get('Arg2')!, line });
+        relations.push({ id, type: fields[0], arg1: args.get('Arg1')!, arg2: args.get('Arg2')!, line });
         return;
       }
       case 'A': case 'M':
         if (fields.length < 2) { problems.push({ line, message: `${id}: expected "NAME ID [VALUE]", found "${data}"` }); return; }
-        attributes.push({ name: fields[0], target: fields[1], value: fields[2] });
+        attributes.push({ id, name: fields[0], target: fields[1], value: fields[2], line });
         return;
       case '#':
         if (fields.length !== 2) { problems.push({ line, message: `${id}: expected "KIND ID<TAB>TEXT", found "${data}"` }); return; }
-        comments.push({ kind: fields[0], target: fields[1], text: unescapeNote(tail ?? '') });
+        comments.push({ id, kind: fields[0], target: fields[1], text: unescapeNote(tail ?? ''), line });
         return;
       case 'E': case 'N': case '*':
         ignored++;
@@ -92,7 +95,27 @@ export function parseBrat(ann: string): BratFile {
         problems.push({ line, message: `${id}: brat annotations of kind '${id[0]}' are not known` });
     }
   });
-  return { textBounds, relations, attributes, comments, problems, ignored };
+  // Checked once every line is read: brat does not require an annotation's line before the lines about it.
+  const refersToKnown = (line: { id: string; line: number }, ...refs: string[]) => {
+    const missing = refs.find(ref => !ids.has(ref));
+    if (missing !== undefined) problems.push({ line: line.line, message: `${line.id}: ${missing} is not an annotation of this file` });
+    return missing === undefined;
+  };
+  return {
+    textBounds, relations: relations.filter(r => refersToKnown(r, r.arg1, r.arg2)),
+    attributes: attributes.filter(a => refersToKnown(a, a.target)), comments: comments.filter(c => refersToKnown(c, c.target)),
+    problems: problems.sort((x, y) => x.line - y.line), ignored,
+  };
+}
+
+/** Look-up by key of items listed once: each key's items in list order. */
+function indexBy<T>(items: readonly T[], key: (item: T) => string): (k: string) => readonly T[] {
+  const index = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item), list = index.get(k);
+    if (list) list.push(item); else index.set(k, [item]);
+  }
+  return k => index.get(k) ?? [];
 }
 
 export interface BratImportOptions {
@@ -131,8 +154,10 @@ interface Placed { t: TextBound; kind: AnnotationKind; label?: string; start: nu
 export function importBrat(file: BratFile, text: string, options: BratImportOptions): BratImportResult {
   const problems = [...file.problems];
   const offsets = new OffsetMap(text, bratCounting(options.bom, false));
-  const attributesOf = (id: string) => file.attributes.filter(a => a.target === id);
-  const commentsOf = (id: string, kind: string) => file.comments.filter(c => c.target === id && c.kind === kind);
+  const attributesOf = indexBy(file.attributes, a => a.target);
+  const commentsByTarget = indexBy(file.comments, c => `${c.kind}\u0000${c.target}`);
+  const commentsOf = (id: string, kind: string) => commentsByTarget(`${kind}\u0000${id}`);
+  const saidOf = indexBy(file.relations.filter(r => r.type === 'Said'), r => r.arg1);
 
   const placed = new Map<string, Placed>();
   for (const t of file.textBounds) {
@@ -145,6 +170,12 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     if (frags.some(([s, e]) => Number.isNaN(s) || Number.isNaN(e))) return `offsets ${t.fragments.map(f => f.join(' ')).join(';')} are outside the text (${offsets.characters} characters)`;
     const written = frags.map(([s, e]) => text.slice(s, e)).join(' ');
     if (t.text !== undefined && t.text !== written) return `its text "${t.text}" is not the article's "${written}" at ${t.fragments.map(f => f.join(' ')).join(';')}`;
+    for (let i = 1; i < frags.length; i++) {
+      const [from, to] = [frags[i - 1][1], frags[i][0]];
+      if (to < from) return `its fragments ${t.fragments.map(f => f.join(' ')).join(';')} overlap or are out of order`;
+      const gap = text.slice(from, to);
+      if (gap.trim() !== '') return `a discontinuous span: its fragments leave out "${escapeNote(gap.length > 60 ? gap.slice(0, 60) + '…' : gap)}" (only white space between fragments makes them one span)`;
+    }
     const attrs = attributesOf(t.id);
     const orphaned = attrs.some(a => a.name === 'Orphaned');
     const start = frags[0][0], end = frags[frags.length - 1][1];
@@ -160,29 +191,22 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
 
   const ours = file.attributes.some(a => a.name === 'Provenance');
   const isAnalyzers = (p: Placed) => p.kind !== 'label' && !p.orphaned && (p.provenance === 'detected' || p.provenance === 'confirmed');
-  const noteOf = (p: Placed) => commentsOf(p.t.id, 'AnnotatorNotes')[0]?.text;
-  const { services } = options;
-  let doc = emptyDocument(options.articleName);
+  const noteOf = (p: Placed) => commentsOf(p.t.id, 'AnnotatorNotes').map(c => c.text).filter(n => n.trim() !== '').join('\n') || undefined;
+  const imported = new ImportedDocument(options.articleName, text, options.services);
   let annotations = 0, confirmed = 0, rejected = 0;
   const add = (p: Placed) => {
     const note = noteOf(p);
-    if (p.orphaned) {
-      const a: Annotation = {
-        id: services.newId(), kind: p.kind, ...(p.label !== undefined ? { label: p.label } : {}), ...(note ? { note } : {}),
-        created: services.now().toISOString(), anchor: { start: p.start, end: p.start, text: p.text, prefix: '', suffix: '' }, orphaned: true,
-      };
-      doc = { ...doc, annotations: [...doc.annotations, a] };
-    } else {
-      doc = addAnnotation(doc, text, { start: p.start, end: p.end, kind: p.kind, label: p.label, note }, services).document;
-    }
+    if (p.orphaned) imported.addOrphaned({ kind: p.kind, ...(p.label !== undefined ? { label: p.label } : {}), ...(note ? { note } : {}) }, p.start, p.text);
+    else imported.add({ start: p.start, end: p.end, kind: p.kind, label: p.label, note });
     annotations++;
   };
 
   // The reader's own first: the people among them change what the analyzer finds (analysisOptionsFor).
   const analyzers = [...placed.values()].filter(isAnalyzers);
   for (const p of placed.values()) if (!isAnalyzers(p)) add(p);
-  const known = options.existing ? [...options.existing.annotations, ...doc.annotations] : doc.annotations;
-  const analysis = analyze(text, analysisOptionsFor({ ...doc, annotations: known }, { referenceDate: options.referenceDate }));
+  const readers = imported.document();
+  const known = options.existing ? [...options.existing.annotations, ...readers.annotations] : readers.annotations;
+  const analysis = analyze(text, analysisOptionsFor({ ...readers, annotations: known }, { referenceDate: options.referenceDate }));
   const mentions = new Map<string, Mention>();
   for (const m of [...analysis.persons, ...analysis.dates, ...analysis.quotes]) mentions.set(keyOf(m.type, m.start, m.end), m);
 
@@ -194,7 +218,7 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     const entity = `${m.type}\u0000${entityKeyOf(m, analysis)}`;
     if (decided.has(entity)) return false;
     decided.add(entity);
-    if (standing?.forMention(m)?.verdict !== verdict) doc = decideEntity(doc, text, targetOfEntity(m, analysis), verdict, services);
+    if (standing?.forMention(m)?.verdict !== verdict) imported.decide(targetOfEntity(m, analysis), verdict);
     return true;
   };
 
@@ -204,7 +228,7 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     if (p.provenance === 'confirmed' && decide(m, 'confirmed')) confirmed++;
     const note = noteOf(p);
     if (note && m.type !== 'quote') add(p); // a note needs an annotation of the reader's to live on
-    else if (note) doc = withQuoteAnnotation(doc, text, p, services, (d, a) => editNote(d, a.id, note));
+    else if (note) imported.changeQuoteAt(p, (d, services) => withQuoteAnnotation(d, text, p, services, (withQuote, a) => editNote(withQuote, a.id, note)));
   }
 
   // Speakers of quotes: the reader's quotes always, the analyzer's when set by the reader or changed in brat.
@@ -218,12 +242,12 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     const asWritten = m?.type === 'quote' ? m.speakerText ?? undefined : undefined;
     const byReader = !isAnalyzers(p) || !m || attributesOf(p.t.id).some(a => a.name === 'SpeakerByReader') ||
       (speaker !== analyzersSpeaker && speaker !== asWritten);
-    if (byReader) doc = setSpeaker(doc, text, p, speaker, services);
+    if (byReader) imported.changeQuoteAt(p, (d, services) => setSpeaker(d, text, p, speaker, services));
   }
   function speakerOf(quoteId: string): string | undefined {
     const written = commentsOf(quoteId, 'Speaker')[0]?.text;
     if (written) return written;
-    const said = file.relations.find(r => r.type === 'Said' && r.arg1 === quoteId);
+    const said = saidOf(quoteId)[0];
     const person = said && placed.get(said.arg2);
     if (!person || person.orphaned) return undefined;
     const m = mentions.get(keyOf('person', person.start, person.end));
@@ -249,7 +273,7 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
       if (!listed.has(entity) && omitted.has(entity) && decide(m, 'rejected')) rejected++;
     }
   }
-  const document = options.existing ? mergeInto(options.existing, doc) : doc;
+  const document = options.existing ? mergeInto(options.existing, imported.document(), text) : imported.document();
   return {
     document, annotations, confirmed, rejected, problems: problems.sort((x, y) => x.line - y.line), ignored: file.ignored,
     rejectionsSkipped: ours && !options.keepOmitted && !inferRejections,
@@ -261,6 +285,76 @@ function analyzerSpeaker(m: Mention & { type: 'quote' }, analysis: Analysis): st
   return (m.speakerId !== null ? analysis.people.get(m.speakerId)?.name : undefined) ?? sourceOfQuote(m);
 }
 
+/**
+ * The document an import makes, changed by the operations the editor uses, each given a document holding only what it
+ * looks at (the quote annotation on a span, the decision on an entity): given the whole document, each would go
+ * through all of it, and an import of many annotations would take time growing as their square.
+ */
+class ImportedDocument {
+  private readonly annotations: Annotation[] = [];
+  /** Where in `annotations` the first quote annotation on each span is (as setSpeaker finds it). */
+  private readonly quotesAt = new Map<string, number>();
+  /** The decision on each entity, in the order decideEntity keeps them (a new one last). */
+  private readonly decisions = new Map<string, EntityDecision>();
+  private readonly ids = new Set<string>();
+  /** The services with ids unique in the whole document: the operations see only the small one. */
+  private readonly services: Services;
+
+  constructor(private readonly article: string, private readonly text: string, services: Services) {
+    this.services = {
+      ...services, newId: () => {
+        for (let tries = 0; tries < 100; tries++) {
+          const id = services.newId();
+          if (!this.ids.has(id)) { this.ids.add(id); return id; }
+        }
+        throw new Error('the id generator keeps returning ids already in use');
+      },
+    };
+  }
+
+  document(): SidecarDocument {
+    return { ...emptyDocument(this.article), annotations: [...this.annotations], decisions: [...this.decisions.values()] };
+  }
+
+  add(spec: NewAnnotation): void {
+    this.push(addAnnotation(this.holding([]), this.text, spec, this.services).annotation);
+  }
+
+  addOrphaned(fields: Pick<Annotation, 'kind' | 'label' | 'note'>, at: number, lastText: string): void {
+    this.push({
+      id: this.services.newId(), ...fields, created: this.services.now().toISOString(),
+      anchor: { start: at, end: at, text: lastText, prefix: '', suffix: '' }, orphaned: true,
+    });
+  }
+
+  /** `change` given a document holding the quote annotation on exactly `span`, if there is one; it may add that one. */
+  changeQuoteAt(span: { start: number; end: number }, change: (doc: SidecarDocument, services: Services) => SidecarDocument): void {
+    const i = this.quotesAt.get(`${span.start}:${span.end}`);
+    const [changed] = change(this.holding(i === undefined ? [] : [this.annotations[i]]), this.services).annotations;
+    if (i !== undefined && changed) this.annotations[i] = changed;
+    else if (changed) this.push(changed);
+  }
+
+  decide(target: EntityTarget, verdict: 'confirmed' | 'rejected'): void {
+    // What decideEntity replaces: the decision on the same entity (a retype is never made here).
+    const entity = `${target.type}\u0000${target.entity}`, before = this.decisions.get(entity);
+    const [decision] = decideEntity(this.holding([], before ? [before] : []), this.text, target, verdict, this.services).decisions;
+    if (decision === before) return;
+    this.decisions.delete(entity);
+    this.decisions.set(entity, decision);
+  }
+
+  private holding(annotations: Annotation[], decisions: EntityDecision[] = []): SidecarDocument {
+    return { ...emptyDocument(this.article), annotations, decisions };
+  }
+
+  private push(a: Annotation): void {
+    const span = `${a.anchor.start}:${a.anchor.end}`;
+    if (a.kind === 'quote' && !a.orphaned && !this.quotesAt.has(span)) this.quotesAt.set(span, this.annotations.length);
+    this.annotations.push(a);
+  }
+}
+
 /** `doc` with the reader's quote annotation on exactly p's span (made if missing) changed by `change`. */
 function withQuoteAnnotation(doc: SidecarDocument, text: string, p: Placed, services: Services,
   change: (doc: SidecarDocument, a: Annotation) => SidecarDocument): SidecarDocument {
@@ -270,9 +364,27 @@ function withQuoteAnnotation(doc: SidecarDocument, text: string, p: Placed, serv
   return change(made.document, made.annotation);
 }
 
-const sameAnnotationPlace = (x: Annotation, y: Annotation) => x.kind === y.kind && x.label === y.label && Boolean(x.orphaned) === Boolean(y.orphaned) &&
-  (x.orphaned ? x.anchor.text === y.anchor.text : x.anchor.start === y.anchor.start && x.anchor.end === y.anchor.end);
-const sameEntity = (x: EntityDecision, y: EntityDecision) => x.type === y.type && x.entity === y.entity && (x.verdict === 'retyped') === (y.verdict === 'retyped');
+/**
+ * Where an annotation is, as a key: the same for the same kind and label on the same words. The white space at a
+ * span's ends does not count: the export leaves the line breaks at them out (brat's fragments lie between line
+ * breaks), so a triple-clicked line comes back without its own.
+ */
+function placeOf(a: Annotation, text: string): string {
+  const what = `${a.kind}\u0000${a.label ?? ''}\u0000`;
+  if (a.orphaned) return `${what}orphaned\u0000${a.anchor.text}`;
+  let { start, end } = a.anchor;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return start < end ? `${what}${start}:${end}` : `${what}${a.anchor.start}:${a.anchor.end}`;
+}
+const entityOf = (d: EntityDecision) => `${d.type}\u0000${d.entity}\u0000${d.verdict === 'retyped'}`;
+
+/** The first of `items` under each key. */
+function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => { const k = key(item); if (!first.has(k)) first.set(k, i); });
+  return first;
+}
 
 /**
  * The imported document merged into the existing one as an external change is (mergeAnnotations, from an empty base:
@@ -280,18 +392,20 @@ const sameEntity = (x: EntityDecision, y: EntityDecision) => x.type === y.type &
  * side's empty fields the other's values, so that only real disagreements are conflicts (both notes kept, the
  * sidecar's speaker, the later decision).
  */
-function mergeInto(existing: SidecarDocument, imported: SidecarDocument): SidecarDocument {
+function mergeInto(existing: SidecarDocument, imported: SidecarDocument, text: string): SidecarDocument {
   const mine = [...existing.annotations];
+  const minePlaces = firstBy(mine, m => placeOf(m, text));
   const theirs = imported.annotations.map(a => {
-    const i = mine.findIndex(m => sameAnnotationPlace(m, a));
-    if (i < 0) return a;
+    const i = minePlaces.get(placeOf(a, text));
+    if (i === undefined) return a;
     const m = mine[i];
     mine[i] = completed(m, a);
     return { ...completed(a, m), id: m.id, created: m.created, anchor: m.anchor };
   });
   // The same verdict again is the existing decision (its time too); another verdict is a newer decision on it.
+  const existingEntities = firstBy(existing.decisions, entityOf);
   const decisions = imported.decisions.map(d => {
-    const m = existing.decisions.find(x => sameEntity(x, d));
+    const i = existingEntities.get(entityOf(d)), m = i === undefined ? undefined : existing.decisions[i];
     return !m ? d : m.verdict === d.verdict ? m : { ...d, id: m.id, anchors: m.anchors };
   });
   return mergeAnnotations(emptyDocument(existing.article), { ...existing, annotations: mine }, { ...imported, annotations: theirs, decisions });

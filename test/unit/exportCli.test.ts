@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { addAnnotation, emptyDocument, encodeSidecar, prepareForSave, sequentialIds, type SidecarDocument } from '../../src/annotations';
 import { main } from '../../src/cli';
+import { importBrat, parseBrat } from '../../src/export';
 import { EXPORT_ARTICLES, exportWorkspace } from '../support/exportArticles';
 
 async function run(args: string[]) {
@@ -280,6 +282,85 @@ describe('news-annotate import --format brat', () => {
     assert.equal(r.code, 1);
     assert.match(r.err, /fresh\.ann → .*fresh\.annotations\.yaml: 0 annotations, 0 confirmed \(nothing to write\)/);
     assert.ok(!fs.existsSync(sidecarOf(article)));
+  });
+
+  it('discontinuous T: its fragments are one span when only white space (a line break) lies between them, else the line is reported', async () => {
+    const folder = path.join(dir, 'fragments');
+    fs.mkdirSync(folder);
+    // "Mayor Vasquez" leaves out "Elena "; "Tuesday. The council" crosses a line break, "Second. Third" a blank line.
+    fs.writeFileSync(path.join(folder, 'story.txt'), 'Mayor Elena Vasquez said on Tuesday.\nThe council met.\n\nThird line.\n');
+    fs.writeFileSync(path.join(folder, 'story.ann'), [
+      'T1\tPerson 0 5;12 19\tMayor Vasquez', 'T2\tclaim 28 36;37 48\tTuesday. The council', 'T3\tgap 49 53;55 60\tmet. Third', '',
+    ].join('\n'));
+    const r = await run(['import', '--format', 'brat', path.join(folder, 'story.ann')]);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /story\.ann:1: T1: a discontinuous span: .*" Elena "/);
+    assert.doesNotMatch(r.err, /story\.ann:[23]:/);
+    const yaml = fs.readFileSync(path.join(folder, 'story.annotations.yaml'), 'utf8');
+    assert.doesNotMatch(yaml, /kind: person/);
+    assert.match(yaml, /label: "claim"\n(?: .*\n)*? +start: 28\n +end: 48\n +text: "Tuesday\.\\nThe council"/);
+    assert.match(yaml, /label: "gap"\n(?: .*\n)*? +start: 49\n +end: 60\n +text: "met\.\\n\\nThird"/);
+  });
+
+  it('every AnnotatorNotes of an annotation is kept, in file order; lines naming an id the file does not have are reported', async () => {
+    const folder = path.join(dir, 'notes');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'story.txt'), 'Mayor Elena Vasquez said on Tuesday.\n');
+    fs.writeFileSync(path.join(folder, 'story.ann'), [
+      'T1\tPerson 6 19\tElena Vasquez', '#1\tAnnotatorNotes T1\tfirst note', '#2\tAnnotatorNotes T1\tsecond note',
+      'R1\tSaid Arg1:T9 Arg2:T1', '#3\tAnnotatorNotes T7\tnote on a missing T', 'A1\tSpeakerByReader T9', '',
+    ].join('\n'));
+    const r = await run(['import', '--format', 'brat', path.join(folder, 'story.ann')]);
+    assert.equal(r.code, 1, r.err);
+    for (const [line, id] of [[4, 'T9'], [5, 'T7'], [6, 'T9']] as const) assert.match(r.err, new RegExp(`story\\.ann:${line}: .*${id}`), `line ${line}`);
+    assert.doesNotMatch(r.err, /story\.ann:[123]:/);
+    assert.match(fs.readFileSync(path.join(folder, 'story.annotations.yaml'), 'utf8'), /note: "first note\\nsecond note"/);
+  });
+
+  it('an annotation whose ends are line breaks or white space is the one its export (which leaves them out) comes back to', async () => {
+    const folder = path.join(dir, 'lines');
+    fs.mkdirSync(folder);
+    const text = 'Mayor Elena Vasquez said on Tuesday.\nThe council will vote next month.\n\nThird line. \n';
+    const article = path.join(folder, 's.txt');
+    fs.writeFileSync(article, text);
+    const services = { newId: sequentialIds('a'), now: () => new Date('2026-01-01T00:00:00Z') };
+    let doc: SidecarDocument = emptyDocument('s.txt');
+    // A triple-clicked line (its line break included), and a paragraph selected from the line break before it.
+    for (const [start, end, label] of [[37, 71, 'claim to check'], [71, 85, 'paragraph']] as const) {
+      doc = addAnnotation(doc, text, { start, end, kind: 'label', label, note: `${label}?` }, services).document;
+    }
+    const sidecar = encodeSidecar(prepareForSave(doc, text));
+    fs.writeFileSync(sidecarOf(article), sidecar);
+    assert.equal((await run(['export', '--format', 'brat', article])).code, 0);
+    const r = await run(['import', '--format', 'brat', article.replace(/\.txt$/, '.ann')]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /\(already there\)/);
+    assert.ok(fs.readFileSync(sidecarOf(article)).equals(sidecar));
+  });
+
+  it('reads each line of the .ann a bounded number of times, however many lines it has (no lookup through all of them per annotation)', () => {
+    const sentence = 'Mayor Elena Vasquez said "we will act" on Tuesday. ';
+    const text = sentence.repeat(300) + '\n';
+    const lines: string[] = [];
+    for (let i = 0, t = 0; i < 300; i++) {
+      const at = i * sentence.length;
+      for (const [type, s, e] of [['Person', 6, 19], ['Quote', 25, 38], ['Date', 42, 49], ['claim', 0, 5]] as const) {
+        const id = `T${++t}`;
+        lines.push(`${id}\t${type} ${at + s} ${at + e}\t${text.slice(at + s, at + e)}`, `A${t}\tProvenance ${id} ${type === 'claim' ? 'user' : 'detected'}`, `#${t}\tAnnotatorNotes ${id}\tnote ${t}`);
+      }
+      lines.push(`R${i + 1}\tSaid Arg1:T${4 * i + 2} Arg2:T${4 * i + 1}`);
+    }
+    const parsed = parseBrat(lines.join('\n') + '\n');
+    assert.deepEqual(parsed.problems, []);
+    let reads = 0;
+    const counted = <T extends object>(items: readonly T[]) => new Proxy(items, {
+      get(target, key, receiver) { if (typeof key === 'string' && /^\d+$/.test(key)) reads++; return Reflect.get(target, key, receiver); },
+    });
+    const file = { ...parsed, textBounds: counted(parsed.textBounds), relations: counted(parsed.relations), attributes: counted(parsed.attributes), comments: counted(parsed.comments) };
+    const result = importBrat(file, text, { articleName: 's.txt', bom: false, labels: new Map(), services: { newId: sequentialIds('a'), now: () => new Date(0) } });
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.document.annotations.filter(a => a.kind === 'label').length, 300);
+    assert.ok(reads <= 10 * lines.length, `${reads} reads of ${lines.length} lines`);
   });
 
   it('never writes over a sidecar that cannot be read', async () => {
