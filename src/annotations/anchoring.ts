@@ -1,7 +1,7 @@
 // Re-anchoring on open: when the article changed outside the editor (its hash differs from the sidecar's), find
 // each anchored text again. In order, for each item:
 //   1. the exact text at the expected position (the stored start, shifted by how far the items before it moved);
-//   2. the exact text elsewhere: every occurrence, scored on how much of the stored prefix/suffix surrounds it and on
+//   2. the exact text elsewhere: the occurrences nearest the expected position, scored on how much of the stored prefix/suffix surrounds it and on
 //      its distance to the expected position (the nearest wins among equals); it is taken outright when it has all
 //      its context or occurs only once in the article (a unique exact copy beats an approximate match in the old place);
 //   3. an approximate match of the text (up to 25% edits, Myers' bit-parallel search from `approx-string-match`,
@@ -12,9 +12,14 @@
 // The editor uses this for every change it did not see as edits: on open, when the file changed outside it.
 // An exact occurrence of a short text (under SHORT_QUOTE characters) is only trusted near the expected position or
 // with some of its context around it: a lone "he" anywhere in the article is no evidence.
-// Cost: steps 1–2 are native string searches; step 3 first searches a window around the expected position and
-// scans the whole text only within a budget of characters per call, so a 1 MB article with hundreds of changed
-// annotations stays fast (past the budget, what the windows miss is orphaned rather than searched for).
+// After a jump (an item placed far from where the items before it put it: a moved paragraph, text inserted before
+// it), the next items are also looked for, approximately, where the shift in force before the jump puts them: an
+// item lightly edited in place is found whatever happened to the items before it.
+// Cost: steps 1–2 are native string searches, from the expected position outwards until the best occurrence has all
+// its context or enough candidates are found; step 3 first searches a window around the expected position and scans
+// the whole text only within a budget of work per call (characters × the pattern's 32-character words, as Myers'
+// search costs), so a 1 MB article with hundreds of changed annotations, or a long one deleted, stays fast (past the
+// budget, what the windows miss is orphaned rather than searched for).
 import search from 'approx-string-match';
 import { makeAnchor } from './anchors';
 import { decisionAnchorItems, withDecisionAnchorItems } from './decisionAnchors';
@@ -30,7 +35,10 @@ export interface ReanchorOptions {
    * accepted whatever its stored context says.
    */
   readonly textUnchanged?: boolean;
-  /** Characters the whole-text approximate searches of one call may scan, in total (see the module comment). */
+  /**
+   * Work the whole-text approximate searches of one call may do, in total: characters scanned × the pattern's
+   * 32-character words (see the module comment).
+   */
   readonly fuzzyBudget?: number;
 }
 
@@ -50,7 +58,10 @@ export const MIN_FUZZY_LENGTH = 5;
 export const MAX_ERROR_RATE = 0.25;
 /** Minimum score (0..1) of an approximate match, combining text, context and position. */
 export const FUZZY_THRESHOLD = 0.7;
-const DEFAULT_FUZZY_BUDGET = 16_000_000;
+/** Default budget of whole-text approximate searches: this many scans of the text (1 MB at least) by a short pattern. */
+const FUZZY_SCANS = 32, MIN_BUDGETED_LENGTH = 1_000_000;
+/** Bits per word of Myers' bit-parallel search: its cost per character scanned is the pattern's words. */
+const WORD_BITS = 32;
 // The passage between the stored context (see QuoteLocator.bracketed): how much of each side is looked for, the
 // least that is useful, and the longest text compared character by character (quadratic) against the stored one.
 const BRACKET_CONTEXT = 16, MIN_BRACKET_CONTEXT = 8, MAX_BRACKETED_LENGTH = 2000;
@@ -68,16 +79,35 @@ interface Scored extends Found { score: number }
 /** Length of the common tail of `prefix` and the text before `pos`. */
 function commonTail(prefix: string, text: string, pos: number): number {
   let n = 0;
-  while (n < prefix.length && pos - n - 1 >= 0 && prefix.charCodeAt(prefix.length - 1 - n) === text.charCodeAt(pos - n - 1)) n++;
+  for (let i = prefix.length - 1, j = pos - 1; i >= 0 && j >= 0;) {
+    if (prefix.charCodeAt(i) === text.charCodeAt(j)) { i--; j--; n++; }
+    else if (isLoneCR(text, j, prefix, i + 1)) j--;
+    else if (isLoneCR(prefix, i, text, j + 1)) { i--; n++; }
+    else break;
+  }
   return n;
 }
 
 /** Length of the common head of `suffix` and the text from `pos`. */
 function commonHead(suffix: string, text: string, pos: number): number {
   let n = 0;
-  while (n < suffix.length && pos + n < text.length && suffix.charCodeAt(n) === text.charCodeAt(pos + n)) n++;
+  for (let i = 0, j = pos; i < suffix.length && j < text.length;) {
+    if (suffix.charCodeAt(i) === text.charCodeAt(j)) { i++; j++; n++; }
+    else if (isLoneCR(text, j, suffix, i)) j++;
+    else if (isLoneCR(suffix, i, text, j)) { i++; n++; }
+    else break;
+  }
   return n;
 }
+
+/**
+ * Whether `a[i]` is the CR of a CRLF where `b` has just the LF (at `lf`): the same line break, written another way.
+ * A file whose line endings were converted (git's autocrlf, another editor) keeps its annotations' context.
+ */
+function isLoneCR(a: string, i: number, b: string, lf: number): boolean {
+  return a.charCodeAt(i) === CR && a.charCodeAt(i + 1) === LF && b.charCodeAt(lf) === LF;
+}
+const CR = 13, LF = 10;
 
 /** Levenshtein distance of two short strings (context of at most a few dozen characters). */
 export function editDistance(a: string, b: string): number {
@@ -108,7 +138,22 @@ class QuoteLocator {
   private fuzzyBudget: number;
 
   constructor(private readonly text: string, options: ReanchorOptions) {
-    this.fuzzyBudget = options.fuzzyBudget ?? DEFAULT_FUZZY_BUDGET;
+    this.fuzzyBudget = options.fuzzyBudget ?? FUZZY_SCANS * Math.max(text.length, MIN_BUDGETED_LENGTH);
+  }
+
+  /** The first occurrence of `needle` starting in [from, to), reading no text beyond that range. */
+  private indexIn(needle: string, from: number, to: number): number {
+    const start = Math.max(0, from), end = Math.min(this.text.length, to + needle.length - 1);
+    if (end - start < needle.length) return -1;
+    const i = this.text.slice(start, end).indexOf(needle);
+    return i < 0 ? -1 : start + i;
+  }
+
+  /** Every occurrence of `needle` starting in [from, to). */
+  private occurrencesIn(needle: string, from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let i = this.indexIn(needle, from, to); i >= 0; i = this.indexIn(needle, i + 1, to)) out.push(i);
+    return out;
   }
 
   private positionScore(start: number, hint: number): number {
@@ -126,23 +171,38 @@ class QuoteLocator {
    * Step 2: the best exact occurrence, or null if none is trustworthy: the best-scoring one if enough of its
    * context is there, else the nearest one if it is near, else (for a long text) the best-scoring one anyway;
    * `unique` when the text occurs once in the whole article.
+   * The occurrences are collected from the expected position outwards, in windows of doubling width, and the search
+   * stops before the whole text when its answer is known: the best occurrence so far has all its context (one
+   * farther away has no more context and a worse position), or the window holds every candidate (MAX_CANDIDATES).
    */
   private exact(a: TextAnchor, hint: number): (Found & { context: number; unique: boolean }) | null {
     const { text } = this;
-    const occurrences: number[] = [];
-    for (let i = text.indexOf(a.text); i >= 0; i = text.indexOf(a.text, i + 1)) occurrences.push(i);
+    let occurrences: number[] = [], searchedAll = false;
+    for (let reach = NEAR_DISTANCE, from = hint, to = hint; ; reach *= 2) {
+      const wider = [Math.max(0, hint - reach), Math.min(text.length, hint + reach + 1)];
+      occurrences = [...this.occurrencesIn(a.text, wider[0], from), ...occurrences, ...this.occurrencesIn(a.text, to, wider[1])];
+      [from, to] = wider;
+      searchedAll = from === 0 && to === text.length;
+      if (searchedAll || occurrences.length >= MAX_CANDIDATES || this.bestExact(a, hint, occurrences)?.context === 1) break;
+    }
     if (occurrences.length === 0) return null;
     const candidates = nearestFirst(occurrences, hint);
-    let best = -1, bestScore = -1, bestContext = 0;
-    for (const start of candidates) {
-      const context = this.exactContextScore(a, start, start + a.text.length);
-      const score = W_CONTEXT * 2 * context + W_POSITION * this.positionScore(start, hint);
-      if (score > bestScore) { best = start; bestScore = score; bestContext = context; }
-    }
-    const found = (start: number, context: number) => ({ start, end: start + a.text.length, fuzzy: false, context, unique: occurrences.length === 1 });
+    const { start: best, context: bestContext } = this.bestExact(a, hint, candidates)!;
+    const found = (start: number, context: number) => ({ start, end: start + a.text.length, fuzzy: false, context, unique: searchedAll && occurrences.length === 1 });
     if (bestContext >= 0.25) return found(best, bestContext);
     if (Math.abs(candidates[0] - hint) <= NEAR_DISTANCE) return found(candidates[0], this.exactContextScore(a, candidates[0], candidates[0] + a.text.length));
     return a.text.length >= SHORT_QUOTE ? found(best, bestContext) : null;
+  }
+
+  /** The best-scoring of the exact occurrences nearest the expected position (context first, then nearness). */
+  private bestExact(a: TextAnchor, hint: number, occurrences: number[]): { start: number; context: number } | null {
+    let best: { start: number; context: number } | null = null, bestScore = -1;
+    for (const start of nearestFirst(occurrences, hint)) {
+      const context = this.exactContextScore(a, start, start + a.text.length);
+      const score = W_CONTEXT * 2 * context + W_POSITION * this.positionScore(start, hint);
+      if (score > bestScore) { best = { start, context }; bestScore = score; }
+    }
+    return best;
   }
 
   /**
@@ -151,9 +211,8 @@ class QuoteLocator {
    */
   private exactWithin(a: TextAnchor, m: Found): Found {
     if (!m.fuzzy) return m;
-    const from = Math.max(0, m.start - a.text.length + 1);
-    const i = this.text.indexOf(a.text, from);
-    return i >= 0 && i < m.end ? { start: i, end: i + a.text.length, fuzzy: false } : m;
+    const i = this.indexIn(a.text, m.start - a.text.length + 1, m.end);
+    return i >= 0 ? { start: i, end: i + a.text.length, fuzzy: false } : m;
   }
 
   private fuzzyScore(a: TextAnchor, m: Candidate, hint: number): number {
@@ -176,8 +235,13 @@ class QuoteLocator {
     return best;
   }
 
+  /** How far from the expected position the approximate search near it looks. */
+  reach(a: TextAnchor): number {
+    return Math.max(2048, 2 * a.text.length);
+  }
+
   private window(a: TextAnchor, hint: number): [number, number] {
-    const reach = Math.max(2048, 2 * a.text.length);
+    const reach = this.reach(a);
     return [Math.max(0, hint - reach), Math.min(this.text.length, hint + a.text.length + reach)];
   }
 
@@ -201,10 +265,10 @@ class QuoteLocator {
     const maxErrors = Math.floor(a.text.length * MAX_ERROR_RATE);
     const [from, to] = this.window(a, hint);
     let best: Scored | null = null;
-    for (let p = text.indexOf(before, from), tries = 0; p >= 0 && p < to && tries < MAX_CANDIDATES; p = text.indexOf(before, p + 1), tries++) {
+    for (let p = this.indexIn(before, from, to), tries = 0; p >= 0 && tries < MAX_CANDIDATES; p = this.indexIn(before, p + 1, to), tries++) {
       const start = p + before.length;
-      const end = text.indexOf(after, start + Math.max(1, a.text.length - maxErrors));
-      if (end < 0 || end > start + a.text.length + maxErrors) continue;
+      const end = this.indexIn(after, start + Math.max(1, a.text.length - maxErrors), start + a.text.length + maxErrors + 1);
+      if (end < 0) continue;
       const errors = editDistance(a.text, text.slice(start, end));
       if (errors > maxErrors) continue;
       const score = this.fuzzyScore(a, { start, end, errors }, hint);
@@ -217,13 +281,18 @@ class QuoteLocator {
   private fuzzyAnywhere(a: TextAnchor, hint: number): Found | null {
     if (a.text.length < MIN_FUZZY_LENGTH) return null;
     const [from, to] = this.window(a, hint);
-    if ((from === 0 && to === this.text.length) || this.fuzzyBudget < this.text.length) return null;
-    this.fuzzyBudget -= this.text.length;
+    const work = this.text.length * Math.ceil(a.text.length / WORD_BITS);
+    if ((from === 0 && to === this.text.length) || this.fuzzyBudget < work) return null;
+    this.fuzzyBudget -= work;
     return this.bestFuzzy(a, 0, this.text.length, hint, Math.floor(a.text.length * MAX_ERROR_RATE));
   }
 
-  locate(a: TextAnchor, hint: number, trustStoredPosition: boolean): Found | null {
-    const { text } = this;
+  /**
+   * `hints` are the expected positions, the first (the shift of the item placed last) before the second (the shift
+   * before the last jump, see the module comment), which only adds a window to the approximate search.
+   */
+  locate(a: TextAnchor, hints: readonly number[], trustStoredPosition: boolean): Found | null {
+    const { text } = this, hint = hints[0];
     if (a.text.length === 0) return null;
     // Step 1: exact at the stored or expected position, with its context around it.
     for (const at of hint === a.start ? [a.start] : [a.start, hint]) {
@@ -237,13 +306,14 @@ class QuoteLocator {
     if (exact && (exact.context === 1 || exact.unique)) return exact;
     // Else it is weighed against step 3: the same words, repeated elsewhere with part of their surroundings, lose to
     // the annotated passage itself, lightly edited, in its place.
-    const rivals = [this.fuzzyNear(a, hint), this.bracketed(a, hint)].filter((r): r is Scored => r !== null);
+    const rivals = hints.flatMap(h => [this.fuzzyNear(a, h), this.bracketed(a, h)]).filter((r): r is Scored => r !== null);
     if (rivals.length === 0) {
       const anywhere = exact ?? this.fuzzyAnywhere(a, hint);
       return anywhere && this.exactWithin(a, anywhere);
     }
     const best = rivals.reduce((x, y) => (y.score > x.score ? y : x));
-    return exact && this.fuzzyScore(a, { ...exact, errors: 0 }, hint) >= best.score ? exact : this.exactWithin(a, best);
+    const exactScore = exact && Math.max(...hints.map(h => this.fuzzyScore(a, { ...exact, errors: 0 }, h)));
+    return exact && exactScore! >= best.score ? exact : this.exactWithin(a, best);
   }
 }
 
@@ -265,17 +335,21 @@ export function reanchorItems<T extends Anchored>(items: readonly T[], text: str
   const outcomes: AnchorOutcome[] = new Array(items.length);
   // Visit in stored order so each item's expected position can follow the shift of the items placed before it.
   const order = items.map((_, i) => i).sort((x, y) => items[x].anchor.start - items[y].anchor.start || x - y);
-  let shift = 0;
+  // `shift` is the last placed item's; `shiftBeforeJump` the one in force before the last jump, where an item that
+  // stayed in place while the items just before it moved away is expected.
+  let shift = 0, shiftBeforeJump = 0;
   for (const i of order) {
     const item = items[i], a = item.anchor;
     const hint = Math.min(Math.max(0, a.start + shift), text.length);
-    const found = locator.locate(a, hint, options.textUnchanged === true);
+    const resumed = Math.min(Math.max(0, a.start + shiftBeforeJump), text.length);
+    const found = locator.locate(a, resumed === hint ? [hint] : [hint, resumed], options.textUnchanged === true);
     if (!found) {
       const start = Math.min(Math.max(0, hint), text.length);
       out[i] = withOrphaned({ ...item, anchor: { ...a, start, end: start } }, true);
       outcomes[i] = 'orphaned';
       continue;
     }
+    if (Math.abs(found.start - hint) > locator.reach(a)) shiftBeforeJump = shift;
     shift = found.start - a.start;
     const anchor = makeAnchor(text, found.start, found.end);
     const same = !item.orphaned && anchor.start === a.start && anchor.end === a.end && anchor.text === a.text &&

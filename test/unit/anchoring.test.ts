@@ -180,6 +180,26 @@ describe('re-anchoring on open', () => {
     assert.equal(r.items[0].anchor.suffix.startsWith(' In Laos'), true);
   });
 
+  it('tells repeated occurrences apart by their context when the line endings were converted (LF to CRLF and back)', () => {
+    const line = 'Kerry said: “We will press China on this.”';
+    const base = `Intro.\nIn Beijing today:\n${line}\nMore from Beijing.\n${'Filler line.\n'.repeat(250)}In Laos yesterday:\n${line}\nMore from Laos.\nEnd.\n`;
+    const first = base.indexOf(line), second = base.lastIndexOf(line);
+    for (const [from, to] of [['\n', '\r\n'], ['\r\n', '\n']]) {
+      const stored = base.replaceAll('\n', from);
+      const at = stored.lastIndexOf(line);
+      const a = annotationOn(stored, at, at + line.length);
+      // Text added at the top puts the stored offset on the first occurrence: only the context tells them apart.
+      const converted = stored.replaceAll(from, to);
+      const top = 'x'.repeat(at - converted.indexOf(line) - to.length) + to;
+      const text = top + converted;
+      assert.ok(Math.abs(text.indexOf(line) - at) < 20, 'the first occurrence is where the annotation was');
+      const r = reanchorItems([a], text);
+      assert.equal(r.items[0].anchor.start, text.lastIndexOf(line), JSON.stringify(to));
+      assert.ok(r.items[0].anchor.prefix.endsWith(`In Laos yesterday:${to}`));
+    }
+    assert.ok(second - first > 3000, 'farther apart than the approximate search near the expected position looks');
+  });
+
   it('keeps exactly its text when text is inserted at its edge outside the editor, as a live edit does', () => {
     // A long annotation: a fuzzy match over the insertion is within its error rate and has all the context.
     const para = find(article, 'US Secretary of State John Kerry arrived');
@@ -297,6 +317,42 @@ describe('re-anchoring on open', () => {
       assert.equal(placed(text, a), a.anchor.text);
       if (i % 10 === 0) assert.equal(r.outcomes[i], 'fuzzy', `annotation ${i}`);
       else assert.equal(a.anchor.text, items[i].anchor.text, `annotation ${i}`);
+    }
+  });
+
+  it('finds a lightly edited annotation in its place after the paragraph before it moved away, however many paragraphs moved', function () {
+    this.timeout(60_000);
+    // 1 MB of numbered paragraphs; 40 of them move to the end (each annotated: found there, far away), and the
+    // annotation at the start of the paragraph after each is edited by one character. Each is expected where the items
+    // before the moved one put it, not where the moved one went; a search of the whole text per jump would run out of
+    // its budget, and every edited annotation after that would be orphaned.
+    // Each paragraph draws its words at random from the article's (a seeded generator), so no two look alike.
+    const words = article.split(/\s+/).filter(w => w !== '');
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const paras: string[] = [];
+    for (let i = 0, length = 0; length < 1_000_000; i++) {
+      paras.push(`Paragraph ${i}: ${Array.from({ length: 100 }, () => words[Math.floor(random() * words.length)]).join(' ')}`);
+      length += paras[i].length + 2;
+    }
+    const big = paras.join('\n\n');
+    const startOf = (p: number) => big.indexOf(`Paragraph ${p}: `);
+    const moved = Array.from({ length: 40 }, (_, k) => 20 + k * 37);
+    const items: Annotation[] = [];
+    for (const p of moved) {
+      items.push(annotationOn(big, startOf(p) + 100, startOf(p) + 160, `moved${p}`));
+      items.push(annotationOn(big, startOf(p + 1), startOf(p + 1) + 60, `edited${p + 1}`));
+    }
+    const order = [...paras.keys()].filter(p => !moved.includes(p)).concat(moved);
+    const text = order.map(p => moved.includes(p - 1) ? paras[p].slice(0, 30) + '#' + paras[p].slice(31) : paras[p]).join('\n\n');
+    const r = reanchorItems(items, text);
+    for (const [i, a] of r.items.entries()) {
+      assert.ok(!a.orphaned, `${a.id} orphaned`);
+      assert.equal(placed(text, a), a.anchor.text);
+      if (a.id.startsWith('edited')) {
+        assert.equal(r.outcomes[i], 'fuzzy', a.id);
+        assert.ok(a.anchor.text.startsWith(`Paragraph ${a.id.slice('edited'.length)}: `) && a.anchor.text.includes('#'), `${a.id}: ${a.anchor.text}`);
+      } else assert.equal(a.anchor.text, items[i].anchor.text, a.id);
     }
   });
 });
