@@ -136,9 +136,26 @@ function contextSimilarity(stored: string, found: string, atEdge: boolean): numb
 
 class QuoteLocator {
   private fuzzyBudget: number;
+  /** How the article writes line breaks when it uses one way only (see inArticleLineBreaks); computed on first use. */
+  private lineBreaks: 'crlf' | 'lf' | 'mixed' | undefined;
 
   constructor(private readonly text: string, options: ReanchorOptions) {
     this.fuzzyBudget = options.fuzzyBudget ?? FUZZY_SCANS * Math.max(text.length, MIN_BUDGETED_LENGTH);
+  }
+
+  /**
+   * The anchor with its text's line breaks written as the article writes them, when the article writes them one way
+   * only and the anchor the other (its line endings were converted): the text as saved cannot occur in it then, and
+   * an annotation across a paragraph break would be found only approximately, or, short, not at all.
+   */
+  private inArticleLineBreaks(a: TextAnchor): TextAnchor {
+    if (!a.text.includes('\n')) return a;
+    if (this.lineBreaks === undefined) {
+      const crlf = this.text.includes('\r\n'), lf = /(?:^|[^\r])\n/.test(this.text);
+      this.lineBreaks = crlf && lf ? 'mixed' : crlf ? 'crlf' : 'lf';
+    }
+    const text = this.lineBreaks === 'crlf' ? a.text.replace(/\r?\n/g, '\r\n') : this.lineBreaks === 'lf' ? a.text.replace(/\r\n/g, '\n') : a.text;
+    return text === a.text ? a : { ...a, text };
   }
 
   /** The first occurrence of `needle` starting in [from, to), reading no text beyond that range. */
@@ -291,8 +308,8 @@ class QuoteLocator {
    * `hints` are the expected positions, the first (the shift of the item placed last) before the second (the shift
    * before the last jump, see the module comment), which only adds a window to the approximate search.
    */
-  locate(a: TextAnchor, hints: readonly number[], trustStoredPosition: boolean): Found | null {
-    const { text } = this, hint = hints[0];
+  locate(stored: TextAnchor, hints: readonly number[], trustStoredPosition: boolean): Found | null {
+    const { text } = this, hint = hints[0], a = this.inArticleLineBreaks(stored);
     if (a.text.length === 0) return null;
     // Step 1: exact at the stored or expected position, with its context around it.
     for (const at of hint === a.start ? [a.start] : [a.start, hint]) {

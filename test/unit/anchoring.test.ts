@@ -200,6 +200,21 @@ describe('re-anchoring on open', () => {
     assert.ok(second - first > 3000, 'farther apart than the approximate search near the expected position looks');
   });
 
+  it('finds an annotation across a paragraph break exactly when the line endings were converted (LF to CRLF and back)', () => {
+    const base = `${'A line of filler text.\n'.repeat(40)}The minister resigned.\n\nHe denied it.\n${'More filler here.\n'.repeat(40)}`;
+    for (const [from, to] of [['\n', '\r\n'], ['\r\n', '\n']]) {
+      const stored = base.replaceAll('\n', from);
+      const short = stored.indexOf(`resigned.${from}`) + 'resigned'.length; // ".\n\nHe": shorter than the approximate search takes
+      const long = stored.indexOf('The minister');
+      const items = [annotationOn(stored, short, short + 3 + 2 * from.length, 'short'), annotationOn(stored, long, stored.indexOf(' it.') + 4, 'long')];
+      const text = stored.replaceAll(from, to);
+      const r = reanchorItems(items, text);
+      assert.deepEqual(r.outcomes, ['moved', 'moved'], JSON.stringify(to));
+      assert.equal(placed(text, r.items[0]), `.${to}${to}He`);
+      assert.equal(placed(text, r.items[1]), `The minister resigned.${to}${to}He denied it.`);
+    }
+  });
+
   it('keeps exactly its text when text is inserted at its edge outside the editor, as a live edit does', () => {
     // A long annotation: a fuzzy match over the insertion is within its error rate and has all the context.
     const para = find(article, 'US Secretary of State John Kerry arrived');
