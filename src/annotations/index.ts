@@ -12,7 +12,7 @@ export {
 } from './operations';
 export { mergeAnnotations, combineNotes } from './merge';
 export {
-  sidecarPathFor, isSidecarPath, fileNameOf, serializeSidecar, encodeSidecar, parseSidecar, readSidecar, shouldWrite,
+  sidecarPathFor, isSidecarPath, fileNameOf, serializeSidecar, encodeSidecar, parseSidecar, readSidecar, sidecarStateFor, shouldWrite,
   planSidecarWrite, sortedDocument, SidecarError, ABSENT_SIDECAR, SIDECAR_SUFFIX, SCHEMA_VERSION, MAX_SIDECAR_BYTES,
   type SidecarState, type SidecarWritePlan, type SidecarProblem, type LineEnding,
 } from './sidecar';

@@ -536,6 +536,29 @@ export function readSidecar(content: Uint8Array | string | undefined, sidecarFil
   }
 }
 
+/**
+ * The sidecar as the article at `articlePath` may use it. Two articles can share one sidecar name (`a.txt` and
+ * `a.TXT`, `notes` and `notes.txt`, `story.txt` and `story.text`): when the file's `article` names the other one and
+ * that is another file beside it (`isOtherFile`, asked of the file system: on one that ignores case `a.TXT` is
+ * `a.txt`), the file holds that article's annotations, and this one would write over them. It is then unreadable for
+ * this article — never written, the user told why — as any file that cannot be read. An `article` naming a file that
+ * is not there (the article was renamed) is read as before, with the warning of readSidecar.
+ */
+export async function sidecarStateFor(state: SidecarState, sidecarFileName: string, articlePath: string, isOtherFile: (path: string) => boolean | Promise<boolean>): Promise<SidecarState> {
+  if (!state.readable || !state.exists) return state;
+  const named = state.document.article, own = fileNameOf(articlePath);
+  if (named === '' || named === own || /[\\/]/.test(named)) return state;
+  const other = articlePath.slice(0, baseNameStart(articlePath)) + named;
+  // Only another name of this same sidecar: a copy of b.txt's sidecar beside c.txt takes nothing of b's when written.
+  if (sidecarPathFor(other) !== sidecarPathFor(articlePath) || !(await isOtherFile(other))) return state;
+  return {
+    readable: false, exists: true, error: new SidecarError(sidecarFileName, [{
+      message: `the file holds the annotations of the article '${named}', which shares this annotations file name with '${own}'; ` +
+        `it is neither read nor written for '${own}' (rename one of the two articles to annotate both)`,
+    }]),
+  };
+}
+
 /** What the editor should do with the sidecar file to save `doc`, and the state to adopt once done. */
 export type SidecarWritePlan =
   | { readonly action: 'none'; readonly next: SidecarState }

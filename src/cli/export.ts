@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MAX_SIDECAR_BYTES, SidecarError, sidecarPathFor } from '../annotations';
+import { MAX_SIDECAR_BYTES, readSidecar, SidecarError, sidecarPathFor, sidecarStateFor, type SidecarState } from '../annotations';
 import {
   EXPORT_FORMATS, exportOutputs, exportReports, loadArticle, stemOf, type ExportArticle, type ExportFormat, type ExportOutput,
 } from '../export';
 import type { CliIo } from '../cli';
 import { isCalendarDate } from './options';
 import { MAX_INPUT_BYTES } from './inputs';
-import { fileIdentity, readRegularFile, UnreadableFileError, writeFileAtomically } from '../io';
+import { fileIdentity, isOtherFile, readRegularFile, UnreadableFileError, writeFileAtomically } from '../io';
 
 export const EXPORT_USAGE = `  news-annotate export --format brat|w3c|csv|jsonl [--out DIR] PATH...
                                              export each article (PATH: a .txt file, or a folder searched for *.txt)
@@ -122,14 +122,22 @@ export async function readBytes(file: string, fail: (msg: string) => void): Prom
   }
 }
 
-/** A sidecar's bytes: undefined when there is none; an error when it is too large or not a file (it is never read then). */
-export async function readSidecarBytes(sidecar: string): Promise<{ bytes: Uint8Array | undefined } | { error: SidecarError }> {
+/**
+ * The sidecar of the article `textFile` as that article may use it: its bytes (undefined when there is none) and its
+ * state, unreadable when it is too large, not a file, malformed, or another article's (sidecarStateFor: `a.TXT`
+ * beside `a.txt`). Import and export both read it here, so both refuse what the editor refuses.
+ */
+export async function readSidecarOf(textFile: string): Promise<{ bytes?: Uint8Array; state: SidecarState }> {
+  const sidecar = sidecarPathFor(textFile);
+  let bytes: Uint8Array | undefined;
   try {
-    return { bytes: await readRegularFile(sidecar, MAX_SIDECAR_BYTES) };
+    bytes = await readRegularFile(sidecar, MAX_SIDECAR_BYTES);
   } catch (e) {
     const message = e instanceof UnreadableFileError ? e.message : `cannot be read (${(e as Error).message})`;
-    return { error: new SidecarError(sidecar, [{ message: `${message}; it was not read` }]) };
+    return { state: { readable: false, exists: true, error: new SidecarError(sidecar, [{ message: `${message}; it was not read` }]) } };
   }
+  const state = await sidecarStateFor(readSidecar(bytes, sidecar, path.basename(textFile)), sidecar, textFile, other => isOtherFile(textFile, other));
+  return { bytes, state };
 }
 
 /** Written as every file of ours is (src/io: a flushed temporary file renamed over it), its folder made first. */
@@ -173,10 +181,9 @@ async function exportArticles(o: ExportOptions, io: CliIo, fail: (msg: string) =
     if (sameOutputs !== undefined) { fail(`${file}: its export would take the names of ${sameOutputs}'s (${stemOf(name)}.ann…); not exported: rename one of them`); continue; }
     const bytes = await readBytes(file, fail);
     if (!bytes) continue;
-    const sidecarName = sidecarPathFor(file);
-    const sidecar = await readSidecarBytes(sidecarName);
-    if ('error' in sidecar) { fail(`${sidecar.error.message} — ${file} not exported`); continue; }
-    const loaded = loadArticle({ name, uri: pathToFileURL(real).href, displayPath: file, bytes, sidecar: sidecar.bytes, sidecarName }, { referenceDate: o.referenceDate });
+    const sidecar = await readSidecarOf(file);
+    if (!sidecar.state.readable) { fail(`${sidecar.state.error.message} — ${file} not exported`); continue; }
+    const loaded = loadArticle({ name, uri: pathToFileURL(real).href, displayPath: file, bytes, sidecar: sidecar.bytes, sidecarName: sidecarPathFor(file) }, { referenceDate: o.referenceDate });
     if (!loaded.ok) { fail(loaded.error); continue; }
     files.set(name, file);
     byOutputName.set(outputName, file);

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  planSidecarWrite, prepareForSave, randomId, readSidecar, reanchorDocument, sidecarPathFor,
+  planSidecarWrite, prepareForSave, randomId, reanchorDocument, sidecarPathFor,
 } from '../annotations';
 import { decodeArticle } from '../analysis/input';
 import { CONF_FILE, importBrat, labelsOfConfig, parseBrat } from '../export';
 import type { CliIo } from '../cli';
-import { parseOptions, readBytes, readSidecarBytes, runSubcommand, writeAtomically } from './export';
+import { parseOptions, readBytes, readSidecarOf, runSubcommand, writeAtomically } from './export';
 
 export const IMPORT_USAGE = `  news-annotate import --format brat FILE.ann...
                                              read brat standoff into the sidecar of the article beside it
@@ -54,8 +54,7 @@ async function importOne(annFile: string, o: ImportOptions, io: CliIo, fail: (ms
   const decoded = decodeArticle(textBytes);
   if (!decoded.ok) { fail(`${textFile}: ${decoded.reason}`); return; }
   const sidecarFile = sidecarPathFor(textFile);
-  const read = await readSidecarBytes(sidecarFile);
-  const state = 'error' in read ? { readable: false as const, exists: true as const, error: read.error } : readSidecar(read.bytes, sidecarFile, path.basename(textFile));
+  const { state } = await readSidecarOf(textFile);
   if (!state.readable) { fail(`${state.error.message} — ${annFile} not imported; the file is left as it is`); return; }
   const existing = state.document ? reanchorDocument(state.document, decoded.text).document : undefined;
   const conf = findConfig(annFile);

@@ -4,11 +4,11 @@
 // that can be cancelled, and writes nothing over a file that differs unless the user says so.
 // The choices can also be passed as one argument (tests, other extensions, keybindings): see ExportRequest.
 import * as vscode from 'vscode';
-import { MAX_SIDECAR_BYTES } from '../annotations';
+import { fileNameOf, MAX_SIDECAR_BYTES, readSidecar } from '../annotations';
 import {
   exportOutputs, exportReports, loadArticle, stemOf, type ExportArticle, type ExportFormat, type ExportOutput, type ExportSettings,
 } from '../export';
-import { readFileAtMost, sidecarUriFor, UnreadableFileError, unreadableSidecar, writeAtomically } from './annotations/sidecarFiles';
+import { readFileAtMost, sidecarStateOf, sidecarUriFor, UnreadableFileError, unreadableSidecar, writeAtomically } from './annotations/sidecarFiles';
 import { plural } from '../entities/describe';
 import { fileIdentity } from '../io';
 import { readSettings } from './settings';
@@ -156,12 +156,14 @@ async function offerToSave(sources: readonly Source[], request: ExportRequest): 
   return choice === asSaved;
 }
 
-/** The sidecar's bytes, or why it is not read (too large, not a file). */
+/** The sidecar's bytes, or why it is not read (too large, not a file, malformed, another article's: sidecarStateOf). */
 async function readSidecarOf(article: vscode.Uri): Promise<{ bytes: Uint8Array | undefined; name: string } | { error: string }> {
   const uri = sidecarUriFor(article);
   const name = vscode.workspace.asRelativePath(uri);
   try {
-    return { bytes: await readFileAtMost(uri, MAX_SIDECAR_BYTES), name };
+    const bytes = await readFileAtMost(uri, MAX_SIDECAR_BYTES);
+    const state = await sidecarStateOf(readSidecar(bytes, name, fileNameOf(article.path)), name, article);
+    return state.readable ? { bytes, name } : { error: state.error.message };
   } catch (e) {
     if (e instanceof UnreadableFileError) return { error: unreadableSidecar(name, e).message };
     throw e;

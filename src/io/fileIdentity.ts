@@ -11,3 +11,12 @@ export function fileIdentity(file: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * True when `other` names an existing file that is not `file`: another name of the same file (a link, or `a.TXT` for
+ * `a.txt` on a file system that ignores case) is not another file.
+ */
+export function isOtherFile(file: string, other: string): boolean {
+  const id = fileIdentity(other);
+  return id !== undefined && id !== fileIdentity(file);
+}

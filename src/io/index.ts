@@ -4,7 +4,7 @@ export {
   describeKind, fileSource, formatMB, isInside, openRegularFile, readAtMost, readRegularFile, resolvedTarget, tooLarge, UnreadableFileError,
   type ByteSource,
 } from './regularFile';
-export { fileIdentity } from './fileIdentity';
+export { fileIdentity, isOtherFile } from './fileIdentity';
 export {
   RefusedWriteError, removeLeftoverTemps, shortTempPathFor, STALE_TEMP_MS, tempPathFor, writeFileAtomically, type RefusalReason,
 } from './atomicWrite';

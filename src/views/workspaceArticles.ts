@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../analysis';
 import { decodeArticle } from '../analysis/input';
 import { fileNameOf, MAX_SIDECAR_BYTES, readSidecar, reanchorDocument, SIDECAR_SUFFIX, sidecarPathFor } from '../annotations';
-import { readFileAtMost, readSidecarFile, sidecarUriFor, UnreadableFileError } from '../editor/annotations/sidecarFiles';
+import { readFileAtMost, readSidecarFile, sidecarStateOf, sidecarUriFor, UnreadableFileError } from '../editor/annotations/sidecarFiles';
 import { readSettings } from '../editor/settings';
 import { analysisOptionsFor, readerView } from '../entities/readerView';
 import type { ArticleSnapshot } from './entityIndex';
@@ -110,7 +110,8 @@ export class WorkspaceArticles implements ClosedArticles, vscode.Disposable {
   /** The article's sidecar placed on its current text; none when absent or unreadable (reported when it is opened). */
   private async sidecarOf(uri: vscode.Uri, text: string) {
     try {
-      const state = readSidecar(await readSidecarFile(sidecarUriFor(uri), MAX_SIDECAR_BYTES), fileNameOf(sidecarUriFor(uri).path));
+      const name = fileNameOf(sidecarUriFor(uri).path);
+      const state = await sidecarStateOf(readSidecar(await readSidecarFile(sidecarUriFor(uri), MAX_SIDECAR_BYTES), name), name, uri);
       return state.readable && state.exists ? reanchorDocument(state.document, text).document : undefined;
     } catch {
       return undefined;

@@ -171,6 +171,16 @@ describe('news-annotate export', () => {
     assert.ok(fs.readFileSync(path.join(out, 'council-flood-crlf.ann'), 'utf8').includes('Elena Vasquez'));
   });
 
+  it('an article whose sidecar holds the annotations of another article of the same sidecar name ("a.TXT") is not exported with them', async () => {
+    const article = path.join(dir, 'council-flood-crlf.txt'), sidecar = sidecarOf(article);
+    fs.writeFileSync(path.join(dir, 'council-flood-crlf.TXT'), 'Reporter Quillon Marsh said on Friday.\n');
+    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace('article: "council-flood-crlf.txt"', 'article: "council-flood-crlf.TXT"'));
+    const r = await run(['export', '--format', 'jsonl', article]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /council-flood-crlf\.annotations\.yaml: .*'council-flood-crlf\.TXT'.*'council-flood-crlf\.txt'.* — .*council-flood-crlf\.txt not exported/);
+    assert.equal(r.out, '');
+  });
+
   it('one article named twice (through a link to its folder) is exported once', async () => {
     fs.symlinkSync('.', path.join(dir, 'self'));
     const r = await run(['export', '--format', 'jsonl', path.join(dir, 'council-flood-crlf.txt'), path.join(dir, 'self', 'council-flood-crlf.txt')]);
@@ -372,6 +382,18 @@ describe('news-annotate import --format brat', () => {
     assert.equal(r.code, 1);
     assert.match(r.err, /kerry-beijing-scmp\.annotations\.yaml:\d+: .*not imported; the file is left as it is/);
     assert.equal(fs.readFileSync(sidecar, 'utf8'), 'version: 1\narticle: [oops\n');
+  });
+
+  it('never imports into the sidecar of another article of the same sidecar name ("a.TXT" beside "a.txt")', async () => {
+    const article = path.join(dir, 'council-flood-crlf.txt'), sidecar = sidecarOf(article);
+    assert.equal((await run(['export', '--format', 'brat', article])).code, 0);
+    fs.writeFileSync(path.join(dir, 'council-flood-crlf.TXT'), 'Reporter Quillon Marsh said on Friday.\n');
+    const theirs = fs.readFileSync(sidecar, 'utf8').replace('article: "council-flood-crlf.txt"', 'article: "council-flood-crlf.TXT"');
+    fs.writeFileSync(sidecar, theirs);
+    const r = await run(['import', '--format', 'brat', article.replace(/\.txt$/, '.ann')]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /council-flood-crlf\.annotations\.yaml: .*'council-flood-crlf\.TXT'.*'council-flood-crlf\.txt'.* not imported; the file is left as it is/);
+    assert.equal(fs.readFileSync(sidecar, 'utf8'), theirs);
   });
 
   it('--keep-omitted records no rejections', async () => {

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   AnnotationStore, MAX_SIDECAR_BYTES, SidecarError, emptyDocument, hashText, isSidecarPath, parseSidecar, planSidecarWrite,
-  readSidecar, serializeSidecar, sequentialIds, shouldWrite, sidecarPathFor, type SidecarDocument,
+  readSidecar, serializeSidecar, sequentialIds, shouldWrite, sidecarPathFor, sidecarStateFor, type SidecarDocument, type SidecarState,
 } from '../../src/annotations';
+import { isOtherFile } from '../../src/io';
 import { readArticle } from '../support/paths';
 
 const FILE = 'story.annotations.yaml';
@@ -369,5 +373,54 @@ describe('sidecar state and write plan', () => {
     assert.equal(shouldWrite(undefined, 'x'), true);
     assert.equal(shouldWrite('abc', new TextEncoder().encode('abc')), false);
     assert.equal(shouldWrite(new TextEncoder().encode('abc'), new TextEncoder().encode('abd')), true);
+  });
+});
+
+describe('two articles sharing one sidecar name (real files)', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-shared-sidecar-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** The sidecar beside `articleName`, naming `named`, as the article `articleName` may use it. */
+  async function stateFor(articleName: string, named: string): Promise<SidecarState> {
+    const file = path.join(dir, articleName);
+    const sidecar = sidecarPathFor(file);
+    fs.writeFileSync(sidecar, serializeSidecar({ ...sampleDocument(), article: named }));
+    const name = path.basename(sidecar);
+    return sidecarStateFor(readSidecar(fs.readFileSync(sidecar), name, articleName), name, file, p => isOtherFile(file, p));
+  }
+
+  for (const [first, second] of [['a.txt', 'a.TXT'], ['notes', 'notes.txt'], ['story.txt', 'story.text']]) {
+    it(`"${second}" does not read nor write the sidecar of "${first}" beside it, and says so naming both`, async () => {
+      fs.writeFileSync(path.join(dir, first), 'the first article\n');
+      fs.writeFileSync(path.join(dir, second), 'the second article\n');
+      const state = await stateFor(second, first);
+      assert.ok(!state.readable, 'cannot be used for the second article');
+      assert.ok(state.error.message.includes(`'${first}'`) && state.error.message.includes(`'${second}'`), state.error.message);
+      const plan = planSidecarWrite(state, emptyDocument(second));
+      assert.equal(plan.action, 'refuse', 'never written, not even deleted');
+      const own = await stateFor(first, first);
+      assert.ok(own.readable && own.exists, 'the first article still reads it');
+    });
+  }
+
+  it('"a.TXT" that is "a.txt" itself (a case-insensitive file system: one file, here a hard link) keeps reading it', async () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'the article\n');
+    fs.linkSync(path.join(dir, 'a.txt'), path.join(dir, 'a.TXT'));
+    const state = await stateFor('a.TXT', 'a.txt');
+    assert.ok(state.readable && state.exists);
+    assert.match(state.warnings[0], /names the article 'a\.txt', not 'a\.TXT'/);
+  });
+
+  it('a sidecar naming an article that is gone (renamed) or one of another sidecar name is read as before, with a warning', async () => {
+    fs.writeFileSync(path.join(dir, 'story.text'), 'renamed from story.txt\n');
+    const renamed = await stateFor('story.text', 'story.txt');
+    assert.ok(renamed.readable && renamed.exists);
+    assert.match(renamed.warnings[0], /names the article 'story\.txt', not 'story\.text'/);
+    // A copy of another article's sidecar (b.txt has b.annotations.yaml): writing this one loses nothing of b's.
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'b\n');
+    fs.writeFileSync(path.join(dir, 'c.txt'), 'c, a copy of b\n');
+    const copied = await stateFor('c.txt', 'b.txt');
+    assert.ok(copied.readable && copied.exists);
   });
 });

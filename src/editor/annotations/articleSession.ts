@@ -7,7 +7,7 @@ import {
   ABSENT_SIDECAR, AnnotationStore, emptyDocument, fileNameOf, MAX_SIDECAR_BYTES, mergeAnnotations, planSidecarWrite,
   readSidecar, reanchorDocument, SidecarError, type ReanchorReport, type SidecarDocument, type SidecarState, type TextChange,
 } from '../../annotations';
-import { deleteIfPresent, readSidecarFile, sidecarUriFor, UnreadableFileError, unreadableSidecar, writeAtomically } from './sidecarFiles';
+import { deleteIfPresent, readSidecarFile, sidecarStateOf, sidecarUriFor, UnreadableFileError, unreadableSidecar, writeAtomically } from './sidecarFiles';
 
 export type SessionEvent =
   | { kind: 'unreadable'; error: SidecarError }
@@ -157,7 +157,7 @@ export class ArticleSession {
       if (!(e instanceof UnreadableFileError)) throw e;
       return { readable: false, exists: true, error: unreadableSidecar(name, e) };
     }
-    return readSidecar(bytes, name, fileNameOf(this.articleUri.path));
+    return sidecarStateOf(readSidecar(bytes, name, fileNameOf(this.articleUri.path)), name, this.articleUri);
   }
 
   /** File operations of one session run one at a time, in order. */

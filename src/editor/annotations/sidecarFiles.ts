@@ -5,15 +5,28 @@
 // vscode.workspace.fs, which offers a file type and a size but no bounded read.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { SidecarError, sidecarPathFor } from '../../annotations';
+import { fileNameOf, SidecarError, sidecarPathFor, sidecarStateFor, type SidecarState } from '../../annotations';
 import {
-  readRegularFile, RefusedWriteError, removeLeftoverTemps, tempPathFor, tooLarge, UnreadableFileError, writeFileAtomically,
+  isOtherFile, readRegularFile, RefusedWriteError, removeLeftoverTemps, tempPathFor, tooLarge, UnreadableFileError, writeFileAtomically,
 } from '../../io';
 
 export { RefusedWriteError, UnreadableFileError };
 
 export function sidecarUriFor(article: vscode.Uri): vscode.Uri {
   return article.with({ path: sidecarPathFor(article.path) });
+}
+
+/**
+ * The sidecar `state` as the article may use it: unreadable when it holds the annotations of another article of the
+ * same sidecar name beside it (sidecarStateFor). On a local disk "another" is by file identity; other file systems
+ * tell no identity, so there only a name differing by more than case counts (`a.TXT` may be `a.txt` itself there).
+ */
+export function sidecarStateOf(state: SidecarState, sidecarName: string, article: vscode.Uri): Promise<SidecarState> {
+  if (article.scheme === 'file') return sidecarStateFor(state, sidecarName, article.fsPath, other => isOtherFile(article.fsPath, other));
+  return sidecarStateFor(state, sidecarName, article.path, async other => {
+    if (fileNameOf(other).toLowerCase() === fileNameOf(article.path).toLowerCase()) return false;
+    try { await vscode.workspace.fs.stat(article.with({ path: other })); return true; } catch { return false; }
+  });
 }
 
 /** The sidecar `name` as unreadable for the reason `e` gives (a directory, a FIFO, a link out, a file over the limit). */
