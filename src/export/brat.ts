@@ -5,7 +5,8 @@
 //   R  Said Arg1:<quote> Arg2:<person>: a quote's speaker, when the speaker is a person mentioned in the article
 //   A  Provenance (detected | confirmed | user), QuoteKind (quotation | term), SpeakerByReader, Orphaned
 //   #  AnnotatorNotes (the reader's note), Speaker (a speaker with no person mention to point at), LastText (an
-//      orphan's last known text; an orphan's T is empty, at the place its words were)
+//      orphan's last known text; an orphan's T is empty, at the place its words were), LineBreaks (how many line
+//      breaks an annotation of line breaks only marks: its T is empty, at the first, as no fragment lies between them)
 // Offsets count characters as brat reads the .txt: Unicode code points, a CR LF as one (brat opens text files with
 // universal newlines), a byte-order mark as one. The copy written into a target folder has LF line ends and no
 // byte-order mark, so there the offsets are plain code points of the file.
@@ -116,6 +117,11 @@ export function fragmentsOf(text: string, start: number, end: number): [number, 
   return out;
 }
 
+/** How many line breaks (CR LF, CR, LF: one each) [start, end) holds. */
+export function lineBreaksIn(text: string, start: number, end: number): number {
+  return text.slice(start, end).match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
 /** The person item a quote's speaker points at: the nearest mention of that person outside the quote. */
 function speakerMention(quote: ViewItem, people: readonly ViewItem[]): ViewItem | undefined {
   let best: ViewItem | undefined, bestDistance = Infinity;
@@ -136,10 +142,14 @@ export function bratAnnotations(article: ExportArticle, types: BratTypes, counti
   const attribute = (line: string) => a.push(`A${a.length + 1}\t${line}`);
   const note = (kind: string, id: string, value: string) => notes.push(`#${notes.length + 1}\t${kind} ${id}\t${escapeNote(value)}`);
   const people = article.view.items.filter(i => i.type === 'person');
+  const lineBreaksOnly = new Set<ViewItem>();
 
   for (const item of items) {
     const id = ids.get(item)!;
     const spans = item.orphaned ? [] : fragmentsOf(article.text, item.start, item.end);
+    // Line breaks only (a paragraph break marked): no fragment to write, so an empty T where they start and a
+    // LineBreaks note saying how many, which import reads back (an empty T alone it refuses).
+    if (!item.orphaned && !spans.length) lineBreaksOnly.add(item);
     const at = item.orphaned ? Math.min(item.start, article.text.length) : item.start;
     const written = spans.length ? spans : [[at, at] as [number, number]];
     const offsetsText = written.map(([s, e]) => `${offsets.toCharacters(s)} ${offsets.toCharacters(e)}`).join(';');
@@ -158,6 +168,7 @@ export function bratAnnotations(article: ExportArticle, types: BratTypes, counti
     if (item.orphaned) attribute(`Orphaned ${id}`);
     if (item.note !== undefined) note('AnnotatorNotes', id, item.note);
     if (item.orphaned) note('LastText', id, item.text);
+    if (lineBreaksOnly.has(item)) note('LineBreaks', id, String(lineBreaksIn(article.text, item.start, item.end)));
   }
   const lines = [...t, ...r, ...a, ...notes];
   return lines.length ? lines.join('\n') + '\n' : '';

@@ -6,7 +6,7 @@
 //   R  Said Arg1:<quote> Arg2:<person>, # Speaker: who said the quote (the person's canonical name when the analyzer
 //      knows the mention); on an analyzer quote it becomes the reader's speaker when it differs or SpeakerByReader says so.
 //   #  AnnotatorNotes: the note (several: joined by line breaks). A Orphaned + # LastText: an orphaned annotation with
-//      that text.
+//      that text. # LineBreaks N on an empty T: an annotation of the N line breaks there.
 // A T of several fragments is one span when only white space lies between them (brat writes a span that crosses lines
 // so); a sidecar has no place for a discontinuous one, nor for a line naming an id the file does not have: reported.
 // A .ann of ours lists everything the reader kept, so an entity of the analyzer's none of whose mentions it lists was
@@ -178,9 +178,16 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     }
     const attrs = attributesOf(t.id);
     const orphaned = attrs.some(a => a.name === 'Orphaned');
-    const start = frags[0][0], end = frags[frags.length - 1][1];
+    const start = frags[0][0];
+    let end = frags[frags.length - 1][1];
     const lastText = commentsOf(t.id, 'LastText')[0]?.text;
     if (orphaned && !lastText) return 'an orphaned annotation without its LastText';
+    // Our export of an annotation of line breaks only: an empty T at the first, and how many it marks.
+    const lineBreaks = commentsOf(t.id, 'LineBreaks')[0]?.text;
+    if (!orphaned && end <= start && lineBreaks !== undefined) {
+      end = /^[1-9]\d*$/.test(lineBreaks) ? afterLineBreaks(text, start, Number(lineBreaks)) : -1;
+      if (end < 0) return `its LineBreaks "${lineBreaks}" are not line breaks of the article at ${t.fragments[0][0]}`;
+    }
     if (!orphaned && end <= start) return 'an empty span';
     const kind = KIND_OF_TYPE.get(t.type) ?? 'label';
     return {
@@ -278,6 +285,14 @@ export function importBrat(file: BratFile, text: string, options: BratImportOpti
     document, annotations, confirmed, rejected, problems: problems.sort((x, y) => x.line - y.line), ignored: file.ignored,
     rejectionsSkipped: ours && !options.keepOmitted && !inferRejections,
   };
+}
+
+/** Where `count` line breaks (CR LF, CR, LF: one each) starting at `at` end; -1 when the text has not as many there. */
+function afterLineBreaks(text: string, at: number, count: number): number {
+  const lineBreak = /\r\n|\r|\n/y;
+  lineBreak.lastIndex = at;
+  for (let i = 0; i < count; i++) if (!lineBreak.exec(text)) return -1;
+  return lineBreak.lastIndex;
 }
 
 /** Who the analyzer says said a quote, as readerView names them: the person's canonical name, else the source as written. */
