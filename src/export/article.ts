@@ -5,6 +5,7 @@ import { analyze } from '../analysis';
 import { decodeArticle } from '../analysis/input';
 import { readSidecar, reanchorDocument } from '../annotations';
 import { analysisOptionsFor, readerView, type ReaderView, type ViewItem } from '../entities/readerView';
+import { wholeCharacters } from './offsets';
 
 export interface ArticleFile {
   /** Path relative to the export's root, '/'-separated: names the article in every format and its files in a target folder. */
@@ -54,8 +55,23 @@ export function loadArticle(file: ArticleFile, options: LoadOptions = {}): LoadR
   const analysis = analyze(decoded.text, analysisOptionsFor(doc, { referenceDate: options.referenceDate }));
   return {
     ok: true,
-    article: { name: file.name, uri: file.uri, displayPath, text: decoded.text, bom: hasBom(file.bytes), view: readerView(analysis, doc), warnings: state.exists ? state.warnings : [] },
+    article: {
+      name: file.name, uri: file.uri, displayPath, text: decoded.text, bom: hasBom(file.bytes), view: onWholeCharacters(readerView(analysis, doc), decoded.text),
+      warnings: state.exists ? state.warnings : [],
+    },
   };
+}
+
+/** The view with every shown item's span on whole characters (wholeCharacters), its text re-read: once, for every format. */
+function onWholeCharacters(view: ReaderView, text: string): ReaderView {
+  let moved = false;
+  const items = view.items.map(item => {
+    const [start, end] = wholeCharacters(text, item.start, item.end);
+    if (start === item.start && end === item.end) return item;
+    moved = true;
+    return { ...item, start, end, text: text.slice(start, end) };
+  });
+  return moved ? { ...view, items: items.sort((x, y) => x.start - y.start || x.end - y.end) } : view;
 }
 
 /** What an item is called in every format: its type, or the reader's label. */

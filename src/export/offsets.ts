@@ -13,6 +13,17 @@ export interface CharacterCounting {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
+/**
+ * [start, end) on whole characters: a boundary inside a surrogate pair (a sidecar anchor edited by hand, in an emoji)
+ * is moved outwards, to take the whole character. Half a code point is no text another tool can count or show (each
+ * format rounded it its own way, and wrote the lone surrogate as its text); the export widens the span once, before
+ * any format sees it (see loadArticle), so all of them write the same span and text.
+ */
+export function wholeCharacters(text: string, start: number, end: number): [number, number] {
+  const inside = (i: number) => i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+  return [inside(start) ? start - 1 : start, inside(end) ? end + 1 : end];
+}
+
 export class OffsetMap {
   /**
    * Ascending UTF-16 indices of units that do not count as a character of their own: the first unit of a surrogate

@@ -1,6 +1,7 @@
 // Annotations at the edges of what the export formats can say: spans of line breaks only, and sidecar anchors (edited
 // by hand) whose ends fall inside a character that other tools count as one.
 import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
 import { addAnnotation, emptyDocument, encodeSidecar, prepareForSave, sequentialIds, type NewAnnotation, type SidecarDocument } from '../../src/annotations';
 import { exportOutputs, importBrat, loadArticle, parseBrat, type ExportArticle } from '../../src/export';
 import { bratAnnotations, bratCopyText, bratCounting, BratTypes } from '../../src/export/brat';
@@ -25,6 +26,33 @@ function withAnnotations(text: string, specs: NewAnnotation[]): SidecarDocument 
 }
 
 const annOf = (article: ExportArticle, copied: boolean) => bratAnnotations(article, BratTypes.of([article]), bratCounting(false, copied));
+const outputOf = (article: ExportArticle, format: 'w3c' | 'csv' | 'jsonl') => exportOutputs([article], { format, lines: true })[0].content;
+
+/** The reader's annotations as every format writes them: [code point start, end, text], and the brat .ann. */
+function everyFormat(article: ExportArticle) {
+  const codePoints = Array.from(article.text), slice = (s: number, e: number) => codePoints.slice(s, e).join('');
+  const w3c = outputOf(article, 'w3c').trimEnd().split('\n').map(l => JSON.parse(l) as { provenance: string; target: { selector: Record<string, string | number>[] } })
+    .filter(a => a.provenance === 'user').map(a => {
+      const [quote, position] = a.target.selector;
+      return [position.start, position.end, quote.exact];
+    });
+  const csv = (parse(outputOf(article, 'csv'), { columns: true }) as Record<string, string>[]).filter(r => r.provenance === 'user').map(r => {
+    assert.equal(article.text.slice(Number(r.start_utf16), Number(r.end_utf16)), r.text, 'CSV: the UTF-16 offsets re-read its text');
+    return [Number(r.start_codepoint), Number(r.end_codepoint), r.text];
+  });
+  const jsonl = (JSON.parse(outputOf(article, 'jsonl')) as { entities: Record<string, string | number>[] }).entities.filter(e => e.provenance === 'user').map(e => {
+    assert.equal(article.text.slice(Number(e.start), Number(e.end)), e.text, 'JSONL: the UTF-16 offsets re-read its text');
+    return [e.codePointStart, e.codePointEnd, e.text];
+  });
+  const ann = annOf(article, true);
+  const brat = ann.split('\n').filter(l => l.startsWith('T')).flatMap(l => {
+    const [id, data, text] = l.split('\t');
+    if (!new RegExp(`^A\\d+\tProvenance ${id} user$`, 'm').test(ann)) return [];
+    const spans = data.split(' ').slice(1).join(' ').split(';').map(f => f.split(' ').map(Number));
+    return [[spans[0][0], spans.at(-1)![1], text]];
+  });
+  return { w3c, csv, jsonl, brat, ann, slice };
+}
 
 describe('export: annotations at the edges of what the formats can say', () => {
   it('an annotation of line breaks only goes to brat and comes back from it, in the copy and beside the CRLF original', () => {
@@ -47,5 +75,24 @@ describe('export: annotations at the edges of what the formats can say', () => {
         assert.equal(annOf(exported(bratText, result.document), copied), ann, `${where}: export → import → export`);
       }
     }
+  });
+
+  it('a sidecar anchor whose start or end falls inside a surrogate pair is widened to the whole character, in every format', () => {
+    const text = 'Hello 😀 world, 𠮷野家 today.\n';
+    const emoji = text.indexOf('😀'), kanji = text.indexOf('𠮷');
+    // As edited by hand: from inside 😀, and to inside 𠮷.
+    const doc = withAnnotations(text, [{ start: emoji + 1, end: emoji + 8, kind: 'label', label: 'a' }, { start: emoji + 3, end: kanji + 1, kind: 'label', label: 'b' }]);
+    const article = exported(text, doc);
+    const { w3c, csv, jsonl, brat, ann, slice } = everyFormat(article);
+    const cp = (utf16: number) => Array.from(text.slice(0, utf16)).length;
+    const expected = [[cp(emoji), cp(emoji + 8), '😀 world'], [cp(emoji + 3), cp(kanji + 2), 'world, 𠮷']];
+    assert.deepEqual(w3c, expected, 'W3C');
+    assert.deepEqual(csv, expected, 'CSV');
+    assert.deepEqual(jsonl, expected, 'JSONL');
+    assert.deepEqual(brat, expected, 'brat');
+    for (const [s, e, t] of expected) assert.equal(slice(s as number, e as number), t, 'the code points re-read the text');
+    const result = importBrat(parseBrat(ann), text, { articleName: 's.txt', bom: false, labels: new Map(), services: services() });
+    assert.deepEqual(result.problems, [], ann);
+    assert.deepEqual(result.document.annotations.map(a => a.anchor.text).sort(), ['world, 𠮷', '😀 world']);
   });
 });
