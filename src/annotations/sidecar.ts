@@ -34,7 +34,8 @@
 //
 // Free text (article, label, note, entity, names, anchor text/prefix/suffix) is always double-quoted in JSON style on
 // one line, so a file we wrote reads back and writes out byte for byte, and a change is a one-line diff. Comments
-// written by hand are kept when the file is written again (on the field, item or list they were attached to).
+// written by hand are kept when the file is written again (on the field, item or list they were attached to, a
+// decision's anchor found by its words; those of a field left out as a default, at the end of its item).
 //
 // What is an error (the file is then unreadable, and the editor must not overwrite it): malformed YAML, several
 // YAML documents, aliases, a missing or future `version`, a missing, unknown or mistyped field, a duplicate id,
@@ -139,24 +140,92 @@ export type LineEnding = '\n' | '\r\n';
 
 /**
  * Carry the comments of a file as read over to the document about to be written: matched field by field, list items
- * by their `id` (else by position), so a comment stays on the annotation it was written beside wherever sorting puts it.
+ * by their `id`, a decision's anchors (which have none) by their words (anchorMatches), other items by position, so a
+ * comment stays on the annotation or anchor it was written beside wherever sorting puts it.
  */
-function keepComments(from: unknown, to: unknown): void {
+function keepComments(from: unknown, to: unknown, source: string): void {
   if (!isNode(from) || !isNode(to)) return;
+  if (isSeq(from)) commentOfFirstItem(from, source);
   if (from.commentBefore !== undefined) to.commentBefore = from.commentBefore;
   if (from.comment !== undefined) to.comment = from.comment;
   if (from.spaceBefore !== undefined) to.spaceBefore = from.spaceBefore;
   if (isMap(from) && isMap(to)) {
-    const old = new Map((from.items as Pair<unknown, unknown>[]).map(p => [isScalar(p.key) ? p.key.value : undefined, p] as const));
+    const keyOf = (p: Pair<unknown, unknown>) => (isScalar(p.key) ? p.key.value : undefined);
+    const old = new Map((from.items as Pair<unknown, unknown>[]).map(p => [keyOf(p), p] as const));
     for (const pair of to.items as Pair<unknown, unknown>[]) {
-      const match = old.get(isScalar(pair.key) ? pair.key.value : undefined);
-      if (match) { keepComments(match.key, pair.key); keepComments(match.value, pair.value); }
+      const match = old.get(keyOf(pair));
+      if (!match) continue;
+      keepComments(match.key, pair.key, source);
+      keepComments(match.value, pair.value, source);
+      old.delete(keyOf(pair));
+      // What is left of a list's own comment (on its key's line) goes above the key: read back there, not as the list's.
+      if (isSeq(pair.value) && isNode(pair.key) && pair.value.commentBefore) {
+        pair.key.commentBefore = [pair.key.commentBefore, pair.value.commentBefore].filter(Boolean).join('\n');
+        pair.value.commentBefore = undefined;
+      }
     }
+    // A field not written again (`note: ""`, `orphaned: false`: the default is left out) keeps its comments on its
+    // item, after the item's fields, where they are read back as the item's own.
+    const orphans = [...old.values()].flatMap(p => [p.key, p.value]).filter(isNode).flatMap(n => [n.commentBefore, n.comment]);
+    const comment = [...orphans, to.comment].filter(c => typeof c === 'string' && c !== '').join('\n');
+    if (comment !== '') to.comment = comment;
   } else if (isSeq(from) && isSeq(to)) {
     const idOf = (n: unknown) => (isMap(n) ? n.get('id') : undefined);
     const byId = new Map(from.items.map(n => [idOf(n), n] as const).filter(([id]) => typeof id === 'string'));
-    to.items.forEach((n, i) => { const id = idOf(n); keepComments(typeof id === 'string' ? byId.get(id) : from.items[i], n); });
+    const withoutId = (items: unknown[]) => items.filter(n => typeof idOf(n) !== 'string');
+    const anchors = anchorMatches(withoutId(from.items), withoutId(to.items));
+    to.items.forEach((n, i) => { const id = idOf(n); keepComments(typeof id === 'string' ? byId.get(id) : isMap(n) ? anchors.get(n) : from.items[i], n, source); });
   }
+}
+
+/**
+ * yaml gives the comment lines right above a block list's first item to the list (with one on its key's line); they
+ * are the first item's, as the lines above every other item are its own, so they follow it wherever sorting puts it.
+ */
+function commentOfFirstItem(seq: YAMLSeq, source: string): void {
+  const first = seq.items[0];
+  if (seq.flow || !seq.commentBefore || !isNode(first) || !first.range) return;
+  let n = 0;
+  for (let end = source.lastIndexOf('\n', first.range[0]); end > 0; n++) {
+    const start = source.lastIndexOf('\n', end - 1);
+    if (!/^\s*#/.test(source.slice(start + 1, end))) break;
+    end = start;
+  }
+  const lines = seq.commentBefore.split('\n');
+  const k = Math.min(n, lines.length);
+  if (k === 0) return;
+  first.commentBefore = [lines.slice(-k).join('\n'), first.commentBefore].filter(Boolean).join('\n');
+  const rest = lines.slice(0, -k).join('\n').replace(/\n+$/, '');
+  seq.commentBefore = rest === '' ? undefined : rest;
+}
+
+/**
+ * The item as read for each item written of a list of maps without ids (a decision's anchors): the same anchor, not
+ * the one at its place in the list, which sorting, a removed anchor or an edit moving them changes. An anchor is
+ * unchanged (start, end, text), else moved (text, prefix, suffix), else its words alone, the first left of them in
+ * file order; an anchor read that none is matched to was removed, and its comments with it.
+ */
+function anchorMatches(from: readonly unknown[], to: readonly unknown[]): Map<unknown, unknown> {
+  const field = (n: unknown, key: string) => (isMap(n) ? n.get(key) : undefined);
+  const keys = [
+    (n: unknown) => JSON.stringify([field(n, 'start'), field(n, 'end'), field(n, 'text')]),
+    (n: unknown) => JSON.stringify([field(n, 'text'), field(n, 'prefix'), field(n, 'suffix')]),
+    (n: unknown) => JSON.stringify([field(n, 'text')]),
+  ];
+  const matched = new Map<unknown, unknown>();
+  let left = from.filter(n => isMap(n));
+  for (const key of keys) {
+    const byKey = new Map<string, unknown[]>();
+    for (const n of left) { const k = key(n); const list = byKey.get(k); if (list) list.push(n); else byKey.set(k, [n]); }
+    for (const n of to) {
+      if (!isMap(n) || matched.has(n)) continue;
+      const old = byKey.get(key(n))?.shift();
+      if (old !== undefined) matched.set(n, old);
+    }
+    const taken = new Set(matched.values());
+    left = left.filter(n => !taken.has(n));
+  }
+  return matched;
 }
 
 /**
@@ -172,12 +241,13 @@ export function serializeSidecar(doc: SidecarDocument, eol: LineEnding = '\n', p
   ydoc.commentBefore = HEADER;
   if (previous !== undefined && previous.includes('#')) {
     // Read as LF: a comment of several lines would keep its CRs, and the line ends written below add one more each time.
-    const old = parseDocument((previous.charCodeAt(0) === 0xfeff ? previous.slice(1) : previous).replace(/\r\n/g, '\n'));
+    const source = (previous.charCodeAt(0) === 0xfeff ? previous.slice(1) : previous).replace(/\r\n/g, '\n');
+    const old = parseDocument(source);
     if (old.errors.length === 0) {
       // The header is the document's comment, or, with no blank line after it, part of the first field's.
       ydoc.commentBefore = old.commentBefore ?? null;
       if (old.comment) ydoc.comment = old.comment;
-      keepComments(old.contents, ydoc.contents);
+      keepComments(old.contents, ydoc.contents, source);
     }
   }
   const text = ydoc.toString({ lineWidth: 0, doubleQuotedAsJSON: true, indentSeq: true, flowCollectionPadding: false });

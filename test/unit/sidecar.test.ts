@@ -169,6 +169,53 @@ describe('sidecar serialization', () => {
     assert.equal(planSidecarWrite(readSidecar(written, FILE), changed).action, 'none', 'stable once written');
   });
 
+  it('keeps a comment on a field that is written no more because it holds the default (note: "", orphaned: false), on its item', () => {
+    const text = serializeSidecar(sampleDocument());
+    const person = text.indexOf('    kind: person\n');
+    const kerry = text.indexOf('        text: "Kerry"\n');
+    assert.ok(person > 0 && kerry > person);
+    const hand = text.slice(0, person) + '    kind: person\n    # to fill in after the call\n    note: ""\n' +
+      text.slice(person + '    kind: person\n'.length, kerry) + '        orphaned: false # checked on 3 March\n' + text.slice(kerry);
+    const state = readSidecar(hand, FILE);
+    assert.ok(state.readable && state.exists);
+    const changed = { ...state.document, textHash: 'sha256:changed' };
+    const plan = planSidecarWrite(state, changed);
+    assert.ok(plan.action === 'write');
+    const written = new TextDecoder().decode(plan.bytes);
+    assert.ok(!/note: ""|orphaned: false/.test(written), 'the defaults are still left out');
+    const items = written.split(/\n(?= {2}- id: )/);
+    assert.ok(items.some(i => i.includes('kind: person\n') && i.includes('# to fill in after the call')), written);
+    const anchors = items.find(i => i.includes('entity: "John Kerry"'))!.split(/\n(?= {6}- start: )/);
+    assert.ok(anchors.some(a => a.includes('text: "Kerry"') && a.includes('# checked on 3 March')), written);
+    assert.deepEqual(parseSidecar(written, FILE), changed);
+    assert.equal(planSidecarWrite(readSidecar(written, FILE), changed).action, 'none', 'stable once written');
+  });
+
+  it('keeps the comments on a decision\'s anchors on the anchors they were written on, when they are reordered or one is removed', () => {
+    const anchor = (start: number, text: string, comment: string) => [
+      `      # ${comment}`, `      - start: ${start}`, `        end: ${start + text.length}`, `        text: "${text}"`, '        prefix: "p "', `        suffix: " s${start}"`,
+    ];
+    const hand = ['version: 2', 'article: "story.txt"', 'textHash: ""', 'annotations: []', 'decisions:',
+      '  - id: d1', '    type: person', '    entity: "John Kerry"', '    verdict: confirmed', '    decided: 2026-03-01T09:00:00.000Z', '    anchors:',
+      // Written by hand out of position order: the file is written sorted.
+      ...anchor(300, 'Kerry', 'the surname, in the second paragraph'), ...anchor(10, 'John Kerry', 'the full name, in the lead'),
+      ...anchor(500, 'Mr Kerry', 'with a title'), ''].join('\n');
+    const state = readSidecar(hand, FILE);
+    assert.ok(state.readable && state.exists);
+    const commentOf = (written: string, text: string) => written.split(/\n(?= {6}# )/).find(b => b.includes(`text: "${text}"`))?.match(/^ {6}# (.*)$/m)?.[1];
+    const sorted = serializeSidecar(state.document, '\n', hand);
+    assert.equal(commentOf(sorted, 'John Kerry'), 'the full name, in the lead', sorted);
+    assert.equal(commentOf(sorted, 'Kerry'), 'the surname, in the second paragraph', sorted);
+    assert.equal(commentOf(sorted, 'Mr Kerry'), 'with a title', sorted);
+    // The first mention's anchor is removed and the others moved by an edit before them: each comment stays on its own.
+    const d = state.document.decisions[0];
+    const fewer = { ...state.document, decisions: [{ ...d, anchors: d.anchors.filter(a => a.text !== 'John Kerry').map(a => ({ ...a, start: a.start + 7, end: a.end + 7 })) }] };
+    const written = serializeSidecar(fewer, '\n', sorted);
+    assert.equal(commentOf(written, 'Kerry'), 'the surname, in the second paragraph', written);
+    assert.equal(commentOf(written, 'Mr Kerry'), 'with a title', written);
+    assert.ok(!written.includes('the full name'), 'the removed anchor\'s comment goes with it');
+  });
+
   it('reads version 1 files, each decision on one mention becoming the decision on its entity', () => {
     const v1 = [
       'version: 1', 'article: "story.txt"', 'textHash: ""', 'annotations: []', 'decisions:',
