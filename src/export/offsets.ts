@@ -15,12 +15,17 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * [start, end) on whole characters: a boundary inside a surrogate pair (a sidecar anchor edited by hand, in an emoji)
- * is moved outwards, to take the whole character. Half a code point is no text another tool can count or show (each
- * format rounded it its own way, and wrote the lone surrogate as its text); the export widens the span once, before
- * any format sees it (see loadArticle), so all of them write the same span and text.
+ * or between the CR and the LF of a line break is moved outwards, to take the whole character. Half a code point is
+ * no text another tool can count or show (each format rounded it its own way, and wrote the lone surrogate as its
+ * text), and half a CR LF is a place brat (universal newlines) cannot name while the other formats can; the export
+ * widens the span once, before any format sees it (see loadArticle), so all of them write the same span and text.
  */
 export function wholeCharacters(text: string, start: number, end: number): [number, number] {
-  const inside = (i: number) => i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+  const inside = (i: number) => {
+    if (i <= 0 || i >= text.length) return false;
+    const before = text.charCodeAt(i - 1), at = text.charCodeAt(i);
+    return (isHigh(before) && isLow(at)) || (before === 13 && at === 10);
+  };
   return [inside(start) ? start - 1 : start, inside(end) ? end + 1 : end];
 }
 

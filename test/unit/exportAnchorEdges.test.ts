@@ -95,4 +95,28 @@ describe('export: annotations at the edges of what the formats can say', () => {
     assert.deepEqual(result.problems, [], ann);
     assert.deepEqual(result.document.annotations.map(a => a.anchor.text).sort(), ['world, 𠮷', '😀 world']);
   });
+
+  it('a sidecar anchor whose start or end falls between the CR and the LF of a line break takes the whole line break, in every format', () => {
+    // Mixed line ends, so that the anchors stay where they are put (re-anchoring reads an LF of a CRLF-only file as its CR LF).
+    const text = 'First line here.\r\nSecond line.\nThird line.\r\n';
+    const lf = text.indexOf('\n');
+    const doc = withAnnotations(text, [
+      { start: 6, end: lf, kind: 'label', label: 'a' }, // "line here.\r"
+      { start: lf, end: lf + 7, kind: 'label', label: 'b' }, // "\nSecond"
+      { start: lf, end: lf + 1, kind: 'label', label: 'c' }, // "\n" of the CR LF
+    ]);
+    const article = exported(text, doc);
+    const { w3c, csv, jsonl } = everyFormat(article);
+    // No character outside the BMP: code points are UTF-16 offsets here.
+    const expected = [[6, lf + 1, 'line here.\r\n'], [lf - 1, lf + 1, '\r\n'], [lf - 1, lf + 7, '\r\nSecond']];
+    assert.deepEqual(w3c, expected, 'W3C');
+    assert.deepEqual(csv, expected, 'CSV');
+    assert.deepEqual(jsonl, expected, 'JSONL');
+    // brat (its fragments leave line breaks out) reads back the same spans, the line breaks of the one made of them.
+    const ann = annOf(article, false);
+    const result = importBrat(parseBrat(ann), text, { articleName: 's.txt', bom: false, labels: new Map(), services: services() });
+    assert.deepEqual(result.problems, [], ann);
+    assert.deepEqual(result.document.annotations.map(a => [a.label, a.anchor.start, a.anchor.end]).sort(),
+      [['a', 6, lf - 1], ['b', lf + 1, lf + 7], ['c', lf - 1, lf + 1]], ann);
+  });
 });
