@@ -421,6 +421,28 @@ describe('Annotations and the sidecar file (real extension host)', () => {
     assert.equal(fs.readFileSync(sidecar.fsPath, 'utf8'), mine, 'the annotations stay in the old sidecar');
   });
 
+  it('an article renamed whose sidecar name is another article\'s (a.TXT beside a.txt) leaves that sidecar where it is', async () => {
+    const { editor, uri, sidecar } = await freshArticle();
+    select(editor, 'Tong Zhao');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const theirs = fs.readFileSync(sidecar.fsPath, 'utf8');
+    const upper = uri.with({ path: uri.path.replace(/\.txt$/, '.TXT') });
+    created.push(upper);
+    await vscode.workspace.fs.copy(uri, upper);
+    const upperEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(upper));
+    await waitFor('the shared sidecar reported for the second article', () => annotationsApi().loaded(upper) && vscode.languages.getDiagnostics(sidecar).length > 0);
+    select(upperEditor, 'John Kerry');
+    await vscode.commands.executeCommand('newsAnnotator.annotatePerson');
+    const stem = `shared-renamed-${Date.now().toString(36)}`;
+    const renamed = workspaceUri(`${stem}.txt`), renamedSidecar = workspaceUri(`${stem}.annotations.yaml`);
+    created.push(renamed, renamedSidecar);
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(upper, renamed);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the rename was applied');
+    assert.equal(fs.readFileSync(sidecar.fsPath, 'utf8'), theirs, 'the other article\'s sidecar is left as it was');
+    assert.deepEqual((await readYaml(renamedSidecar)).annotations!.map(a => a.anchor.text), ['John Kerry'], 'the renamed article takes only its own annotations');
+  });
+
   it('an article named near the file system\'s limit is annotated; one whose sidecar name is too long keeps them in memory until renamed', async () => {
     // File names are limited to 255 bytes on most file systems; a long Cyrillic headline as a name gets there.
     const stamp = Date.now().toString(36);

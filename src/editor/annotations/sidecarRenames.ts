@@ -2,14 +2,14 @@
 // its sidecar is renamed with it, in the same operation. When no sidecar is on disk although the article has
 // annotations (its write failed: a name too long for the file system), the annotations in memory are written under the
 // new name instead; annotations that could not be saved are kept for the new name, and for the old one until VS Code
-// reports the rename done (AnnotationManager.willRename, didRename). A folder's sidecars move with the folder by themselves. Renames made outside VS Code (a shell, git) are not seen: the
+// reports the rename done (AnnotationManager.willRename, didRename). A sidecar that holds another article's annotations (a.txt's, when a.TXT is renamed) stays. A folder's sidecars move with the folder by themselves. Renames made outside VS Code (a shell, git) are not seen: the
 // sidecar then stays under the old name.
 import * as vscode from 'vscode';
-import { fileNameOf, isSidecarPath } from '../../annotations';
+import { fileNameOf, isSidecarPath, MAX_SIDECAR_BYTES, readSidecar } from '../../annotations';
 import { Disposable } from '../disposable';
 import { openDocument } from '../openDocuments';
 import type { AnnotationManager } from './annotationManager';
-import { sidecarUriFor } from './sidecarFiles';
+import { readFileAtMost, sidecarStateOf, sidecarUriFor } from './sidecarFiles';
 
 export class SidecarRenames extends Disposable {
   constructor(private readonly annotations: AnnotationManager, private readonly log: vscode.LogOutputChannel) {
@@ -37,7 +37,8 @@ export class SidecarRenames extends Disposable {
       if (type === undefined || (type & vscode.FileType.Directory) !== 0) continue;
       const from = sidecarUriFor(oldUri), to = sidecarUriFor(newUri);
       if (from.toString() === to.toString()) continue; // story.txt → story.text: the same sidecar
-      const onDisk = (await typeOf(from)) !== undefined;
+      // A sidecar that holds the annotations of another article of its name (a.txt's, a.TXT renamed) stays with that one.
+      const onDisk = (await typeOf(from)) !== undefined && !(await holdsAnotherArticle(from, oldUri));
       const inMemory = onDisk ? undefined : this.unsavedSidecar(oldUri, newUri);
       if (!onDisk && inMemory === undefined) continue;
       // story.txt → Story.txt on a file system that ignores case: the "existing" file is the sidecar itself.
@@ -61,6 +62,22 @@ export class SidecarRenames extends Disposable {
     const session = this.annotations.loaded(oldUri), doc = openDocument(oldUri);
     return session && doc ? session.unsavedSidecarFor(doc.getText(), fileNameOf(newUri.path)) : undefined;
   }
+}
+
+/**
+ * Whether the sidecar `file` beside `article` is another article's (sidecarStateOf: `a.txt`'s for `a.TXT`). A file
+ * that cannot be read is not: it moves with the article unchanged, as before.
+ */
+async function holdsAnotherArticle(file: vscode.Uri, article: vscode.Uri): Promise<boolean> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await readFileAtMost(file, MAX_SIDECAR_BYTES);
+  } catch {
+    return false;
+  }
+  const name = vscode.workspace.asRelativePath(file);
+  const state = readSidecar(bytes, name, fileNameOf(article.path));
+  return state.readable && !(await sidecarStateOf(state, name, article)).readable;
 }
 
 /** Where `uri` is after `from` is renamed `to`: `to` itself, or below it when `from` is a folder holding `uri`. */
