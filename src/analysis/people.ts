@@ -192,25 +192,33 @@ class CorrectedNames {
  * headline or a byline, where capitals say nothing of names; only the article's own names are found there.
  */
 class CapitalisedNames {
-  /** Lower-case spelling of each known name word → its word id. */
-  private readonly byLower = new Map<string, number>();
+  /**
+   * Lower-case spelling of each known name word → its word id; made at the first run in capitals, as most articles
+   * have few and a text of names without one (4 MB of them: a quarter of its analysis) needs none.
+   */
+  private byLower: Map<string, number> | undefined;
   /** Word id of a name in capitals → word id of its usual spelling. */
   private readonly usual = new Map<number, number>();
 
-  constructor(private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary, known: DenseIds) {
+  constructor(private readonly scanned: ScannedText, private readonly vocabulary: Vocabulary, private readonly known: DenseIds) {}
+
+  private knownByLower(): Map<string, number> {
+    if (this.byLower) return this.byLower;
+    const { scanned, vocabulary, known } = this;
+    const byLower = this.byLower = new Map<string, number>();
     for (let r = 0; r < scanned.runCount; r++) {
       for (let k = scanned.runFirst[r]; k < scanned.runEnd[r]; k++) {
         const w = scanned.tokenWord[k];
-        if (known.has(w) && !(vocabulary.flags[w] & Word.ALL_CAPS)) this.byLower.set(vocabulary.lowers[w], w);
+        if (known.has(w) && !(vocabulary.flags[w] & Word.ALL_CAPS)) byLower.set(vocabulary.lowers[w], w);
       }
     }
+    return byLower;
   }
 
   isCapitalsRun(r: number): boolean {
-    if (this.byLower.size === 0) return false;
     const s = this.scanned;
     for (let k = s.runFirst[r]; k < s.runEnd[r]; k++) if (!(this.vocabulary.flags[s.tokenWord[k]] & Word.ALL_CAPS)) return false;
-    return true;
+    return this.knownByLower().size > 0;
   }
 
   /** End of the known names in capitals from token k on (k itself if none). */
@@ -218,7 +226,7 @@ class CapitalisedNames {
     let e = k;
     while (e < end) {
       const w = this.scanned.tokenWord[e];
-      const usual = this.byLower.get(this.vocabulary.lowers[w]);
+      const usual = this.knownByLower().get(this.vocabulary.lowers[w]);
       if (usual === undefined) break;
       this.usual.set(w, usual);
       e++;
